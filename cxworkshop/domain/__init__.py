@@ -1,0 +1,48 @@
+"""The workshop model and its rules: plain Python, no Qt and no SQL."""
+
+from .errors import BudgetExceeded, InvalidValue, NotFound, RoundClosed, RuleError, WorkshopError
+from .model import (
+    Assignee,
+    AssigneeKind,
+    Assignment,
+    Commitment,
+    Function,
+    Goal,
+    Participant,
+    Pillar,
+    Principle,
+    Role,
+    Status,
+    Step,
+    TieBreak,
+    VotingMode,
+    VotingRound,
+    Workshop,
+    new_id,
+)
+
+__all__ = [
+    "Assignee",
+    "AssigneeKind",
+    "Assignment",
+    "BudgetExceeded",
+    "Commitment",
+    "Function",
+    "Goal",
+    "InvalidValue",
+    "NotFound",
+    "Participant",
+    "Pillar",
+    "Principle",
+    "Role",
+    "RoundClosed",
+    "RuleError",
+    "Status",
+    "Step",
+    "TieBreak",
+    "VotingMode",
+    "VotingRound",
+    "Workshop",
+    "WorkshopError",
+    "new_id",
+]

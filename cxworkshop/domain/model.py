@@ -1,0 +1,240 @@
+"""The workshop's vocabulary: pillars, functions, people, goals, RACI roles, voting rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Pillar(StrEnum):
+    """The three outcomes every CX goal serves."""
+
+    WIN = "win"
+    KEEP = "keep"
+    ADVOCATE = "advocate"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def meaning(self) -> str:
+        return _PILLAR_MEANINGS[self]
+
+
+_PILLAR_MEANINGS = {
+    Pillar.WIN: "Attract and convert new customers",
+    Pillar.KEEP: "Keep customers happy so they stay and grow",
+    Pillar.ADVOCATE: "Turn customers into advocates who bring others",
+}
+
+
+class Role(StrEnum):
+    """RACI: who answers for a goal, does the work, is asked, or is told."""
+
+    ACCOUNTABLE = "A"
+    RESPONSIBLE = "R"
+    CONSULTED = "C"
+    INFORMED = "I"
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    RUNNING = "running"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Step(StrEnum):
+    """The workshop's steps, in the order the room walks them."""
+
+    SETUP = "setup"
+    VISION = "vision"
+    GOALS = "goals"
+    ACCOUNTABILITY = "accountability"
+    PRIORITIES = "priorities"
+    CHARTER = "charter"
+
+    @property
+    def label(self) -> str:
+        return "Set up" if self is Step.SETUP else self.value.capitalize()
+
+
+class VotingMode(StrEnum):
+    SECRET = "secret"
+    TALLY = "tally"
+
+    @property
+    def label(self) -> str:
+        return "Secret ballot" if self is VotingMode.SECRET else "Room tally"
+
+
+class AssigneeKind(StrEnum):
+    FUNCTION = "function"
+    PARTICIPANT = "participant"
+
+
+class TieBreak(StrEnum):
+    """How a tie among the top goals was settled."""
+
+    RUNOFF = "runoff"
+    SPONSOR = "sponsor"
+
+
+def new_id() -> str:
+    """A short random identifier, unique within a workshop."""
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignee:
+    """A reference to whoever takes a RACI role: a function or a participant."""
+
+    kind: AssigneeKind
+    id: str
+
+    @classmethod
+    def function(cls, function_id: str) -> Assignee:
+        return cls(AssigneeKind.FUNCTION, function_id)
+
+    @classmethod
+    def participant(cls, participant_id: str) -> Assignee:
+        return cls(AssigneeKind.PARTICIPANT, participant_id)
+
+
+@dataclass(slots=True)
+class Function:
+    """A function at the table (Marketing, IT, ...), front office or back office."""
+
+    name: str
+    customer_facing: bool = True
+    colour: str = "#4C78A8"
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Participant:
+    """A person in the room."""
+
+    name: str
+    function_id: str | None = None
+    role_title: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Goal:
+    """A CX goal under one pillar, with the measure that makes it more than a wish."""
+
+    pillar: Pillar
+    title: str
+    description: str = ""
+    metric: str = ""
+    baseline: str = ""
+    target: str = ""
+    due: str = ""
+    id: str = field(default_factory=new_id)
+
+
+GOAL_DETAIL_FIELDS = ("title", "description", "metric", "baseline", "target", "due")
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One RACI role held by one assignee on one goal."""
+
+    goal_id: str
+    assignee: Assignee
+    role: Role
+
+
+@dataclass(slots=True)
+class Principle:
+    """A principle the team may commit to; ``custom`` ones were written in the room."""
+
+    text: str
+    committed: bool = False
+    custom: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Commitment:
+    """A next step the team commits to: what, who, by when."""
+
+    text: str
+    owner: str = ""
+    due: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class VotingRound:
+    """A round of dot voting on some of the goals.
+
+    ``ballots`` maps voter id to {goal id: dots} (secret ballot mode);
+    ``tallies`` maps goal id to dots counted off the wall (room tally mode).
+    ``decision`` is the sponsor's order for goals that stayed tied.
+    """
+
+    number: int
+    mode: VotingMode
+    goal_ids: list[str]
+    dots_per_voter: int
+    max_per_goal: int
+    voter_ids: list[str] = field(default_factory=list)
+    is_open: bool = True
+    revealed: bool = False
+    runoff_of: str | None = None
+    ballots: dict[str, dict[str, int]] = field(default_factory=dict)
+    tallies: dict[str, int] = field(default_factory=dict)
+    decision: list[str] = field(default_factory=list)
+    decision_note: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_runoff(self) -> bool:
+        return self.runoff_of is not None
+
+    def voted(self) -> list[str]:
+        """Voters who have confirmed a ballot, in voter order."""
+        return [v for v in self.voter_ids if v in self.ballots]
+
+
+@dataclass(slots=True)
+class Workshop:
+    """One workshop: its details and everything the room decided.
+
+    Lists are kept in display order: ``goals`` in one list whose order within
+    each pillar is the order of the cards in that pillar's column.
+    """
+
+    title: str
+    organisation: str = ""
+    date: dt.date | None = None
+    facilitator: str = ""
+    sponsor_name: str = ""
+    sponsor_title: str = ""
+    vision: str = ""
+    review_date: dt.date | None = None
+    status: Status = Status.DRAFT
+    current_step: Step = Step.SETUP
+    functions: list[Function] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    principles: list[Principle] = field(default_factory=list)
+    rounds: list[VotingRound] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    id: int | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
