@@ -1,0 +1,213 @@
+"""The database schema and its forward migrations, versioned by ``PRAGMA user_version``.
+
+Each migration runs in one transaction with the version bump, so a migration
+that fails half-way leaves the schema and the version exactly as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    """The first schema: workshops and everything the room decides."""
+    db.execute(
+        """
+        CREATE TABLE workshops (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            facilitator TEXT NOT NULL DEFAULT '',
+            sponsor_name TEXT NOT NULL DEFAULT '',
+            sponsor_title TEXT NOT NULL DEFAULT '',
+            vision TEXT NOT NULL DEFAULT '',
+            review_date TEXT,
+            status TEXT NOT NULL DEFAULT 'draft',
+            current_step TEXT NOT NULL DEFAULT 'setup',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    owned = "workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE"
+    db.execute(
+        f"""
+        CREATE TABLE functions (
+            {owned},
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            customer_facing INTEGER NOT NULL,
+            colour TEXT NOT NULL,
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE participants (
+            {owned},
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            function_id TEXT,
+            role_title TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE goals (
+            {owned},
+            id TEXT NOT NULL,
+            pillar TEXT NOT NULL CHECK (pillar IN ('win', 'keep', 'advocate')),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            metric TEXT NOT NULL DEFAULT '',
+            baseline TEXT NOT NULL DEFAULT '',
+            target TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE assignments (
+            {owned},
+            goal_id TEXT NOT NULL,
+            assignee_kind TEXT NOT NULL CHECK (assignee_kind IN ('function', 'participant')),
+            assignee_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('A', 'R', 'C', 'I')),
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (workshop_id, goal_id, assignee_kind, assignee_id),
+            FOREIGN KEY (workshop_id, goal_id) REFERENCES goals (workshop_id, id)
+                ON DELETE CASCADE
+        )
+        """
+    )
+    # The database itself refuses a second Accountable, whatever writes to it.
+    db.execute(
+        "CREATE UNIQUE INDEX one_accountable_per_goal "
+        "ON assignments (workshop_id, goal_id) WHERE role = 'A'"
+    )
+    db.execute(
+        f"""
+        CREATE TABLE principles (
+            {owned},
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            committed INTEGER NOT NULL DEFAULT 0,
+            custom INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE commitments (
+            {owned},
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE rounds (
+            {owned},
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('secret', 'tally')),
+            dots_per_voter INTEGER NOT NULL,
+            max_per_goal INTEGER NOT NULL,
+            is_open INTEGER NOT NULL,
+            revealed INTEGER NOT NULL,
+            runoff_of TEXT,
+            decision TEXT NOT NULL DEFAULT '[]',
+            decision_note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    in_round = (
+        "FOREIGN KEY (workshop_id, round_id) REFERENCES rounds (workshop_id, id) ON DELETE CASCADE"
+    )
+    db.execute(
+        f"""
+        CREATE TABLE round_goals (
+            {owned},
+            round_id TEXT NOT NULL,
+            goal_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            tally INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (workshop_id, round_id, goal_id),
+            {in_round}
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE round_voters (
+            {owned},
+            round_id TEXT NOT NULL,
+            participant_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            voted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (workshop_id, round_id, participant_id),
+            {in_round}
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE ballots (
+            {owned},
+            round_id TEXT NOT NULL,
+            voter_id TEXT NOT NULL,
+            goal_id TEXT NOT NULL,
+            dots INTEGER NOT NULL CHECK (dots > 0),
+            PRIMARY KEY (workshop_id, round_id, voter_id, goal_id),
+            {in_round}
+        )
+        """
+    )
+    db.execute("CREATE INDEX workshops_by_update ON workshops (updated_at)")
+
+
+MIGRATIONS: list[Migration] = [_create_v1]
+"""MIGRATIONS[n] takes a database from version n to version n + 1."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    target: int = SCHEMA_VERSION,
+    migrations: list[Migration] | None = None,
+) -> int:
+    """Bring the schema up to ``target``, one transaction per version; returns the start version."""
+    steps = MIGRATIONS if migrations is None else migrations
+    start = user_version(db)
+    for version in range(start, target):
+        with db.atomic():
+            steps[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return start

@@ -1,0 +1,881 @@
+"""The one SQLite file that holds all of a user's workshops.
+
+The public API is one method per user-level operation. Each runs the domain
+rule first, then writes in one transaction that is committed before the
+method returns; the in-memory workshop it hands out is updated to match.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import sqlite_utils
+
+from ..domain import editing
+from ..domain.editing import AssignOutcome, Removal
+from ..domain.errors import NotFound, WorkshopError
+from ..domain.model import (
+    Assignee,
+    AssigneeKind,
+    Assignment,
+    Commitment,
+    Function,
+    Goal,
+    Participant,
+    Pillar,
+    Principle,
+    Role,
+    Status,
+    Step,
+    VotingMode,
+    VotingRound,
+    Workshop,
+)
+from ..domain.text import TITLE_MAX
+from . import schema
+from .errors import DamagedDatabase, NewerDatabase, WriteFailed
+
+APP_NAME = "CX Workshop"
+DB_FILENAME = "workshops.sqlite3"
+COPY_SUFFIX = " (copy)"
+ENV_DB = "CXWORKSHOP_DB"
+
+
+def default_path() -> Path:
+    """Where workshops live unless ``--db`` or ``CXWORKSHOP_DB`` says otherwise."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if not value else dt.date.fromisoformat(value)
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return None if not value else dt.datetime.fromisoformat(value)
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkshopSummary:
+    """One line of the library: enough to find and recognise a workshop."""
+
+    id: int
+    title: str
+    organisation: str
+    date: dt.date | None
+    status: Status
+    updated_at: dt.datetime | None
+    goals: int
+    participants: int
+
+
+def _check_version(path: Path) -> None:
+    """Refuse a file from a newer app, or one that is not a database, without writing to it."""
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(f"{path} is not a readable workshop database ({exc}).") from exc
+    if version > schema.SCHEMA_VERSION:
+        raise NewerDatabase(
+            f"{path} was saved by a newer CX Workshop (database version {version}); "
+            f"this version reads up to version {schema.SCHEMA_VERSION}. "
+            "The file has not been changed."
+        )
+
+
+def _casefold(value: object) -> str:
+    return str(value or "").casefold()
+
+
+class Store:
+    """All of a user's workshops in one SQLite file, edited one transaction at a time."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if self.path.exists() and self.path.stat().st_size > 0:
+            _check_version(self.path)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            # WAL with synchronous=FULL: an acknowledged edit survives a power cut.
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = FULL")
+            schema.migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DamagedDatabase(f"{self.path} could not be opened: {exc}.") from exc
+        conn.create_function("cx_fold", 1, _casefold, deterministic=True)
+        self._cache: dict[int, Workshop] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ library
+
+    def list_workshops(self, search: str = "") -> list[WorkshopSummary]:
+        """Workshops, most recently edited first; ``search`` matches title or organisation."""
+        where, params = "", {}
+        if search.strip():
+            where = (
+                "WHERE instr(cx_fold(w.title), :q) > 0 OR instr(cx_fold(w.organisation), :q) > 0"
+            )
+            params = {"q": search.strip().casefold()}
+        rows = self.db.query(
+            f"""
+            SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at,
+                (SELECT count(*) FROM goals g WHERE g.workshop_id = w.id) AS goals,
+                (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id)
+                    AS participants
+            FROM workshops w {where}
+            ORDER BY w.updated_at DESC, w.id DESC
+            """,
+            params,
+        )
+        return [
+            WorkshopSummary(
+                id=r["id"],
+                title=r["title"],
+                organisation=r["organisation"],
+                date=_date(r["date"]),
+                status=Status(r["status"]),
+                updated_at=_datetime(r["updated_at"]),
+                goals=r["goals"],
+                participants=r["participants"],
+            )
+            for r in rows
+        ]
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        """The workshop with this id; the same object every time until it is deleted."""
+        ws = self._cache.get(workshop_id)
+        if ws is None:
+            ws = self._load(workshop_id)
+            self._cache[workshop_id] = ws
+        return ws
+
+    def reload(self, workshop_id: int) -> Workshop:
+        """Read the workshop again from the file, into the same object."""
+        fresh = self._load(workshop_id)
+        ws = self._cache.get(workshop_id)
+        if ws is None:
+            self._cache[workshop_id] = fresh
+            return fresh
+        for f in dataclasses.fields(Workshop):
+            setattr(ws, f.name, getattr(fresh, f.name))
+        return ws
+
+    def create_workshop(self, ws: Workshop, *, keep_id: bool = False) -> Workshop:
+        """Store a whole new workshop (blank, imported, demo or duplicated); gives it an id.
+
+        With ``keep_id`` the workshop keeps the id it has (undoing a delete).
+        """
+        ws = copy.deepcopy(ws)
+        order = list(Pillar)
+        ws.goals.sort(key=lambda g: order.index(g.pillar))
+        now = _now()
+        ws.created_at = ws.created_at or now
+        ws.updated_at = ws.updated_at or now
+        if not keep_id:
+            ws.id = None
+        try:
+            with self.db.atomic():
+                cur = self.db.execute(
+                    "INSERT INTO workshops (id, title, organisation, date, facilitator, "
+                    "sponsor_name, sponsor_title, vision, review_date, status, current_step, "
+                    "created_at, updated_at) VALUES (:id, :title, :organisation, :date, "
+                    ":facilitator, :sponsor_name, :sponsor_title, :vision, :review_date, "
+                    ":status, :current_step, :created_at, :updated_at)",
+                    self._workshop_row(ws),
+                )
+                ws.id = int(cur.lastrowid or 0)
+                self._write_all(ws)
+        except sqlite3.Error as exc:
+            raise WriteFailed(f"The workshop could not be saved: {exc}.") from exc
+        self._cache[ws.id] = ws
+        return ws
+
+    def duplicate_workshop(self, workshop_id: int, title: str | None = None) -> Workshop:
+        """A copy for a re-run: same team, goals and assignments; no votes, back to set-up."""
+        source = copy.deepcopy(self.workshop(workshop_id))
+        if title is None:
+            title = f"{source.title[: TITLE_MAX - len(COPY_SUFFIX)]}{COPY_SUFFIX}"
+        editing.update_details(source, title=title)
+        source.rounds = []
+        source.status = Status.DRAFT
+        source.current_step = Step.SETUP
+        source.created_at = source.updated_at = None
+        return self.create_workshop(source)
+
+    def rename_workshop(self, workshop_id: int, title: str) -> str:
+        """Give a workshop a new title; returns the old one."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_details(ws, title=title)
+            self._write_details(ws)
+        return str(previous["title"])
+
+    def delete_workshop(self, workshop_id: int) -> Workshop:
+        """Delete a workshop and all it holds; returns it so it can be put back."""
+        ws = copy.deepcopy(self.workshop(workshop_id))
+        try:
+            with self.db.atomic():
+                self.db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+        except sqlite3.Error as exc:
+            raise WriteFailed(f"The workshop could not be deleted: {exc}.") from exc
+        self._cache.pop(workshop_id, None)
+        return ws
+
+    def restore_workshop(self, ws: Workshop) -> Workshop:
+        """Put back a deleted workshop under its old id."""
+        return self.create_workshop(ws, keep_id=True)
+
+    # ------------------------------------------------------------------ edits
+
+    @contextmanager
+    def _edit(self, workshop_id: int) -> Iterator[Workshop]:
+        """One edit: the domain rule, then the writes, in one committed transaction.
+
+        If anything fails the transaction rolls back and the in-memory workshop
+        is read again from the file, so what is shown is always what is saved.
+        """
+        ws = self.workshop(workshop_id)
+        try:
+            with self.db.atomic():
+                yield ws
+                ws.updated_at = _now()
+                self.db.execute(
+                    "UPDATE workshops SET updated_at = ? WHERE id = ?",
+                    [_iso(ws.updated_at), workshop_id],
+                )
+        except BaseException as exc:
+            self.reload(workshop_id)
+            if isinstance(exc, sqlite3.Error):
+                raise WriteFailed(
+                    f"The change could not be saved, so it was not made: {exc}."
+                ) from exc
+            raise
+
+    def update_details(self, workshop_id: int, **changes: Any) -> dict[str, Any]:
+        """Change title, organisation, dates, sponsor, vision, status or current step."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_details(ws, **changes)
+            self._write_details(ws)
+        return previous
+
+    def add_function(self, workshop_id: int, new: Function, index: int | None = None) -> Function:
+        with self._edit(workshop_id) as ws:
+            editing.add_function(ws, new, index)
+            self._write_items("functions", ws, ws.functions)
+        return new
+
+    def update_function(self, workshop_id: int, function_id: str, **changes: Any) -> dict[str, Any]:
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_function(ws, function_id, **changes)
+            self._write_items("functions", ws, [editing.function(ws, function_id)])
+        return previous
+
+    def move_function(self, workshop_id: int, function_id: str, index: int) -> int:
+        with self._edit(workshop_id) as ws:
+            old = editing.move_function(ws, function_id, index)
+            self._write_positions("functions", ws, ws.functions)
+        return old
+
+    def remove_function(self, workshop_id: int, function_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_function(ws, function_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    def add_participant(
+        self, workshop_id: int, new: Participant, index: int | None = None
+    ) -> Participant:
+        with self._edit(workshop_id) as ws:
+            editing.add_participant(ws, new, index)
+            self._write_items("participants", ws, ws.participants)
+            for r in ws.rounds:
+                if new.id in r.voter_ids:
+                    self._write_round(ws, r)
+        return new
+
+    def update_participant(
+        self, workshop_id: int, participant_id: str, **changes: Any
+    ) -> dict[str, Any]:
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_participant(ws, participant_id, **changes)
+            self._write_items("participants", ws, [editing.participant(ws, participant_id)])
+        return previous
+
+    def move_participant(self, workshop_id: int, participant_id: str, index: int) -> int:
+        with self._edit(workshop_id) as ws:
+            old = editing.move_participant(ws, participant_id, index)
+            self._write_positions("participants", ws, ws.participants)
+        return old
+
+    def remove_participant(self, workshop_id: int, participant_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_participant(ws, participant_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    def add_goal(self, workshop_id: int, new: Goal, index: int | None = None) -> Goal:
+        with self._edit(workshop_id) as ws:
+            editing.add_goal(ws, new, index)
+            self._write_items("goals", ws, editing.goals_in(ws, new.pillar))
+        return new
+
+    def update_goal(self, workshop_id: int, goal_id: str, **changes: Any) -> dict[str, Any]:
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_goal(ws, goal_id, **changes)
+            g = editing.goal(ws, goal_id)
+            self._write_items("goals", ws, [g], start=editing.goal_position(ws, goal_id)[1])
+        return previous
+
+    def move_goal(
+        self, workshop_id: int, goal_id: str, pillar: Pillar, index: int
+    ) -> tuple[Pillar, int]:
+        """Move a goal within its column or to another pillar; returns where it was."""
+        with self._edit(workshop_id) as ws:
+            old = editing.move_goal(ws, goal_id, pillar, index)
+            for p in {old[0], Pillar(pillar)}:
+                self._write_items("goals", ws, editing.goals_in(ws, p))
+        return old
+
+    def remove_goal(self, workshop_id: int, goal_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_goal(ws, goal_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    def restore(self, workshop_id: int, removal: Removal) -> None:
+        """Put back what a removal took away (undo of any remove)."""
+        with self._edit(workshop_id) as ws:
+            editing.restore(ws, removal)
+            table = _TABLES[removal.kind]
+            if removal.kind == "goal":
+                self._write_items("goals", ws, editing.goals_in(ws, removal.removed.pillar))
+            elif removal.kind == "round":
+                self._write_round(ws, editing.voting_round(ws, removal.removed.id))
+            else:
+                self._write_items(table, ws, getattr(ws, table))
+            if removal.participants_before:
+                self._write_items("participants", ws, ws.participants)
+            for r in removal.rounds_before:
+                self._write_round(ws, editing.voting_round(ws, r.id))
+            if removal.assignments:
+                self._rewrite_assignments(ws)
+
+    def assign(self, workshop_id: int, goal_id: str, who: Assignee, role: Role) -> AssignOutcome:
+        """Give an assignee a RACI role on a goal (replacing any earlier role, or Accountable)."""
+        with self._edit(workshop_id) as ws:
+            outcome = editing.assign(ws, goal_id, who, role)
+            for old in outcome.undo_list():
+                self._delete_assignment(ws, old)
+            self._insert_assignment(ws, outcome.assignment)
+        return outcome
+
+    def unassign(self, workshop_id: int, goal_id: str, who: Assignee) -> Assignment:
+        with self._edit(workshop_id) as ws:
+            removed = editing.unassign(ws, goal_id, who)
+            self._delete_assignment(ws, removed)
+        return removed
+
+    def set_assignments(
+        self, workshop_id: int, goal_id: str, assignments: list[Assignment]
+    ) -> list[Assignment]:
+        """Replace a goal's assignments wholesale (undo of an assignment); returns the old ones."""
+        with self._edit(workshop_id) as ws:
+            old = editing.set_assignments(ws, goal_id, assignments)
+            self.db.execute(
+                "DELETE FROM assignments WHERE workshop_id = ? AND goal_id = ?",
+                [ws.id, goal_id],
+            )
+            for a in assignments:
+                self._insert_assignment(ws, a)
+        return old
+
+    def add_principle(
+        self, workshop_id: int, new: Principle, index: int | None = None
+    ) -> Principle:
+        with self._edit(workshop_id) as ws:
+            editing.add_principle(ws, new, index)
+            self._write_items("principles", ws, ws.principles)
+        return new
+
+    def update_principle(
+        self, workshop_id: int, principle_id: str, **changes: Any
+    ) -> dict[str, Any]:
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_principle(ws, principle_id, **changes)
+            self._write_items("principles", ws, ws.principles)
+        return previous
+
+    def remove_principle(self, workshop_id: int, principle_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_principle(ws, principle_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    def add_commitment(
+        self, workshop_id: int, new: Commitment, index: int | None = None
+    ) -> Commitment:
+        with self._edit(workshop_id) as ws:
+            editing.add_commitment(ws, new, index)
+            self._write_items("commitments", ws, ws.commitments)
+        return new
+
+    def update_commitment(
+        self, workshop_id: int, commitment_id: str, **changes: Any
+    ) -> dict[str, Any]:
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_commitment(ws, commitment_id, **changes)
+            self._write_items("commitments", ws, ws.commitments)
+        return previous
+
+    def remove_commitment(self, workshop_id: int, commitment_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_commitment(ws, commitment_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    # voting
+
+    def open_round(self, workshop_id: int, **settings: Any) -> VotingRound:
+        """Open a voting round (see :func:`editing.open_round` for the settings)."""
+        with self._edit(workshop_id) as ws:
+            r = editing.open_round(ws, **settings)
+            self._write_round(ws, r)
+        return r
+
+    def change_round_budget(
+        self,
+        workshop_id: int,
+        round_id: str,
+        dots_per_voter: int,
+        max_per_goal: int,
+        *,
+        reopen_over_budget: bool = False,
+    ) -> tuple[int, int, dict[str, dict[str, int]]]:
+        with self._edit(workshop_id) as ws:
+            result = editing.change_round_budget(
+                ws, round_id, dots_per_voter, max_per_goal, reopen_over_budget=reopen_over_budget
+            )
+            self._write_round(ws, editing.voting_round(ws, round_id))
+        return result
+
+    def cast_ballot(
+        self, workshop_id: int, round_id: str, voter_id: str, dots: dict[str, int]
+    ) -> dict[str, int] | None:
+        """Save a voter's confirmed ballot; returns the one it replaced."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.cast_ballot(ws, round_id, voter_id, dots)
+            self._write_ballot(ws, editing.voting_round(ws, round_id), voter_id)
+        return previous
+
+    def withdraw_ballot(
+        self, workshop_id: int, round_id: str, voter_id: str
+    ) -> dict[str, int] | None:
+        with self._edit(workshop_id) as ws:
+            previous = editing.withdraw_ballot(ws, round_id, voter_id)
+            self._write_ballot(ws, editing.voting_round(ws, round_id), voter_id)
+        return previous
+
+    def add_voter(self, workshop_id: int, round_id: str, voter_id: str) -> None:
+        with self._edit(workshop_id) as ws:
+            editing.add_voter(ws, round_id, voter_id)
+            self._write_round(ws, editing.voting_round(ws, round_id))
+
+    def set_tally(self, workshop_id: int, round_id: str, goal_id: str, dots: int) -> int:
+        """Record the dots counted on the wall for one goal; returns the previous count."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.set_tally(ws, round_id, goal_id, dots)
+            self.db.execute(
+                "UPDATE round_goals SET tally = ? "
+                "WHERE workshop_id = ? AND round_id = ? AND goal_id = ?",
+                [dots, ws.id, round_id, goal_id],
+            )
+        return previous
+
+    def close_round(self, workshop_id: int, round_id: str) -> None:
+        with self._edit(workshop_id) as ws:
+            editing.close_round(ws, round_id)
+            self._write_round_row(ws, editing.voting_round(ws, round_id))
+
+    def reopen_round(self, workshop_id: int, round_id: str) -> None:
+        with self._edit(workshop_id) as ws:
+            editing.reopen_round(ws, round_id)
+            self._write_round_row(ws, editing.voting_round(ws, round_id))
+
+    def set_revealed(self, workshop_id: int, round_id: str, revealed: bool) -> bool:
+        with self._edit(workshop_id) as ws:
+            previous = editing.set_revealed(ws, round_id, revealed)
+            self._write_round_row(ws, editing.voting_round(ws, round_id))
+        return previous
+
+    def record_decision(
+        self, workshop_id: int, round_id: str, order: list[str], note: str = ""
+    ) -> tuple[list[str], str]:
+        """Record the sponsor's call on a tie; returns the previous decision."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.record_decision(ws, round_id, order, note)
+            self._write_round_row(ws, editing.voting_round(ws, round_id))
+        return previous
+
+    def remove_round(self, workshop_id: int, round_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_round(ws, round_id)
+            self._write_removal(ws, removal)
+        return removal
+
+    # ------------------------------------------------------------------ writing
+
+    @staticmethod
+    def _workshop_row(ws: Workshop) -> dict[str, Any]:
+        return {
+            "id": ws.id,
+            "title": ws.title,
+            "organisation": ws.organisation,
+            "date": _iso(ws.date),
+            "facilitator": ws.facilitator,
+            "sponsor_name": ws.sponsor_name,
+            "sponsor_title": ws.sponsor_title,
+            "vision": ws.vision,
+            "review_date": _iso(ws.review_date),
+            "status": ws.status.value,
+            "current_step": ws.current_step.value,
+            "created_at": _iso(ws.created_at),
+            "updated_at": _iso(ws.updated_at),
+        }
+
+    def _write_details(self, ws: Workshop) -> None:
+        row = self._workshop_row(ws)
+        del row["id"], row["created_at"], row["updated_at"]
+        sets = ", ".join(f"{name} = :{name}" for name in row)
+        self.db.execute(f"UPDATE workshops SET {sets} WHERE id = :id", {**row, "id": ws.id})
+
+    def _write_all(self, ws: Workshop) -> None:
+        for table in ("functions", "participants", "principles", "commitments"):
+            self._write_items(table, ws, getattr(ws, table))
+        for p in Pillar:
+            self._write_items("goals", ws, editing.goals_in(ws, p))
+        for a in ws.assignments:
+            self._insert_assignment(ws, a)
+        for r in ws.rounds:
+            self._write_round(ws, r)
+
+    def _write_items(self, table: str, ws: Workshop, items: list[Any], start: int = 0) -> None:
+        """Insert or update rows; ``items`` are at positions ``start``, ``start + 1``, ...
+
+        A full list (or a whole pillar's column) passed from position 0 also
+        rewrites every position, which is what a move or an insert needs.
+        """
+        to_row = _ROWS[table]
+        for position, item in enumerate(items, start):
+            row = {"workshop_id": ws.id, "id": item.id, "position": position, **to_row(item)}
+            columns = ", ".join(row)
+            values = ", ".join(f":{c}" for c in row)
+            updates = ", ".join(
+                f"{c} = excluded.{c}" for c in row if c not in ("workshop_id", "id")
+            )
+            self.db.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({values}) "
+                f"ON CONFLICT (workshop_id, id) DO UPDATE SET {updates}",
+                row,
+            )
+
+    def _write_positions(self, table: str, ws: Workshop, items: list[Any]) -> None:
+        for position, item in enumerate(items):
+            self.db.execute(
+                f"UPDATE {table} SET position = ? WHERE workshop_id = ? AND id = ?",
+                [position, ws.id, item.id],
+            )
+
+    def _write_removal(self, ws: Workshop, removal: Removal) -> None:
+        table = _TABLES[removal.kind]
+        self.db.execute(
+            f"DELETE FROM {table} WHERE workshop_id = ? AND id = ?", [ws.id, removal.removed.id]
+        )
+        if removal.kind == "goal":
+            self._write_positions("goals", ws, editing.goals_in(ws, removal.removed.pillar))
+        elif removal.kind != "round":
+            self._write_positions(table, ws, getattr(ws, table))
+        for a in removal.assignments:
+            self._delete_assignment(ws, a)
+        for before in removal.participants_before:
+            self._write_items(
+                "participants",
+                ws,
+                [editing.participant(ws, before.id)],
+                start=ws.participants.index(editing.participant(ws, before.id)),
+            )
+        for r in removal.rounds_before:
+            self._write_round(ws, editing.voting_round(ws, r.id))
+
+    def _insert_assignment(self, ws: Workshop, a: Assignment) -> None:
+        self.db.execute(
+            "INSERT INTO assignments (workshop_id, goal_id, assignee_kind, assignee_id, role, seq) "
+            "VALUES (?, ?, ?, ?, ?, "
+            "(SELECT coalesce(max(seq), 0) + 1 FROM assignments WHERE workshop_id = ?))",
+            [ws.id, a.goal_id, a.assignee.kind.value, a.assignee.id, a.role.value, ws.id],
+        )
+
+    def _rewrite_assignments(self, ws: Workshop) -> None:
+        """Write every assignment again, in list order (after a restore in the middle)."""
+        self.db.execute("DELETE FROM assignments WHERE workshop_id = ?", [ws.id])
+        for a in ws.assignments:
+            self._insert_assignment(ws, a)
+
+    def _delete_assignment(self, ws: Workshop, a: Assignment) -> None:
+        self.db.execute(
+            "DELETE FROM assignments WHERE workshop_id = ? AND goal_id = ? "
+            "AND assignee_kind = ? AND assignee_id = ?",
+            [ws.id, a.goal_id, a.assignee.kind.value, a.assignee.id],
+        )
+
+    def _write_round_row(self, ws: Workshop, r: VotingRound) -> None:
+        row = {
+            "workshop_id": ws.id,
+            "id": r.id,
+            "position": ws.rounds.index(r),
+            "number": r.number,
+            "mode": r.mode.value,
+            "dots_per_voter": r.dots_per_voter,
+            "max_per_goal": r.max_per_goal,
+            "is_open": int(r.is_open),
+            "revealed": int(r.revealed),
+            "runoff_of": r.runoff_of,
+            "decision": json.dumps(r.decision),
+            "decision_note": r.decision_note,
+        }
+        columns = ", ".join(row)
+        values = ", ".join(f":{c}" for c in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c not in ("workshop_id", "id"))
+        self.db.execute(
+            f"INSERT INTO rounds ({columns}) VALUES ({values}) "
+            f"ON CONFLICT (workshop_id, id) DO UPDATE SET {updates}",
+            row,
+        )
+
+    def _write_round(self, ws: Workshop, r: VotingRound) -> None:
+        """Write a round with its ballot, voters, tallies and ballots."""
+        self._write_round_row(ws, r)
+        key = [ws.id, r.id]
+        for table in ("round_goals", "round_voters", "ballots"):
+            self.db.execute(f"DELETE FROM {table} WHERE workshop_id = ? AND round_id = ?", key)
+        for position, gid in enumerate(r.goal_ids):
+            self.db.execute(
+                "INSERT INTO round_goals (workshop_id, round_id, goal_id, position, tally) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [*key, gid, position, r.tallies.get(gid, 0)],
+            )
+        for position, vid in enumerate(r.voter_ids):
+            self.db.execute(
+                "INSERT INTO round_voters (workshop_id, round_id, participant_id, position, voted)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [*key, vid, position, int(vid in r.ballots)],
+            )
+        for vid in r.ballots:
+            self._insert_ballot_dots(ws, r, vid)
+
+    def _insert_ballot_dots(self, ws: Workshop, r: VotingRound, voter_id: str) -> None:
+        for gid, dots in r.ballots.get(voter_id, {}).items():
+            self.db.execute(
+                "INSERT INTO ballots (workshop_id, round_id, voter_id, goal_id, dots) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [ws.id, r.id, voter_id, gid, dots],
+            )
+
+    def _write_ballot(self, ws: Workshop, r: VotingRound, voter_id: str) -> None:
+        key = [ws.id, r.id, voter_id]
+        self.db.execute(
+            "DELETE FROM ballots WHERE workshop_id = ? AND round_id = ? AND voter_id = ?", key
+        )
+        self._insert_ballot_dots(ws, r, voter_id)
+        self.db.execute(
+            "UPDATE round_voters SET voted = ? "
+            "WHERE workshop_id = ? AND round_id = ? AND participant_id = ?",
+            [int(voter_id in r.ballots), *key],
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def _rows(self, table: str, workshop_id: int, order: str = "position") -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                f"SELECT * FROM {table} WHERE workshop_id = ? ORDER BY {order}", [workshop_id]
+            )
+        )
+
+    def _load(self, workshop_id: int) -> Workshop:
+        rows = list(self.db.query("SELECT * FROM workshops WHERE id = ?", [workshop_id]))
+        if not rows:
+            raise NotFound(f"There is no workshop with id {workshop_id}.")
+        w = rows[0]
+        ws = Workshop(
+            id=w["id"],
+            title=w["title"],
+            organisation=w["organisation"],
+            date=_date(w["date"]),
+            facilitator=w["facilitator"],
+            sponsor_name=w["sponsor_name"],
+            sponsor_title=w["sponsor_title"],
+            vision=w["vision"],
+            review_date=_date(w["review_date"]),
+            status=Status(w["status"]),
+            current_step=Step(w["current_step"]),
+            created_at=_datetime(w["created_at"]),
+            updated_at=_datetime(w["updated_at"]),
+        )
+        ws.functions = [
+            Function(r["name"], bool(r["customer_facing"]), r["colour"], r["id"])
+            for r in self._rows("functions", workshop_id)
+        ]
+        ws.participants = [
+            Participant(r["name"], r["function_id"], r["role_title"], r["id"])
+            for r in self._rows("participants", workshop_id)
+        ]
+        goals = [
+            Goal(
+                Pillar(r["pillar"]),
+                r["title"],
+                r["description"],
+                r["metric"],
+                r["baseline"],
+                r["target"],
+                r["due"],
+                r["id"],
+            )
+            for r in self._rows("goals", workshop_id)
+        ]
+        order = list(Pillar)
+        ws.goals = sorted(goals, key=lambda g: order.index(g.pillar))
+        ws.assignments = [
+            Assignment(
+                r["goal_id"],
+                Assignee(AssigneeKind(r["assignee_kind"]), r["assignee_id"]),
+                Role(r["role"]),
+            )
+            for r in self._rows("assignments", workshop_id, "seq")
+        ]
+        ws.principles = [
+            Principle(r["text"], bool(r["committed"]), bool(r["custom"]), r["id"])
+            for r in self._rows("principles", workshop_id)
+        ]
+        ws.commitments = [
+            Commitment(r["text"], r["owner"], r["due"], r["id"])
+            for r in self._rows("commitments", workshop_id)
+        ]
+        ws.rounds = self._load_rounds(workshop_id)
+        return ws
+
+    def _load_rounds(self, workshop_id: int) -> list[VotingRound]:
+        rounds: dict[str, VotingRound] = {}
+        for r in self._rows("rounds", workshop_id):
+            rounds[r["id"]] = VotingRound(
+                number=r["number"],
+                mode=VotingMode(r["mode"]),
+                goal_ids=[],
+                dots_per_voter=r["dots_per_voter"],
+                max_per_goal=r["max_per_goal"],
+                is_open=bool(r["is_open"]),
+                revealed=bool(r["revealed"]),
+                runoff_of=r["runoff_of"],
+                decision=list(json.loads(r["decision"])),
+                decision_note=r["decision_note"],
+                id=r["id"],
+            )
+        for r in self._rows("round_goals", workshop_id, "round_id, position"):
+            vr = rounds[r["round_id"]]
+            vr.goal_ids.append(r["goal_id"])
+            if r["tally"]:
+                vr.tallies[r["goal_id"]] = r["tally"]
+        dots: dict[tuple[str, str], dict[str, int]] = {}
+        for r in self.db.query(
+            "SELECT b.* FROM ballots b JOIN round_goals g ON g.workshop_id = b.workshop_id "
+            "AND g.round_id = b.round_id AND g.goal_id = b.goal_id "
+            "WHERE b.workshop_id = ? ORDER BY g.position",
+            [workshop_id],
+        ):
+            dots.setdefault((r["round_id"], r["voter_id"]), {})[r["goal_id"]] = r["dots"]
+        for r in self._rows("round_voters", workshop_id, "round_id, position"):
+            vr = rounds[r["round_id"]]
+            vr.voter_ids.append(r["participant_id"])
+            if r["voted"]:
+                vr.ballots[r["participant_id"]] = dots.get((vr.id, r["participant_id"]), {})
+        return list(rounds.values())
+
+
+_TABLES = {
+    "function": "functions",
+    "participant": "participants",
+    "goal": "goals",
+    "principle": "principles",
+    "commitment": "commitments",
+    "round": "rounds",
+}
+
+_ROWS: dict[str, Any] = {
+    "functions": lambda f: {
+        "name": f.name,
+        "customer_facing": int(f.customer_facing),
+        "colour": f.colour,
+    },
+    "participants": lambda p: {
+        "name": p.name,
+        "function_id": p.function_id,
+        "role_title": p.role_title,
+    },
+    "goals": lambda g: {
+        "pillar": g.pillar.value,
+        "title": g.title,
+        "description": g.description,
+        "metric": g.metric,
+        "baseline": g.baseline,
+        "target": g.target,
+        "due": g.due,
+    },
+    "principles": lambda p: {
+        "text": p.text,
+        "committed": int(p.committed),
+        "custom": int(p.custom),
+    },
+    "commitments": lambda c: {"text": c.text, "owner": c.owner, "due": c.due},
+}
+
+
+__all__ = ["Store", "WorkshopError", "WorkshopSummary", "default_path"]
