@@ -1,0 +1,122 @@
+"""Per-edit commit latency on a database holding 1,000 workshops.
+
+Each edit is a real store operation (one transaction, committed with
+synchronous=FULL in WAL mode). Side by side, the same number of bare
+single-row UPDATE commits on a raw sqlite3 connection with the same pragmas
+give the baseline: the ratio says what the store adds on top of SQLite.
+
+    python benchmarks/commit_latency.py [--workshops 1000] [--edits 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Assignee, Pillar, Role
+from cxworkshop.storage.store import Store
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def fill(store: Store, count: int) -> int:
+    """Store ``count`` demo workshops; return the id of the last one."""
+    template = demo_workshop()
+    last = 0
+    for _ in range(count):
+        last = store.create_workshop(template).id or 0
+    return last
+
+
+def store_edits(store: Store, workshop_id: int) -> list[Callable[[], object]]:
+    """A mix of the edits a facilitator makes most: text, moves, assignments."""
+    ws = store.workshop(workshop_id)
+    goals = [g.id for g in ws.goals]
+    functions = [f.id for f in ws.functions]
+    counter = iter(range(10**9))
+
+    def retitle() -> object:
+        return store.update_goal(workshop_id, goals[0], target=f"{next(counter)}%")
+
+    def move() -> object:
+        n = next(counter)
+        return store.move_goal(workshop_id, goals[n % len(goals)], list(Pillar)[n % 3], 0)
+
+    def assign() -> object:
+        n = next(counter)
+        who = Assignee.function(functions[n % len(functions)])
+        return store.assign(workshop_id, goals[n % len(goals)], who, list(Role)[1 + n % 3])
+
+    return [retitle, move, assign]
+
+
+def time_calls(calls: list[Callable[[], object]], edits: int) -> list[float]:
+    samples = []
+    for i in range(edits):
+        call = calls[i % len(calls)]
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def bare_commits(path: Path, edits: int) -> list[float]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    conn.execute("INSERT INTO t VALUES (1, '')")
+    samples = []
+    for i in range(edits):
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("UPDATE t SET v = ? WHERE id = 1", [str(i)])
+        conn.execute("COMMIT")
+        samples.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workshops", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=600)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite3") as store:
+        start = time.perf_counter()
+        workshop_id = fill(store, args.workshops)
+        filled = time.perf_counter() - start
+        calls = store_edits(store, workshop_id)
+        time_calls(calls, 30)  # warm the page cache
+        # Interleave the two so both see the same machine conditions.
+        app, bare = [], []
+        for _ in range(6):
+            app += time_calls(calls, args.edits // 6)
+            bare += bare_commits(Path(tmp) / f"bare{len(bare)}.sqlite3", args.edits // 6)
+    print(
+        f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+    print(f"database: {args.workshops} workshops (filled in {filled:.1f} s)")
+    print(f"{'':24}{'median ms':>10}{'p99 ms':>10}")
+    for name, samples in (("store edit", app), ("bare sqlite commit", bare)):
+        print(f"{name:24}{statistics.median(samples):10.3f}{percentile(samples, 0.99):10.3f}")
+    print(
+        f"ratio (store / bare): median {statistics.median(app) / statistics.median(bare):.2f}x, "
+        f"p99 {percentile(app, 0.99) / percentile(bare, 0.99):.2f}x"
+    )
+    print("aim: median <= 2 ms, p99 <= 10 ms")
+
+
+if __name__ == "__main__":
+    main()

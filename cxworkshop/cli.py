@@ -1,0 +1,183 @@
+"""The ``cxworkshop`` command: the app by default, subcommands for the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+
+PROG = "cxworkshop"
+MAX_PROBLEMS_SHOWN = 50
+
+
+class UserError(Exception):
+    """A mistake in how the command was called; reported in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: the user sees what to fix.
+        raise UserError(f"{message} (see '{PROG} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Run a customer-experience accountability workshop in the room.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the workshop database to use (default: $CXWORKSHOP_DB, "
+        "else a file in your user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on the demo workshop, creating it if there is none",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("gui", help="open the app (the default)")
+    listing = sub.add_parser("list", help="list the workshops in the database")
+    listing.add_argument(
+        "search", nargs="?", default="", help="only titles or organisations containing this"
+    )
+    sub.add_parser("demo", help="create a demo workshop and print its id")
+    imp = sub.add_parser("import", help="import a workshop from a JSON file and print its id")
+    imp.add_argument("file", type=Path)
+    exp = sub.add_parser(
+        "export-json", help="export a workshop to a JSON file ('-' for standard output)"
+    )
+    exp.add_argument("id", help="the workshop's id, as shown by 'list'")
+    exp.add_argument("file")
+    return parser
+
+
+def _workshop_id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise UserError(f"{value!r} is not a workshop id; 'cxworkshop list' shows them.") from None
+
+
+def _db_path(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .storage.store import default_path
+
+    return Path(args.db).expanduser() if args.db else default_path()
+
+
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .storage.store import Store
+
+    return Store(_db_path(args))
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        rows = store.list_workshops(args.search)
+    if not rows:
+        print("No workshops yet." if not args.search else "No workshop matches.")
+        return 0
+    table = [("ID", "Title", "Organisation", "Date", "Status", "Last edited")]
+    for r in rows:
+        edited = r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.updated_at else ""
+        table.append(
+            (
+                str(r.id),
+                r.title,
+                r.organisation,
+                r.date.isoformat() if r.date else "",
+                r.status.label,
+                edited,
+            )
+        )
+    widths = [min(40, max(len(row[i]) for row in table)) for i in range(len(table[0]))]
+    for row in table:
+        cells = [
+            (cell if len(cell) <= w else cell[: w - 1] + "…").ljust(w)
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        print("  ".join(cells).rstrip())
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .domain.demo import demo_workshop
+
+    with _open_store(args) as store:
+        ws = store.create_workshop(demo_workshop())
+    print(f"Created the demo workshop {ws.id}: {ws.title}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .storage import interchange
+
+    workshop = interchange.read(args.file)
+    with _open_store(args) as store:
+        ws = store.create_workshop(workshop)
+    print(f"Imported workshop {ws.id}: {ws.title}")
+    return 0
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    from .storage import interchange
+
+    workshop_id = _workshop_id(args.id)
+    with _open_store(args) as store:
+        ws = store.workshop(workshop_id)
+    if args.file == "-":
+        sys.stdout.write(interchange.dumps(ws))
+        return 0
+    interchange.write(ws, Path(args.file))
+    print(f"Exported workshop {ws.id} to {args.file}")
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(_db_path(args), demo=args.demo)
+
+
+COMMANDS = {
+    None: _gui,
+    "gui": _gui,
+    "list": _list,
+    "demo": _demo,
+    "import": _import,
+    "export-json": _export_json,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; user errors print one line on stderr and exit non-zero."""
+    from .domain.errors import WorkshopError
+
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except (UserError, WorkshopError) as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        # An import names every problem, one per line under the summary.
+        problems = getattr(exc, "problems", [])
+        if len(problems) > 1:
+            for problem in problems[:MAX_PROBLEMS_SHOWN]:
+                print(f"  {problem}", file=sys.stderr)
+            if len(problems) > MAX_PROBLEMS_SHOWN:
+                print(f"  … and {len(problems) - MAX_PROBLEMS_SHOWN} more", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
