@@ -307,7 +307,7 @@ class Store:
     def update_function(self, workshop_id: int, function_id: str, **changes: Any) -> dict[str, Any]:
         with self._edit(workshop_id) as ws:
             previous = editing.update_function(ws, function_id, **changes)
-            self._write_items("functions", ws, [editing.function(ws, function_id)])
+            self._write_one("functions", ws, ws.functions, editing.function(ws, function_id))
         return previous
 
     def move_function(self, workshop_id: int, function_id: str, index: int) -> int:
@@ -338,7 +338,8 @@ class Store:
     ) -> dict[str, Any]:
         with self._edit(workshop_id) as ws:
             previous = editing.update_participant(ws, participant_id, **changes)
-            self._write_items("participants", ws, [editing.participant(ws, participant_id)])
+            p = editing.participant(ws, participant_id)
+            self._write_one("participants", ws, ws.participants, p)
         return previous
 
     def move_participant(self, workshop_id: int, participant_id: str, index: int) -> int:
@@ -363,7 +364,7 @@ class Store:
         with self._edit(workshop_id) as ws:
             previous = editing.update_goal(ws, goal_id, **changes)
             g = editing.goal(ws, goal_id)
-            self._write_items("goals", ws, [g], start=editing.goal_position(ws, goal_id)[1])
+            self._write_one("goals", ws, editing.goals_in(ws, g.pillar), g)
         return previous
 
     def move_goal(
@@ -618,6 +619,10 @@ class Store:
                 row,
             )
 
+    def _write_one(self, table: str, ws: Workshop, items: list[Any], item: Any) -> None:
+        """Write one item of ``items`` (a list or a pillar's column) at its own position."""
+        self._write_items(table, ws, [item], start=items.index(item))
+
     def _write_positions(self, table: str, ws: Workshop, items: list[Any]) -> None:
         for position, item in enumerate(items):
             self.db.execute(
@@ -637,12 +642,8 @@ class Store:
         for a in removal.assignments:
             self._delete_assignment(ws, a)
         for before in removal.participants_before:
-            self._write_items(
-                "participants",
-                ws,
-                [editing.participant(ws, before.id)],
-                start=ws.participants.index(editing.participant(ws, before.id)),
-            )
+            p = editing.participant(ws, before.id)
+            self._write_one("participants", ws, ws.participants, p)
         for r in removal.rounds_before:
             self._write_round(ws, editing.voting_round(ws, r.id))
 
