@@ -21,7 +21,7 @@ def tool(name: str) -> list[str]:
 
 def test_ruff_finds_no_problems():
     result = subprocess.run(
-        [*tool("ruff"), "check", "cxworkshop", "tests", "benchmarks"],
+        [*tool("ruff"), "check", "cxworkshop", "tests", "benchmarks", "docs"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -32,7 +32,7 @@ def test_ruff_finds_no_problems():
 
 def test_code_is_formatted():
     result = subprocess.run(
-        [*tool("ruff"), "format", "--check", "cxworkshop", "tests", "benchmarks"],
+        [*tool("ruff"), "format", "--check", "cxworkshop", "tests", "benchmarks", "docs"],
         cwd=ROOT,
         capture_output=True,
         text=True,

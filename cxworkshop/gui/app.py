@@ -11,8 +11,6 @@ from .. import __version__
 from ..domain.errors import WorkshopError
 from ..storage.store import Store
 
-DEMO_MARK = "demo"
-
 
 def find_or_create_demo(store: Store) -> int:
     """The id of the demo workshop, made on first use."""
@@ -27,12 +25,21 @@ def find_or_create_demo(store: Store) -> int:
     return created.id
 
 
-def run(db_path: Path, *, demo: bool = False) -> int:
-    """Open the main window on ``db_path``; with ``demo``, on the demo workshop."""
-    app = QApplication.instance() or QApplication(sys.argv)
+def application() -> QApplication:
+    """The QApplication, created once with the app's names."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("CX Workshop")
+    app.setApplicationDisplayName("CX Workshop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CX Workshop")
+    app.setDesktopFileName("cxworkshop")
+    return app
+
+
+def run(db_path: Path, *, demo: bool = False) -> int:
+    """Open the main window on ``db_path``: the demo, the workshop left open, or the library."""
+    app = application()
     try:
         store = Store(db_path)
     except WorkshopError as exc:
@@ -43,6 +50,8 @@ def run(db_path: Path, *, demo: bool = False) -> int:
     window = MainWindow(store)
     if demo:
         window.open_workshop(find_or_create_demo(store))
+    elif window.options.last_workshop is not None:
+        window.open_workshop(window.options.last_workshop)
     window.show()
     code = app.exec()
     store.close()

@@ -1,59 +1,405 @@
-"""The facilitator's main window."""
+"""The facilitator's main window: the library, and the open workshop's steps."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from .. import __version__
+from ..domain.errors import WorkshopError
+from ..domain.model import Step
+from ..domain.progress import completed_steps
 from ..storage.store import Store
+from . import theme
+from .library import Library, LibraryPage
+from .options import Options
+from .pages.base import StepPage
+from .pages.goals import GoalsPage
+from .pages.overview import AccountabilityOverview, CharterOverview, PrioritiesOverview
+from .pages.setup import SetupPage
+from .pages.vision import VisionPage
+from .session import Session
+from .step_bar import StepBar
+
+STEPS = list(Step)
+SAVED_TEXT = "✓ All changes saved"
+
+
+class WorkshopView(QWidget):
+    """An open workshop: its title, the step bar, the current step's page, Back and Next."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setProperty("cxRole", "heading")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setAccessibleName("Workshop title")
+        self.step_bar = StepBar()
+        self.pages: dict[Step, StepPage] = {
+            Step.SETUP: SetupPage(),
+            Step.VISION: VisionPage(),
+            Step.GOALS: GoalsPage(),
+            Step.ACCOUNTABILITY: AccountabilityOverview(),
+            Step.PRIORITIES: PrioritiesOverview(),
+            Step.CHARTER: CharterOverview(),
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.back_button = QPushButton("‹ Back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.next_button = QPushButton("Next ›")
+        self.next_button.setProperty("cxRole", "primary")
+        self.next_button.setAccessibleName("On to the next step")
+        self.position = QLabel()
+        self.position.setProperty("cxRole", "muted")
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.position)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.step_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
+
+    def show_step(self, step: Step) -> None:
+        self.stack.setCurrentWidget(self.pages[step])
+        self.step_bar.set_current(step)
+        i = STEPS.index(step)
+        self.back_button.setEnabled(i > 0)
+        self.next_button.setEnabled(i < len(STEPS) - 1)
+        self.next_button.setText(f"{STEPS[i + 1].label} ›" if i < len(STEPS) - 1 else "Next ›")
+        self.back_button.setText(f"‹ {STEPS[i - 1].label}" if i > 0 else "‹ Back")
+        self.position.setText(f"Step {i + 1} of {len(STEPS)}: {step.label}")
 
 
 class MainWindow(QMainWindow):
-    """Lists the workshops in the library and shows the one that is open."""
+    """The library when no workshop is open; otherwise the workshop, step by step."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, options: Options | None = None) -> None:
         super().__init__()
         self.store = store
-        self.workshop_id: int | None = None
+        self.options = options or Options()
+        self.session: Session | None = None
         self.setWindowTitle("CX Workshop")
-        self.resize(1280, 800)
+        self.resize(1600, 1000)
+        self.undo_group = QUndoGroup(self)
+
+        self.library = Library(store, self)
+        self.library_page: LibraryPage = self.library.page
+        self.library_page.sig_open_requested.connect(self.open_workshop)
+        self.library.sig_error.connect(self.show_error)
+        self.library.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.library.sig_library_requested.connect(self.show_library)
+        self.library.sig_workshop_deleted.connect(self._workshop_deleted)
+        self.undo_group.addStack(self.library.undo_stack)
+
+        self.workshop_view = WorkshopView()
+        self.workshop_view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
+        self.workshop_view.back_button.clicked.connect(self.go_back)
+        self.workshop_view.next_button.clicked.connect(self.go_next)
+
         self.pages = QStackedWidget()
-        self.library = QListWidget()
-        self.library.setAccessibleName("Workshops")
-        self.library.itemActivated.connect(
-            lambda item: self.open_workshop(item.data(Qt.ItemDataRole.UserRole))
-        )
-        self.summary = QLabel()
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setWordWrap(True)
-        self.summary.setMargin(24)
-        self.pages.addWidget(self.library)
-        self.pages.addWidget(self.summary)
+        self.pages.addWidget(self.library_page)
+        self.pages.addWidget(self.workshop_view)
+        theme.mark_content(self.pages)
         self.setCentralWidget(self.pages)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu("&File").addAction(quit_action)
+
+        self.saved_label = QLabel(SAVED_TEXT)
+        self.saved_label.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self._build_menus()
+        self.apply_view()
+        if self.options.geometry is not None:
+            self.restoreGeometry(self.options.geometry)
         self.show_library()
 
+    # ------------------------------------------------------------------ menus
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *more: QKeySequence | str,
+    ) -> QAction:
+        action = QAction(text, self)
+        keys: list[QKeySequence] = []
+        for key in (shortcut, *more):
+            if isinstance(key, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(key))
+            elif key is not None:
+                keys.append(QKeySequence(key))
+        unique = {k.toString(): k for k in keys if not k.isEmpty()}
+        if unique:
+            action.setShortcuts(list(unique.values()))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        lib = self.library
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (lib.new_action, lib.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        for action in (lib.duplicate_action, lib.rename_action, lib.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(lib.import_action)
+        file_menu.addAction(lib.export_action)
+        file_menu.addSeparator()
+        # Explicit keys beside the standard ones: some platforms bind none for these.
+        self.close_action = self._action(
+            "&Close Workshop", self.show_library, QKeySequence.StandardKey.Close, "Ctrl+W"
+        )
+        file_menu.addAction(self.close_action)
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.zoom_in_action = self._action(
+            "Zoom &In", lambda: self.zoom_by(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &Out", lambda: self.zoom_by(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_reset_action = self._action("&Actual Size", self.zoom_reset, "Ctrl+0")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[theme.ThemeName, QAction] = {}
+        group = QActionGroup(self)
+        for name in theme.ThemeName:
+            action = self._action(name.label, lambda _=False, n=name: self.set_theme(n))
+            action.setCheckable(True)
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        view_menu.addSeparator()
+        self.full_screen_action = self._action(
+            "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen, "F11"
+        )
+        view_menu.addAction(self.full_screen_action)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        self.back_action = self._action("&Back", self.go_back, "Alt+Left")
+        self.next_action = self._action("&Next", self.go_next, "Alt+Right")
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.next_action)
+        go_menu.addSeparator()
+        self.step_actions: dict[Step, QAction] = {}
+        for number, step in enumerate(STEPS, start=1):
+            action = self._action(
+                f"&{number} {step.label}", lambda _=False, s=step: self.go_to(s), f"Ctrl+{number}"
+            )
+            go_menu.addAction(action)
+            self.step_actions[step] = action
+        go_menu.addSeparator()
+        self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
+        go_menu.addAction(self.library_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About CX Workshop", self.show_about))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        known = {s.id: s for s in self.store.list_workshops()}
+        for workshop_id in self.options.recent:
+            summary = known.get(workshop_id)
+            if summary is None:
+                continue
+            action = self.recent_menu.addAction(summary.title)
+            action.triggered.connect(lambda _=False, i=workshop_id: self.open_workshop(i))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent workshops").setEnabled(False)
+
+    # ------------------------------------------------------------------ workshops
+
     def show_library(self) -> None:
-        self.library.clear()
-        for summary in self.store.list_workshops():
-            item = QListWidgetItem(f"{summary.title} — {summary.organisation}")
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            self.library.addItem(item)
-        self.pages.setCurrentWidget(self.library)
+        """Close the open workshop (everything is saved) and show the library."""
+        self._set_session(None)
+        self.library_page.set_recent(self.options.recent)
+        self.library.refresh()
+        self.pages.setCurrentWidget(self.library_page)
+        self.undo_group.setActiveStack(self.library.undo_stack)
+        self.setWindowTitle("CX Workshop")
+        self._update_actions()
+        self.library_page.setFocus()
 
     def open_workshop(self, workshop_id: int) -> None:
-        ws = self.store.workshop(workshop_id)
-        self.workshop_id = workshop_id
-        self.setWindowTitle(f"{ws.title} — CX Workshop")
-        self.summary.setText(
-            f"<h1>{escape(ws.title)}</h1><p>{escape(ws.organisation)}</p>"
-            f"<p>{len(ws.goals)} goals, {len(ws.participants)} participants, "
-            f"{len(ws.functions)} functions</p>"
+        """Open a workshop where the team left it."""
+        try:
+            ws = self.store.workshop(workshop_id)
+        except WorkshopError as exc:
+            self.show_error(str(exc))
+            self.options.forget_recent(workshop_id)
+            return
+        session = Session(self.store, workshop_id, self)
+        self._set_session(session)
+        self.options.add_recent(workshop_id)
+        # File > Export and Duplicate then act on the workshop that is open.
+        self.library_page.select(workshop_id)
+        self.pages.setCurrentWidget(self.workshop_view)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.go_to(ws.current_step, remember=False)
+        self._refresh_header()
+
+    def _set_session(self, session: Session | None) -> None:
+        old = self.session
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+        self.session = session
+        if session is not None:
+            self.undo_group.addStack(session.undo_stack)
+            session.sig_changed.connect(self._refresh_header)
+            session.sig_error.connect(self.show_error)
+            session.sig_saved.connect(self._show_saved)
+        for page in self.workshop_view.pages.values():
+            page.set_session(session)
+        if old is not None:
+            old.deleteLater()
+        self._update_actions()
+
+    def _refresh_header(self) -> None:
+        if self.session is None:
+            return
+        ws = self.session.workshop
+        organisation = f"  <span style='font-weight:400'>· {escape(ws.organisation)}</span>"
+        self.workshop_view.title.setText(
+            escape(ws.title) + (organisation if ws.organisation else "")
         )
-        self.pages.setCurrentWidget(self.summary)
+        self.workshop_view.step_bar.set_complete(completed_steps(ws))
+        self.setWindowTitle(f"{ws.title} — CX Workshop")
+
+    def _workshop_deleted(self, workshop_id: int) -> None:
+        self.options.forget_recent(workshop_id)
+        if self.session is not None and self.session.workshop_id == workshop_id:
+            self.show_library()
+
+    # ------------------------------------------------------------------ steps
+
+    def current_step(self) -> Step | None:
+        if self.session is None:
+            return None
+        return self.workshop_view.step_bar.current()
+
+    def go_to(self, step: Step, *, remember: bool = True) -> None:
+        """Show ``step``; the workshop remembers it, so reopening lands here."""
+        if self.session is None:
+            return
+        self.workshop_view.show_step(step)
+        if remember and self.session.workshop.current_step is not step:
+            try:
+                # Where the room is is not an edit: saved, but not an undo step.
+                self.store.update_details(self.session.workshop_id, current_step=step)
+            except WorkshopError as exc:
+                self.show_error(str(exc))
+        self._update_actions()
+        QTimer.singleShot(0, self.workshop_view.pages[step].focus_first)
+
+    def go_back(self) -> None:
+        step = self.current_step()
+        if step is not None and STEPS.index(step) > 0:
+            self.go_to(STEPS[STEPS.index(step) - 1])
+
+    def go_next(self) -> None:
+        step = self.current_step()
+        if step is not None and STEPS.index(step) < len(STEPS) - 1:
+            self.go_to(STEPS[STEPS.index(step) + 1])
+
+    def _update_actions(self) -> None:
+        open_ = self.session is not None
+        step = self.current_step()
+        for action in (self.close_action, *self.step_actions.values()):
+            action.setEnabled(open_)
+        self.back_action.setEnabled(open_ and step is not None and step is not STEPS[0])
+        self.next_action.setEnabled(open_ and step is not None and step is not STEPS[-1])
+
+    # ------------------------------------------------------------------ view
+
+    def apply_view(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.options.theme, self.options.zoom)
+        self.theme_actions[self.options.theme].setChecked(True)
+
+    def set_theme(self, name: theme.ThemeName) -> None:
+        self.options.theme = name
+        self.apply_view()
+
+    def zoom_by(self, steps: int) -> None:
+        zooms = theme.ZOOM_STEPS
+        i = zooms.index(self.options.zoom) if self.options.zoom in zooms else zooms.index(1.0)
+        self.options.zoom = zooms[max(0, min(len(zooms) - 1, i + steps))]
+        self.apply_view()
+        self.statusBar().showMessage(f"Zoom {round(self.options.zoom * 100)}%", 2000)
+
+    def zoom_reset(self) -> None:
+        self.options.zoom = 1.0
+        self.apply_view()
+        self.statusBar().showMessage("Zoom 100%", 2000)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    # ------------------------------------------------------------------ messages
+
+    def show_error(self, message: str) -> None:
+        """Say in one sentence what went wrong; nothing else changes."""
+        self.saved_label.setText(SAVED_TEXT)
+        self.statusBar().showMessage(f"⚠ {message}", 10000)
+
+    def _show_saved(self) -> None:
+        self.saved_label.setText(SAVED_TEXT)
+        self.statusBar().clearMessage()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About CX Workshop",
+            f"<h3>CX Workshop {__version__}</h3>"
+            "<p>Run a customer-experience accountability workshop in the room: "
+            "goals, who is accountable, priorities, and a charter for the sponsor.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.options.last_workshop = self.session.workshop_id if self.session else None
+        self.options.geometry = self.saveGeometry()
+        self.options.sync()
+        super().closeEvent(event)

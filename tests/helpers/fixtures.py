@@ -26,3 +26,28 @@ def store(db_path: Path) -> Iterator[Store]:
 def _no_real_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the user's own workshops, even by accident."""
     monkeypatch.setenv(ENV_DB, str(tmp_path / "default-workshops.sqlite3"))
+
+
+@pytest.fixture
+def blank_session(qtbot, store: Store):  # type: ignore[no-untyped-def]
+    """A session on a new workshop with the default functions and nothing else."""
+    from cxworkshop.domain import editing
+    from cxworkshop.domain.defaults import default_functions
+    from cxworkshop.gui.session import Session
+
+    ws = editing.new_workshop("Spring CX workshop", organisation="Acme Outdoor")
+    ws.functions = default_functions()
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    return Session(store, created.id)
+
+
+@pytest.fixture
+def demo_session(qtbot, store: Store):  # type: ignore[no-untyped-def]
+    """A session on the demo workshop."""
+    from cxworkshop.domain.demo import demo_workshop
+    from cxworkshop.gui.session import Session
+
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    return Session(store, created.id)

@@ -1,0 +1,1 @@
+"""Dialogs that ask the facilitator for a few details before an edit."""

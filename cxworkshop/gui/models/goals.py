@@ -1,0 +1,358 @@
+"""One pillar's column of goal cards, and the undoable edits the goals board makes.
+
+Every edit here is one store operation wrapped in one undo step by
+:meth:`Session.edit`; the models only read the workshop and follow it through
+``sync()``. Drag and drop goes through the model: ``dropMimeData`` performs
+the move itself, so the source column never removes rows on its own.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+
+from ...domain import editing
+from ...domain.editing import Removal
+from ...domain.errors import WorkshopError
+from ...domain.model import Goal, Pillar
+from ..session import Session
+from .base import Index, SyncedTableModel
+
+GOAL_MIME_TYPE = "application/x-cxworkshop-goal"
+"""The drag payload of a goal card: JSON with the workshop id and the goal id."""
+
+GOAL_ID_ROLE = Qt.ItemDataRole.UserRole
+"""The goal's id (str)."""
+MEASURE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The card's second line: "metric · baseline → target · due", or ""."""
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 2
+"""What the goal still lacks to be measurable ("No metric yet", ...), or ""."""
+PILLAR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The goal's pillar (Pillar)."""
+
+_TITLE_IN_UNDO = 48
+"""Undo texts quote at most this many characters of a title, so menus stay one line."""
+
+
+def quoted(title: str) -> str:
+    """A goal title in quotes for an undo text, shortened if long."""
+    if len(title) > _TITLE_IN_UNDO:
+        title = title[: _TITLE_IN_UNDO - 1].rstrip() + "…"
+    return f"'{title}'"
+
+
+def measure_line(goal: Goal) -> str:
+    """The card's measure: metric · baseline → target · due, leaving out what is empty."""
+    parts = []
+    if goal.baseline and goal.target:
+        parts.append(f"{goal.baseline} → {goal.target}")
+    elif goal.target:
+        parts.append(f"target {goal.target}")
+    elif goal.baseline:
+        parts.append(f"now {goal.baseline}")
+    if goal.due:
+        parts.append(goal.due)
+    # "4.2 → 5.5" and "Q3 2027" never break inside: a card wraps between parts.
+    parts = [part.replace(" ", "\u00a0") for part in parts]
+    if goal.metric:
+        parts.insert(0, goal.metric)
+    return " · ".join(parts)
+
+
+def missing_measure(goal: Goal) -> str:
+    """A short note when a goal lacks what makes it measurable, else ""."""
+    if not goal.metric and not goal.target:
+        return "No metric or target yet"
+    if not goal.metric:
+        return "No metric yet"
+    if not goal.target:
+        return "No target yet"
+    return ""
+
+
+# ----------------------------------------------------------------- edits
+
+
+def add_goals(session: Session, goals: Sequence[Goal], text: str) -> list[Goal] | None:
+    """Add ``goals`` (each at the end of its pillar) as ONE undo step; None if refused.
+
+    The goals given are templates: each run adds fresh copies with the same
+    ids, so redo after undo brings back the very same cards.
+    """
+    wid = session.workshop_id
+    templates = [copy.deepcopy(g) for g in goals]
+
+    def apply() -> list[Goal]:
+        added: list[Goal] = []
+        try:
+            for template in templates:
+                added.append(session.store.add_goal(wid, copy.deepcopy(template)))
+        except WorkshopError:
+            # Several transactions make this step; take back the ones that landed.
+            for goal in reversed(added):
+                session.store.remove_goal(wid, goal.id)
+            raise
+        return added
+
+    def revert(added: list[Goal]) -> None:
+        for goal in reversed(added):
+            session.store.remove_goal(wid, goal.id)
+
+    if len(templates) == 1:
+        # One goal: one store call each way, the simplest undo step there is.
+        one = templates[0]
+        result = session.edit(
+            text,
+            lambda: session.store.add_goal(wid, copy.deepcopy(one)),
+            lambda goal: session.store.remove_goal(wid, goal.id),
+        )
+        return None if result is None else [result]
+    return session.edit(text, apply, revert)
+
+
+def add_goal(session: Session, pillar: Pillar, title: str) -> Goal | None:
+    """Add a goal titled ``title`` at the end of ``pillar``'s column; None if refused."""
+    added = add_goals(session, [Goal(pillar=pillar, title=title)], f"Add goal {quoted(title)}")
+    return added[0] if added else None
+
+
+def move_goal(session: Session, goal_id: str, pillar: Pillar, index: int) -> bool:
+    """Move a goal to ``index`` in ``pillar``'s column (counted without the goal itself).
+
+    One undo step; False when refused or when the goal is already there.
+    """
+    ws = session.workshop
+    try:
+        goal = editing.goal(ws, goal_id)
+        old_pillar, old_index = editing.goal_position(ws, goal_id)
+    except WorkshopError as exc:
+        session.sig_error.emit(str(exc))
+        return False
+    others = len(editing.goals_in(ws, pillar)) - (1 if pillar is old_pillar else 0)
+    index = max(0, min(index, others))
+    if pillar is old_pillar and index == old_index:
+        return False
+    if pillar is old_pillar:
+        text = f"Reorder goal {quoted(goal.title)}"
+    else:
+        text = f"Move goal {quoted(goal.title)} to {pillar.label}"
+    wid = session.workshop_id
+    result = session.edit(
+        text,
+        lambda: session.store.move_goal(wid, goal_id, pillar, index),
+        lambda old: session.store.move_goal(wid, goal_id, *old),
+    )
+    return result is not None
+
+
+_FIELD_NAMES = {
+    "description": "description",
+    "metric": "metric",
+    "baseline": "baseline",
+    "target": "target",
+    "due": "due date",
+}
+
+
+def edit_goal(session: Session, goal_id: str, field: str, value: str) -> bool:
+    """Change one detail of a goal as one undo step, if it changed; False when refused."""
+    try:
+        goal = editing.goal(session.workshop, goal_id)
+    except WorkshopError as exc:
+        session.sig_error.emit(str(exc))
+        return False
+    if getattr(goal, field) == value:
+        return True
+    if field == "title":
+        text = f"Rename goal {quoted(goal.title)} to {quoted(value.strip())}"
+    else:
+        text = f"Edit {_FIELD_NAMES[field]} of {quoted(goal.title)}"
+    wid = session.workshop_id
+    result = session.edit(
+        text,
+        lambda: session.store.update_goal(wid, goal_id, **{field: value}),
+        lambda previous: session.store.update_goal(wid, goal_id, **previous),
+    )
+    return result is not None
+
+
+def removal_preview(session: Session, goal_id: str) -> Removal | None:
+    """What deleting a goal would take with it, worked out on a copy (nothing changes)."""
+    try:
+        return editing.remove_goal(copy.deepcopy(session.workshop), goal_id)
+    except WorkshopError:
+        return None
+
+
+def delete_goal(session: Session, goal_id: str) -> bool:
+    """Delete a goal with its assignments and votes, as one undo step."""
+    try:
+        goal = editing.goal(session.workshop, goal_id)
+    except WorkshopError as exc:
+        session.sig_error.emit(str(exc))
+        return False
+    wid = session.workshop_id
+    result = session.edit(
+        f"Delete goal {quoted(goal.title)}",
+        lambda: session.store.remove_goal(wid, goal_id),
+        lambda removal: session.store.restore(wid, removal),
+    )
+    return result is not None
+
+
+# ----------------------------------------------------------------- the model
+
+
+class PillarGoalsModel(SyncedTableModel):
+    """The goal cards of one pillar, in column order; cards are dragged and dropped here."""
+
+    columns = ("Goal",)
+
+    sig_goal_dropped = Signal(str)
+    """A goal (its id) was dropped into this column and moved there; the board selects it."""
+
+    def __init__(
+        self, pillar: Pillar, session: Session | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pillar = pillar
+        self.session = session
+        self.sync()
+
+    def set_session(self, session: Session | None) -> None:
+        """Follow ``session``'s workshop (None: show nothing)."""
+        self.session = session
+        self.sync()
+
+    # -- SyncedTableModel ----------------------------------------------------
+
+    def rows(self) -> list[Goal]:
+        if self.session is None:
+            return []
+        return editing.goals_in(self.session.workshop, self.pillar)
+
+    def row_key(self, item: Any) -> Hashable:
+        return item.id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        g: Goal = item
+        return (g.title, g.description, g.metric, g.baseline, g.target, g.due)
+
+    def goal_at(self, index: Index) -> Goal | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Goal) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        goal = self.goal_at(index)
+        if goal is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return goal.title
+        if role == GOAL_ID_ROLE:
+            return goal.id
+        if role == MEASURE_ROLE:
+            return measure_line(goal)
+        if role == MISSING_ROLE:
+            return missing_measure(goal)
+        if role == PILLAR_ROLE:
+            return goal.pillar
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(
+                part for part in (goal.title, goal.description, measure_line(goal) or None) if part
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            spoken = [goal.title]
+            if measure_line(goal):
+                spoken.append(measure_line(goal))
+            if missing_measure(goal):
+                spoken.append(missing_measure(goal))
+            return ". ".join(spoken)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            # Only between cards: a goal is never dropped "onto" another goal.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # -- drag and drop -------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [GOAL_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+        goals = [g for g in (self.goal_at(i) for i in indexes) if g is not None]
+        if not goals or self.session is None:
+            return None
+        payload = {"workshop": self.session.workshop_id, "goal": goals[0].id}
+        mime = QMimeData()
+        mime.setData(GOAL_MIME_TYPE, QByteArray(json.dumps(payload).encode("utf-8")))
+        return mime
+
+    def _dropped_goal(self, data: QMimeData | None) -> str | None:
+        """The id of the goal ``data`` carries, if it belongs to this column's workshop."""
+        if data is None or self.session is None or not data.hasFormat(GOAL_MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(GOAL_MIME_TYPE).data()).decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        if not isinstance(payload, dict) or payload.get("workshop") != self.session.workshop_id:
+            # A card from another workshop (another window) never lands here.
+            return None
+        goal_id = payload.get("goal")
+        if not isinstance(goal_id, str):
+            return None
+        if not any(g.id == goal_id for g in self.session.workshop.goals):
+            return None
+        return goal_id
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or parent.isValid():
+            return False
+        return self._dropped_goal(data) is not None
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        goal_id = self._dropped_goal(data)
+        assert goal_id is not None and self.session is not None
+        rows = self.rowCount()
+        target = rows if row < 0 or row > rows else row
+        current = self.row_of(goal_id)
+        if current != -1 and current < target:
+            # The card leaves its old place first, so every row below moves up one.
+            target -= 1
+        if not move_goal(self.session, goal_id, self.pillar, target):
+            return False
+        self.sig_goal_dropped.emit(goal_id)
+        return True

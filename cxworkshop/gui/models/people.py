@@ -1,0 +1,541 @@
+"""Item models for the people in the room and the functions at the table.
+
+Both read the open session's workshop and make every change through
+:meth:`Session.edit`, so an edit typed into a cell is one saved transaction
+and one undo step, and undo or redo moves the rows back in every view.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from ...domain import editing
+from ...domain.defaults import PALETTE
+from ...domain.editing import Removal
+from ...domain.model import Function, Participant, Workshop, new_id
+from ..session import Session
+from .base import Index, SyncedTableModel
+
+T = TypeVar("T")
+
+FUNCTION_MIME_TYPE = "application/x-cxworkshop-function"
+"""What a dragged function carries: its workshop and its id, as JSON."""
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""The id of the item a row shows (None for the new-person row)."""
+
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A quieter second line under the item's text, e.g. "Front office"."""
+
+FRONT_OFFICE = "Front office"
+BACK_OFFICE = "Back office"
+NO_FUNCTION = "—"
+NEW_PERSON_PROMPT = "Add a person…"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` in single quotes for an undo step's name, shortened if long."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"'{text}'"
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("'") else f"{name}'s"
+
+
+class WorkshopModel(SyncedTableModel):
+    """A synced model bound to a session: it follows ``sig_changed`` and edits through it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+
+    def set_session(self, session: Session | None) -> None:
+        """Show ``session``'s workshop (None: show nothing)."""
+        if self.session is not None:
+            self.session.sig_changed.disconnect(self.sync)
+        self.session = session
+        if session is not None:
+            session.sig_changed.connect(self.sync)
+        self.sync()
+
+    @property
+    def workshop(self) -> Workshop | None:
+        return None if self.session is None else self.session.workshop
+
+    def _edit(self, text: str, apply: Callable[[], T], revert: Callable[[T], object]) -> T | None:
+        if self.session is None:
+            return None
+        return self.session.edit(text, apply, revert)
+
+    def _workshop_id(self) -> int:
+        assert self.session is not None
+        return self.session.workshop_id
+
+
+# ----------------------------------------------------------------- participants
+
+
+@dataclass(frozen=True)
+class NewPersonRow:
+    """The blank row under the last person, where typing a name adds someone.
+
+    Its ``id`` is the id the next person added there will get, so the row
+    simply *becomes* that person: the view's current cell stays put and Tab
+    goes on to the new person's function.
+    """
+
+    id: str
+
+
+class ParticipantsModel(WorkshopModel):
+    """The people in the room, one row each, plus a blank row for adding the next one."""
+
+    columns: Sequence[str] = ("Name", "Function", "Role title")
+    NAME, FUNCTION, ROLE_TITLE = range(3)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending_id = new_id()
+
+    # -- rows ------------------------------------------------------------------
+
+    def rows(self) -> list[Any]:
+        ws = self.workshop
+        if ws is None:
+            return []
+        people: list[Any] = list(ws.participants)
+        if any(p.id == self._pending_id for p in people):
+            self._pending_id = new_id()
+        return [*people, NewPersonRow(self._pending_id)]
+
+    def row_key(self, item: Any) -> Hashable:
+        return item.id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        if isinstance(item, NewPersonRow):
+            return None
+        f = self._function(item.function_id)
+        return (item.name, f and (f.name, f.colour), item.role_title)
+
+    def _function(self, function_id: str | None) -> Function | None:
+        ws = self.workshop
+        if ws is None or function_id is None:
+            return None
+        return next((f for f in ws.functions if f.id == function_id), None)
+
+    def is_new_row(self, index: Index) -> bool:
+        """Whether ``index`` is on the blank row for adding a person."""
+        return isinstance(self.item_at(index), NewPersonRow)
+
+    def new_row(self) -> int:
+        """The row number of the blank new-person row (-1 with no workshop)."""
+        return self.rowCount() - 1
+
+    def participant_at(self, index: Index) -> Participant | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Participant) else None
+
+    # -- the item model ----------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None or not 0 <= index.column() < len(self.columns):
+            return None
+        column = index.column()
+        if isinstance(item, NewPersonRow):
+            return self._new_row_data(column, role)
+        if role == ID_ROLE:
+            return item.id
+        if column == self.NAME and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return item.name
+        if column == self.ROLE_TITLE and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return item.role_title
+        if column == self.FUNCTION:
+            f = self._function(item.function_id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f.name if f else NO_FUNCTION
+            if role == Qt.ItemDataRole.EditRole:
+                return item.function_id
+            if role == Qt.ItemDataRole.DecorationRole and f is not None:
+                return QColor(f.colour)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f.name if f else "No function"
+        return None
+
+    def _new_row_data(self, column: int, role: int) -> Any:
+        if column != self.NAME:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NEW_PERSON_PROMPT
+        if role == Qt.ItemDataRole.EditRole:
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "New person: type a name and press Enter to add them"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        item = self.item_at(index)
+        if item is None:
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if isinstance(item, NewPersonRow) and index.column() != self.NAME:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item_at(index)
+        if item is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        if isinstance(item, NewPersonRow):
+            if index.column() != self.NAME or not str(value or "").strip():
+                return False
+            return self.add_participant(str(value), participant_id=item.id) is not None
+        if index.column() == self.NAME:
+            return self.update_participant(item.id, name=str(value or ""))
+        if index.column() == self.FUNCTION:
+            return self.update_participant(item.id, function_id=value or None)
+        if index.column() == self.ROLE_TITLE:
+            return self.update_participant(item.id, role_title=str(value or ""))
+        return False
+
+    # -- edits -------------------------------------------------------------------
+
+    def add_participant(
+        self,
+        name: str,
+        function_id: str | None = None,
+        role_title: str = "",
+        *,
+        participant_id: str | None = None,
+    ) -> Participant | None:
+        """Add a person at the end of the list (one undo step); None if refused."""
+        if self.session is None:
+            return None
+        person = Participant(name=name, function_id=function_id, role_title=role_title)
+        if participant_id is not None:
+            person.id = participant_id
+        store, wid = self.session.store, self._workshop_id()
+        return self._edit(
+            f"Add participant {quoted(name)}",
+            # A fresh copy each time, so a redo adds exactly what was first added.
+            lambda: store.add_participant(wid, copy.deepcopy(person)),
+            lambda added: store.remove_participant(wid, added.id),
+        )
+
+    def update_participant(self, participant_id: str, **changes: Any) -> bool:
+        """Change one of a person's fields (one undo step); False if refused."""
+        ws = self.workshop
+        if self.session is None or ws is None or len(changes) != 1:
+            return False
+        person = editing.participant(ws, participant_id)
+        ((field, value),) = changes.items()
+        current = getattr(person, field)
+        if field in ("name", "role_title") and str(value).strip() == current:
+            return True
+        if field == "function_id" and value == current:
+            return True
+        text = self._update_text(person, field, value)
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            text,
+            lambda: store.update_participant(wid, participant_id, **changes),
+            lambda previous: store.update_participant(wid, participant_id, **previous),
+        )
+        return done is not None
+
+    def _update_text(self, person: Participant, field: str, value: Any) -> str:
+        who = possessive(person.name)
+        if field == "name":
+            return f"Rename participant {quoted(person.name)} to {quoted(str(value))}"
+        if field == "function_id":
+            f = self._function(value)
+            return f"Change {who} function to {f.name}" if f else f"Clear {who} function"
+        if str(value).strip():
+            return f"Set {who} role title to {quoted(str(value))}"
+        return f"Clear {who} role title"
+
+    def removal_preview(self, participant_id: str) -> Removal | None:
+        """What removing this person would take with them, worked out on a copy."""
+        ws = self.workshop
+        if ws is None:
+            return None
+        return editing.remove_participant(copy.deepcopy(ws), participant_id)
+
+    def remove_participant(self, participant_id: str) -> bool:
+        """Remove a person with their assignments and ballots (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        name = editing.participant(ws, participant_id).name
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"Remove participant {quoted(name)}",
+            lambda: store.remove_participant(wid, participant_id),
+            lambda removal: store.restore(wid, removal),
+        )
+        return done is not None
+
+
+# ----------------------------------------------------------------- functions
+
+
+class FunctionsModel(WorkshopModel):
+    """The functions at the table, in display order; renamed, ticked and dragged in place."""
+
+    columns: Sequence[str] = ("Function",)
+
+    def rows(self) -> list[Any]:
+        ws = self.workshop
+        return [] if ws is None else list(ws.functions)
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item.name, item.customer_facing, item.colour)
+
+    def function_at(self, index: Index) -> Function | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Function) else None
+
+    # -- the item model ----------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        f = self.function_at(index)
+        if f is None or index.column() != 0:
+            return None
+        office = FRONT_OFFICE if f.customer_facing else BACK_OFFICE
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return f.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(f.colour)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if f.customer_facing else Qt.CheckState.Unchecked
+        if role == SUBTITLE_ROLE:
+            return office
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{f.name}, {office.lower()}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            serves = "serves customers directly" if f.customer_facing else "supports the front line"
+            return f"{f.name} {serves} ({office.lower()}). Space or a click on the box changes it."
+        if role == ID_ROLE:
+            return f.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            # Drops land between rows, never on one.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        f = self.function_at(index)
+        if f is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self.update_function(f.id, customer_facing=checked)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.update_function(f.id, name=str(value or ""))
+        return False
+
+    # -- drag and drop: a move is one store operation, never remove-and-insert ------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [FUNCTION_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[str] = []
+        for index in sorted(indexes, key=lambda i: i.row()):
+            f = self.function_at(index)
+            if f is not None and f.id not in ids:
+                ids.append(f.id)
+        payload = {"workshop": self.session.workshop_id if self.session else None, "ids": ids}
+        data = QMimeData()
+        data.setData(FUNCTION_MIME_TYPE, json.dumps(payload).encode("utf-8"))
+        return data
+
+    def _dragged_function(self, data: QMimeData) -> str | None:
+        """The id of the one function ``data`` carries, if it is from this workshop."""
+        if self.session is None or not data.hasFormat(FUNCTION_MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(FUNCTION_MIME_TYPE).data()).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if not isinstance(payload, dict) or payload.get("workshop") != self.session.workshop_id:
+            return None
+        ids = payload.get("ids")
+        if not isinstance(ids, list) or len(ids) != 1 or self.row_of(ids[0]) < 0:
+            return None
+        return str(ids[0])
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        return action == Qt.DropAction.MoveAction and self._dragged_function(data) is not None
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        function_id = self._dragged_function(data)
+        if action != Qt.DropAction.MoveAction or function_id is None:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else self.rowCount()
+        old = self.row_of(function_id)
+        # ``row`` counts the dragged row itself; the store's index is after taking it out.
+        target = row - 1 if row > old else row
+        if target == old:
+            return False
+        return self.move_function(function_id, target)
+
+    # -- edits -------------------------------------------------------------------
+
+    def next_colour(self) -> str:
+        """The first palette colour no function wears yet (cycling when all are taken)."""
+        ws = self.workshop
+        used = {f.colour.upper() for f in ws.functions} if ws else set()
+        for colour in PALETTE:
+            if colour.upper() not in used:
+                return colour
+        return PALETTE[len(used) % len(PALETTE)]
+
+    def add_function(self, name: str, *, customer_facing: bool = True) -> Function | None:
+        """Add a function at the end of the list (one undo step); None if refused."""
+        if self.session is None:
+            return None
+        new = Function(name=name, customer_facing=customer_facing, colour=self.next_colour())
+        store, wid = self.session.store, self._workshop_id()
+        return self._edit(
+            f"Add function {quoted(name)}",
+            lambda: store.add_function(wid, copy.deepcopy(new)),
+            lambda added: store.remove_function(wid, added.id),
+        )
+
+    def update_function(self, function_id: str, **changes: Any) -> bool:
+        """Rename, recolour or re-mark one function (one undo step); False if refused."""
+        ws = self.workshop
+        if self.session is None or ws is None or len(changes) != 1:
+            return False
+        f = editing.function(ws, function_id)
+        ((field, value),) = changes.items()
+        current = getattr(f, field)
+        if field == "name" and str(value).strip() == current:
+            return True
+        if field == "colour" and str(value).upper() == current.upper():
+            return True
+        if field == "customer_facing" and value == current:
+            return True
+        if field == "name":
+            text = f"Rename function {quoted(f.name)} to {quoted(str(value))}"
+        elif field == "colour":
+            text = f"Change the colour of {f.name}"
+        elif value:
+            text = f"Mark {f.name} as customer-facing"
+        else:
+            text = f"Mark {f.name} as back office"
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            text,
+            lambda: store.update_function(wid, function_id, **changes),
+            lambda previous: store.update_function(wid, function_id, **previous),
+        )
+        return done is not None
+
+    def move_function(self, function_id: str, index: int, text: str = "") -> bool:
+        """Move a function to ``index`` in the list (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        name = editing.function(ws, function_id).name
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            text or f"Move function {quoted(name)}",
+            lambda: store.move_function(wid, function_id, index),
+            lambda old: store.move_function(wid, function_id, old),
+        )
+        return done is not None
+
+    def move_by(self, function_id: str, step: int) -> bool:
+        """Move a function ``step`` places down (negative: up); False at either end."""
+        row = self.row_of(function_id)
+        target = row + step
+        if row < 0 or not 0 <= target < self.rowCount():
+            return False
+        name = self.item(row).name
+        direction = "up" if step < 0 else "down"
+        return self.move_function(function_id, target, f"Move function {quoted(name)} {direction}")
+
+    def removal_preview(self, function_id: str) -> Removal | None:
+        """What removing this function would take with it, worked out on a copy."""
+        ws = self.workshop
+        if ws is None:
+            return None
+        return editing.remove_function(copy.deepcopy(ws), function_id)
+
+    def remove_function(self, function_id: str) -> bool:
+        """Remove a function with its assignments and memberships (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        name = editing.function(ws, function_id).name
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"Remove function {quoted(name)}",
+            lambda: store.remove_function(wid, function_id),
+            lambda removal: store.restore(wid, removal),
+        )
+        return done is not None
+
+
+__all__ = [
+    "FUNCTION_MIME_TYPE",
+    "ID_ROLE",
+    "SUBTITLE_ROLE",
+    "FunctionsModel",
+    "NewPersonRow",
+    "ParticipantsModel",
+    "WorkshopModel",
+]

@@ -1,0 +1,166 @@
+"""The principles checklist: what the team commits to, ticked one row at a time."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from ...domain import editing
+from ...domain.defaults import default_principles
+from ...domain.errors import WorkshopError
+from ...domain.model import Principle
+from .base import Index
+from .people import ID_ROLE, SUBTITLE_ROLE, WorkshopModel, quoted
+
+OUR_OWN = "Our own"
+
+
+class PrinciplesModel(WorkshopModel):
+    """The workshop's principles in order; checked means the team commits to it."""
+
+    columns: Sequence[str] = ("Principle",)
+
+    def rows(self) -> list[Any]:
+        ws = self.workshop
+        return [] if ws is None else list(ws.principles)
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item.text, item.committed, item.custom)
+
+    def principle_at(self, index: Index) -> Principle | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Principle) else None
+
+    def committed_count(self) -> int:
+        ws = self.workshop
+        return 0 if ws is None else sum(1 for p in ws.principles if p.committed)
+
+    # -- the item model ----------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p = self.principle_at(index)
+        if p is None or index.column() != 0:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return p.text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if p.committed else Qt.CheckState.Unchecked
+        if role == SUBTITLE_ROLE:
+            return OUR_OWN if p.custom else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            own = ", our own principle" if p.custom else ""
+            return f"{p.text}{own}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = "The team commits to this." if p.committed else "Not committed yet."
+            return f"{state} Space ticks or unticks; F2 rewords it."
+        if role == ID_ROLE:
+            return p.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.principle_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        p = self.principle_at(index)
+        if p is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return self.set_committed(p.id, Qt.CheckState(value) == Qt.CheckState.Checked)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.reword(p.id, str(value or ""))
+        return False
+
+    # -- edits -------------------------------------------------------------------
+
+    def set_committed(self, principle_id: str, committed: bool) -> bool:
+        """Tick or untick a principle (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        p = editing.principle(ws, principle_id)
+        if p.committed == committed:
+            return True
+        verb = "Commit to" if committed else "Withdraw commitment to"
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"{verb} {quoted(p.text)}",
+            lambda: store.update_principle(wid, principle_id, committed=committed),
+            lambda previous: store.update_principle(wid, principle_id, **previous),
+        )
+        return done is not None
+
+    def reword(self, principle_id: str, text: str) -> bool:
+        """Change a principle's wording (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        p = editing.principle(ws, principle_id)
+        if text.strip() == p.text:
+            return True
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"Reword principle {quoted(p.text)}",
+            lambda: store.update_principle(wid, principle_id, text=text),
+            lambda previous: store.update_principle(wid, principle_id, **previous),
+        )
+        return done is not None
+
+    def add_principle(self, text: str) -> Principle | None:
+        """Add one of the team's own principles, committed, at the end (one undo step)."""
+        if self.session is None:
+            return None
+        new = Principle(text=text, committed=True, custom=True)
+        store, wid = self.session.store, self._workshop_id()
+        return self._edit(
+            f"Add principle {quoted(text)}",
+            lambda: store.add_principle(wid, copy.deepcopy(new)),
+            lambda added: store.remove_principle(wid, added.id),
+        )
+
+    def add_usual_principles(self) -> bool:
+        """Add the usual principles, none committed yet, as one undo step."""
+        if self.session is None:
+            return False
+        usual = default_principles()
+        store, wid = self.session.store, self._workshop_id()
+
+        def remove_all(added: list[str]) -> None:
+            for principle_id in reversed(added):
+                store.remove_principle(wid, principle_id)
+
+        def add_all() -> list[str]:
+            added: list[str] = []
+            try:
+                for p in usual:
+                    added.append(store.add_principle(wid, copy.deepcopy(p)).id)
+            except WorkshopError:
+                # All or nothing: one undo step must not leave half a list behind.
+                remove_all(added)
+                raise
+            return added
+
+        return self._edit("Add the usual principles", add_all, remove_all) is not None
+
+    def remove_principle(self, principle_id: str) -> bool:
+        """Take a principle off the list (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        text = editing.principle(ws, principle_id).text
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"Remove principle {quoted(text)}",
+            lambda: store.remove_principle(wid, principle_id),
+            lambda removal: store.restore(wid, removal),
+        )
+        return done is not None

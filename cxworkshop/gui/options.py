@@ -1,0 +1,88 @@
+"""Every setting the app remembers, declared in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from .theme import ZOOM_STEPS, ThemeName
+
+MAX_RECENT = 8
+
+
+def default_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(base or Path.home() / ".config" / "CX Workshop") / "settings.ini"
+
+
+class Options:
+    """Window, view and recent-workshop settings, kept in an INI file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    @property
+    def theme(self) -> ThemeName:
+        value = str(self._settings.value("view/theme", ThemeName.SYSTEM.value))
+        try:
+            return ThemeName(value)
+        except ValueError:
+            return ThemeName.SYSTEM
+
+    @theme.setter
+    def theme(self, value: ThemeName) -> None:
+        self._settings.setValue("view/theme", value.value)
+
+    @property
+    def zoom(self) -> float:
+        try:
+            value = float(self._settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 1.0
+        return min(ZOOM_STEPS, key=lambda step: abs(step - value))
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        self._settings.setValue("view/zoom", value)
+
+    @property
+    def recent(self) -> list[int]:
+        """Ids of the workshops opened last, most recent first."""
+        raw = self._settings.value("library/recent", "")
+        out = []
+        for part in str(raw or "").split(","):
+            if part.strip().isdigit():
+                out.append(int(part))
+        return out[:MAX_RECENT]
+
+    def add_recent(self, workshop_id: int) -> None:
+        ids = [workshop_id, *(i for i in self.recent if i != workshop_id)][:MAX_RECENT]
+        self._settings.setValue("library/recent", ",".join(map(str, ids)))
+
+    def forget_recent(self, workshop_id: int) -> None:
+        ids = [i for i in self.recent if i != workshop_id]
+        self._settings.setValue("library/recent", ",".join(map(str, ids)))
+
+    @property
+    def last_workshop(self) -> int | None:
+        """The workshop open when the app was last closed (None: the library was shown)."""
+        raw = str(self._settings.value("library/open", "") or "")
+        return int(raw) if raw.isdigit() else None
+
+    @last_workshop.setter
+    def last_workshop(self, value: int | None) -> None:
+        self._settings.setValue("library/open", "" if value is None else str(value))
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)

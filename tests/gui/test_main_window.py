@@ -1,0 +1,236 @@
+"""The main window as a facilitator uses it: open, walk the steps, undo, quit and come back."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Pillar, Step
+from cxworkshop.gui import theme
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.storage.store import Store
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> Options:
+    return Options(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, store: Store, options: Options):
+    win = MainWindow(store, options)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def demo_id(store: Store) -> int:
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    return created.id
+
+
+def press(qtbot, window: MainWindow, keys: str) -> None:
+    """Press a shortcut the way a person does, at the window."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    combo = QKeySequence(keys)[0]
+    QTest.keyClick(window, combo.key(), combo.keyboardModifiers())
+    qtbot.wait(1)
+
+
+def test_the_app_starts_on_the_library(window: MainWindow, store: Store):
+    assert window.pages.currentWidget() is window.library_page
+    assert window.session is None
+    assert not window.close_action.isEnabled()
+
+
+def test_opening_a_workshop_lands_on_its_stored_step(window: MainWindow, store: Store):
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.GOALS)
+    window.open_workshop(wid)
+    assert window.current_step() is Step.GOALS
+    assert window.workshop_view.stack.currentWidget() is window.workshop_view.pages[Step.GOALS]
+    assert store.workshop(wid).title in window.windowTitle()
+
+
+def test_keyboard_walks_every_step_and_each_is_remembered(
+    qtbot, window: MainWindow, store: Store, db_path: Path
+):
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.SETUP)
+    window.open_workshop(wid)
+    seen = [window.current_step()]
+    for _ in range(len(Step) - 1):
+        press(qtbot, window, "Alt+Right")
+        seen.append(window.current_step())
+    assert seen == list(Step)
+    press(qtbot, window, "Alt+Right")  # already at the last step: stays
+    assert window.current_step() is Step.CHARTER
+    press(qtbot, window, "Ctrl+3")
+    assert window.current_step() is Step.GOALS
+    press(qtbot, window, "Alt+Left")
+    assert window.current_step() is Step.VISION
+    with Store(db_path) as other:
+        assert other.workshop(wid).current_step is Step.VISION
+
+
+def test_step_bar_click_goes_to_that_step(qtbot, window: MainWindow, store: Store):
+    window.open_workshop(demo_id(store))
+    button = window.workshop_view.step_bar.buttons[Step.PRIORITIES]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_step() is Step.PRIORITIES
+    assert "Priorities" in window.workshop_view.position.text()
+
+
+def test_step_bar_marks_complete_steps(window: MainWindow, store: Store):
+    wid = demo_id(store)
+    window.open_workshop(wid)
+    buttons = window.workshop_view.step_bar.buttons
+    assert buttons[Step.GOALS].complete
+    assert buttons[Step.ACCOUNTABILITY].complete
+    assert "complete" in buttons[Step.GOALS].accessibleDescription()
+    blank = store.create_workshop(editing.new_workshop("Blank"))
+    window.open_workshop(blank.id)
+    assert not any(b.complete for b in buttons.values())
+
+
+def test_edits_are_undone_and_redone_with_the_standard_keys(
+    qtbot, window: MainWindow, store: Store, db_path: Path
+):
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.GOALS)
+    window.open_workshop(wid)
+    goals = window.workshop_view.pages[Step.GOALS]
+    entry = goals.findChild(QLineEdit, "quick_add_keep")
+    assert entry is not None
+    entry.setFocus()
+    qtbot.keyClicks(entry, "Answer every call within a minute")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    titles = lambda: [g.title for g in editing.goals_in(store.workshop(wid), Pillar.KEEP)]  # noqa: E731
+    assert titles()[-1] == "Answer every call within a minute"
+    assert "Answer every call" in window.undo_action.text()
+
+    press(qtbot, window, "Ctrl+Z")
+    assert "Answer every call within a minute" not in titles()
+    with Store(db_path) as other:
+        assert len(other.workshop(wid).goals) == len(store.workshop(wid).goals)
+    press(qtbot, window, "Ctrl+Shift+Z")
+    assert titles()[-1] == "Answer every call within a minute"
+
+
+def test_close_and_reopen_shows_the_same_workshop_and_step(
+    qtbot, store: Store, db_path: Path, options: Options
+):
+    wid = demo_id(store)
+    first = MainWindow(store, options)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_workshop(wid)
+    first.go_to(Step.ACCOUNTABILITY)
+    store.add_goal(wid, editing.Goal(Pillar.WIN, "Halve time to first value"))
+    before = store.workshop(wid)
+    first.close()
+
+    with Store(db_path) as reopened_store:
+        assert options.last_workshop == wid
+        second = MainWindow(reopened_store, Options(options.path))
+        qtbot.addWidget(second)
+        second.open_workshop(options.last_workshop)
+        assert second.current_step() is Step.ACCOUNTABILITY
+        again = reopened_store.workshop(wid)
+        assert dataclasses.replace(again, updated_at=None) == dataclasses.replace(
+            before, updated_at=None
+        )
+        second.close()
+
+
+def test_zoom_scales_the_content_and_is_remembered(qtbot, window: MainWindow, options: Options):
+    label = window.workshop_view.position
+    base = label.font().pointSizeF()
+    press(qtbot, window, "Ctrl+=")
+    QApplication.processEvents()
+    assert label.font().pointSizeF() > base
+    assert options.zoom > 1.0
+    press(qtbot, window, "Ctrl+0")
+    QApplication.processEvents()
+    assert label.font().pointSizeF() == pytest.approx(base)
+    press(qtbot, window, "Ctrl+-")
+    QApplication.processEvents()
+    assert label.font().pointSizeF() < base
+    assert Options(options.path).zoom < 1.0
+    assert base >= theme.BASE_POINT_SIZE
+
+
+def test_themes_switch_from_the_view_menu(window: MainWindow, options: Options):
+    window.theme_actions[theme.ThemeName.HIGH_CONTRAST].trigger()
+    palette = QApplication.instance().palette()
+    assert palette.color(palette.ColorRole.Window).name() == "#000000"
+    assert options.theme is theme.ThemeName.HIGH_CONTRAST
+    window.theme_actions[theme.ThemeName.LIGHT].trigger()
+    palette = QApplication.instance().palette()
+    assert (
+        palette.color(palette.ColorRole.Window).name().upper()
+        == theme.THEMES[theme.ThemeName.LIGHT].window
+    )
+
+
+def test_close_workshop_returns_to_the_library(qtbot, window: MainWindow, store: Store):
+    window.open_workshop(demo_id(store))
+    press(qtbot, window, "Ctrl+W")
+    assert window.session is None
+    assert window.pages.currentWidget() is window.library_page
+
+
+def test_every_menu_action_with_a_shortcut_has_a_distinct_one(window: MainWindow):
+    seen: dict[str, str] = {}
+    for menu in window.menuBar().findChildren(type(window.recent_menu)):
+        for action in menu.actions():
+            for key in action.shortcuts():
+                text = key.toString()
+                assert text not in seen or seen[text] == action.text(), (
+                    f"{text} is both {seen.get(text)} and {action.text()}"
+                )
+                seen[text] = action.text()
+    assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+N", "Ctrl+O", "Ctrl+Q"} <= set(seen)
+
+
+PROBE = """
+import sys
+from pathlib import Path
+from cxworkshop.gui.app import application
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.storage.store import Store
+app = application()
+window = MainWindow(Store(Path(sys.argv[1])), Options(Path(sys.argv[2])))
+window.show()
+app.processEvents()
+late = ("reportlab", "cxworkshop.charter")
+print(sorted(name for name in sys.modules if name.startswith(late)))
+"""
+
+
+def test_start_up_does_not_load_the_charter_or_reportlab(db_path: Path, tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(db_path), str(tmp_path / "settings.ini")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
