@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QAction,
     QFont,
     QFontMetrics,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -70,13 +72,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.demo import demo_workshop
 from ..domain.errors import WorkshopError
 from ..domain.model import Status, Step, Workshop
-from ..storage import interchange
-from ..storage.interchange import ImportProblems
 from ..storage.store import Store, WorkshopSummary
-from .dialogs.new_workshop import NewWorkshopDialog
+
+if TYPE_CHECKING:
+    from ..storage.interchange import ImportProblems
 from .models.library import LibraryModel, last_edited, status_text
 
 APP_NAME = "CX Workshop"
@@ -158,6 +159,7 @@ class WorkshopTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sharing = False
+        self._widths: dict[tuple[int, int, int, int], int] = {}
         self.doubleClicked.connect(self._choose)
 
     def _choose(self, index: QModelIndex) -> None:
@@ -202,6 +204,29 @@ class WorkshopTable(QTableView):
             widest = max(fm.horizontalAdvance(text) for text in samples)
             header.resizeSection(column, max(header.sectionSizeHint(column), widest + padding))
 
+    def _widest(self, column: int) -> int:
+        """The width the column's longest text needs, measured once per font and content.
+
+        Measuring the strings directly is far cheaper than sizeHintForColumn,
+        which builds a size hint for every row: with a thousand workshops that
+        was most of the start-up time.
+        """
+        model = self.model()
+        fm = self.fontMetrics()
+        key = (column, model.rowCount(), fm.height(), id(model))
+        cached = self._widths.get(key)
+        if cached is None:
+            texts = {str(model.index(r, column).data() or "") for r in range(model.rowCount())}
+            padding = fm.height() + 20
+            cached = max((fm.horizontalAdvance(t) for t in texts), default=0) + padding
+            self._widths = {k: v for k, v in self._widths.items() if k[1:] == key[1:]}
+            self._widths[key] = cached
+        return cached
+
+    def forget_widths(self) -> None:
+        """The texts changed: measure again next time."""
+        self._widths.clear()
+
     def share_width(self) -> None:
         """Share the width: the organisation what it needs, up to a third; the title the rest.
 
@@ -232,8 +257,8 @@ class WorkshopTable(QTableView):
                 header.setSectionHidden(column, True)
                 return
             free = width - fixed
-            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            title = max(self.sizeHintForColumn(LibraryModel.TITLE), title_needs)
+            wanted = max(self._widest(column), header.sectionSizeHint(column))
+            title = max(self._widest(LibraryModel.TITLE), title_needs)
             # Both fit: the organisation gets all it needs. Otherwise it gives way,
             # keeping at least a third of the room, and the title gets the rest.
             share = max(header.sectionSizeHint(column), min(wanted, max(free // 3, free - title)))
@@ -485,6 +510,7 @@ class LibraryPage(QWidget):
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fresh = False
         self.model = model
         self._recent_ids: list[int] = []
         self._action_buttons: list[QToolButton] = []
@@ -510,12 +536,12 @@ class LibraryPage(QWidget):
         find.activated.connect(self.focus_search)
 
         model.modelReset.connect(self._after_model_change)
-        model.dataChanged.connect(lambda *_: self.table.share_width())
+        model.dataChanged.connect(self._after_data_change)
         model.rowsInserted.connect(self._after_model_change)
         model.rowsRemoved.connect(self._after_model_change)
         self._tab_order()
         self._fit_to_font()
-        self.refresh()
+        self.refresh(reread=False)
 
     # -- building ------------------------------------------------------------
 
@@ -755,10 +781,24 @@ class LibraryPage(QWidget):
 
     # -- what the controller uses --------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the library again: the table, the count, the recent list, the empty state."""
-        self.model.sync()
-        everything = self.model.store.list_workshops()
+    def _after_data_change(self) -> None:
+        self.table.forget_widths()
+        self.table.share_width()
+
+    def refresh(self, *, reread: bool = True) -> None:
+        """Read the library again: the table, the count, the recent list, the empty state.
+
+        ``reread=False`` shows what the model already holds (it was just read).
+        """
+        if reread:
+            self.model.sync()
+        self._fresh = True
+        # Without a search the table already holds every workshop: no second query.
+        everything = (
+            list(self.model.summaries())
+            if not self.model.search
+            else self.model.store.list_workshops()
+        )
         self._show_counts(len(everything))
         self._show_recent(everything)
         self.sig_selection_changed.emit()
@@ -827,11 +867,16 @@ class LibraryPage(QWidget):
         self.empty_panel.setMaximumWidth(chars * 78)
         self.recent_box.setMinimumWidth(chars * 24)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._fresh = False
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Coming back from a workshop: "Today" may have become "Yesterday",
         # and the keyboard should be ready to search.
-        self.refresh()
+        if not self._fresh:
+            self.refresh()
         focus = self.focusWidget()
         if focus is None or not focus.isVisible():
             QTimer.singleShot(0, self.focus_search)
@@ -1184,6 +1229,8 @@ class Library(QObject):
 
     def new_workshop(self) -> int | None:
         """Ask for the details of a new workshop, create it and open it; its id, or None."""
+        from .dialogs.new_workshop import NewWorkshopDialog
+
         dialog = NewWorkshopDialog(self._parent())
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -1201,6 +1248,8 @@ class Library(QObject):
 
     def open_demo(self) -> int | None:
         """Open the demo workshop, adding it to the library the first time."""
+        from ..domain.demo import demo_workshop
+
         demo = demo_workshop()
         for s in self.store.list_workshops(demo.title):
             if s.title == demo.title and s.organisation == demo.organisation:
@@ -1289,6 +1338,9 @@ class Library(QObject):
         if not path:
             return None
         self._folder = str(Path(path).parent)
+        from ..storage import interchange
+        from ..storage.interchange import ImportProblems
+
         try:
             ws = interchange.read(path)
         except ImportProblems as exc:
@@ -1319,6 +1371,8 @@ class Library(QObject):
         file = Path(path)
         if file.suffix.lower() != ".json":
             file = file.with_name(file.name + ".json")
+        from ..storage import interchange
+
         try:
             interchange.write(ws, file)
         except OSError as exc:

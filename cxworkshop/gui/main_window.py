@@ -27,10 +27,6 @@ from . import theme
 from .library import Library, LibraryPage
 from .options import Options
 from .pages.base import StepPage
-from .pages.goals import GoalsPage
-from .pages.overview import AccountabilityOverview, CharterOverview, PrioritiesOverview
-from .pages.setup import SetupPage
-from .pages.vision import VisionPage
 from .session import Session
 from .step_bar import StepBar
 
@@ -47,6 +43,13 @@ class WorkshopView(QWidget):
         self.title.setProperty("cxRole", "heading")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAccessibleName("Workshop title")
+        # The pages are imported here, when a workshop is first opened, so that
+        # start-up (the library) does not pay for them.
+        from .pages.goals import GoalsPage
+        from .pages.overview import AccountabilityOverview, CharterOverview, PrioritiesOverview
+        from .pages.setup import SetupPage
+        from .pages.vision import VisionPage
+
         self.step_bar = StepBar()
         self.pages: dict[Step, StepPage] = {
             Step.SETUP: SetupPage(),
@@ -104,6 +107,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CX Workshop")
         self.resize(1600, 1000)
         self.undo_group = QUndoGroup(self)
+        # Dress the app before building widgets: restyling them afterwards costs
+        # a polish of every widget.
+        self.theme_actions: dict[theme.ThemeName, QAction] = {}
+        self.apply_view()
 
         self.library = Library(store, self)
         self.library_page: LibraryPage = self.library.page
@@ -114,15 +121,11 @@ class MainWindow(QMainWindow):
         self.library.sig_workshop_deleted.connect(self._workshop_deleted)
         self.undo_group.addStack(self.library.undo_stack)
 
-        self.workshop_view = WorkshopView()
-        self.workshop_view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
-        self.workshop_view.back_button.clicked.connect(self.go_back)
-        self.workshop_view.next_button.clicked.connect(self.go_next)
-
+        self._workshop_view: WorkshopView | None = None
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.library_page)
-        self.pages.addWidget(self.workshop_view)
+        # Marked before anything is added: the mark must be there when it is polished.
         theme.mark_content(self.pages)
+        self.pages.addWidget(self.library_page)
         self.setCentralWidget(self.pages)
 
         self.saved_label = QLabel(SAVED_TEXT)
@@ -131,10 +134,25 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self._build_menus()
-        self.apply_view()
+        self.theme_actions[self.options.theme].setChecked(True)
         if self.options.geometry is not None:
             self.restoreGeometry(self.options.geometry)
         self.show_library()
+
+    @property
+    def workshop_view(self) -> WorkshopView:
+        """The open workshop's view, built the first time a workshop is opened."""
+        if self._workshop_view is None:
+            view = WorkshopView(self.pages)
+            # Stylesheet fonts reach only children present when the parent is
+            # polished, so a view added later carries the content mark itself.
+            theme.mark_content(view)
+            view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
+            view.back_button.clicked.connect(self.go_back)
+            view.next_button.clicked.connect(self.go_next)
+            self.pages.addWidget(view)
+            self._workshop_view = view
+        return self._workshop_view
 
     # ------------------------------------------------------------------ menus
 
@@ -203,7 +221,6 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
-        self.theme_actions: dict[theme.ThemeName, QAction] = {}
         group = QActionGroup(self)
         for name in theme.ThemeName:
             action = self._action(name.label, lambda _=False, n=name: self.set_theme(n))
@@ -255,7 +272,6 @@ class MainWindow(QMainWindow):
         """Close the open workshop (everything is saved) and show the library."""
         self._set_session(None)
         self.library_page.set_recent(self.options.recent)
-        self.library.refresh()
         self.pages.setCurrentWidget(self.library_page)
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.setWindowTitle("CX Workshop")
@@ -290,8 +306,9 @@ class MainWindow(QMainWindow):
             session.sig_changed.connect(self._refresh_header)
             session.sig_error.connect(self.show_error)
             session.sig_saved.connect(self._show_saved)
-        for page in self.workshop_view.pages.values():
-            page.set_session(session)
+        if session is not None or self._workshop_view is not None:
+            for page in self.workshop_view.pages.values():
+                page.set_session(session)
         if old is not None:
             old.deleteLater()
         self._update_actions()
@@ -315,7 +332,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ steps
 
     def current_step(self) -> Step | None:
-        if self.session is None:
+        if self.session is None or self._workshop_view is None:
             return None
         return self.workshop_view.step_bar.current()
 
@@ -357,7 +374,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, self.options.theme, self.options.zoom)
-        self.theme_actions[self.options.theme].setChecked(True)
+        if self.options.theme in self.theme_actions:
+            self.theme_actions[self.options.theme].setChecked(True)
 
     def set_theme(self, name: theme.ThemeName) -> None:
         self.options.theme = name

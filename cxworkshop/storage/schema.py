@@ -6,11 +6,14 @@ that fails half-way leaves the schema and the version exactly as they were.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -195,7 +198,12 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def user_version(db: sqlite_utils.Database) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+    return version_of(db.conn)
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    """The schema version a database file says it has."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(

@@ -13,13 +13,12 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import sqlite_utils
 
 from ..domain import editing
 from ..domain.editing import AssignOutcome, Removal
@@ -44,6 +43,9 @@ from ..domain.model import (
 from ..domain.text import TITLE_MAX
 from . import schema
 from .errors import DamagedDatabase, NewerDatabase, WriteFailed
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_NAME = "CX Workshop"
 DB_FILENAME = "workshops.sqlite3"
@@ -123,23 +125,40 @@ class Store:
             _check_version(self.path)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn = conn = sqlite3.connect(self.path, isolation_level=None)
         try:
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
             # WAL with synchronous=FULL: an acknowledged edit survives a power cut.
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = FULL")
-            schema.migrate(self.db)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if schema.version_of(conn) < schema.SCHEMA_VERSION:
+                schema.migrate(self.db)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise DamagedDatabase(f"{self.path} could not be opened: {exc}.") from exc
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache: dict[int, Workshop] = {}
 
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the same connection: transactions, schema and migrations.
+
+        Made on first use: reading the library needs only the connection, so
+        the app can list workshops before this library is even imported.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only query, as dictionaries."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -157,7 +176,7 @@ class Store:
                 "WHERE instr(cx_fold(w.title), :q) > 0 OR instr(cx_fold(w.organisation), :q) > 0"
             )
             params = {"q": search.strip().casefold()}
-        rows = self.db.query(
+        rows = self._query(
             f"""
             SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at,
                 (SELECT count(*) FROM goals g WHERE g.workshop_id = w.id) AS goals,
@@ -499,6 +518,29 @@ class Store:
             self._write_round(ws, editing.voting_round(ws, round_id))
         return result
 
+    def restore_round_budget(
+        self,
+        workshop_id: int,
+        round_id: str,
+        dots_per_voter: int,
+        max_per_goal: int,
+        reopened: dict[str, dict[str, int]],
+    ) -> None:
+        """Undo a budget change in one transaction: the old budget and the ballots it reopened.
+
+        A voter who has cast a new ballot since keeps the new one; a voter no
+        longer in the round gets nothing back. Dots on goals that have left the
+        ballot since are dropped, as removing the goal dropped everyone's.
+        """
+        with self._edit(workshop_id) as ws:
+            editing.change_round_budget(ws, round_id, dots_per_voter, max_per_goal)
+            r = editing.voting_round(ws, round_id)
+            for voter, ballot in reopened.items():
+                if voter in r.voter_ids and voter not in r.ballots:
+                    kept = {g: n for g, n in ballot.items() if g in r.goal_ids}
+                    editing.cast_ballot(ws, round_id, voter, kept)
+            self._write_round(ws, r)
+
     def cast_ballot(
         self, workshop_id: int, round_id: str, voter_id: str, dots: dict[str, int]
     ) -> dict[str, int] | None:
@@ -736,14 +778,12 @@ class Store:
     # ------------------------------------------------------------------ reading
 
     def _rows(self, table: str, workshop_id: int, order: str = "position") -> list[dict[str, Any]]:
-        return list(
-            self.db.query(
-                f"SELECT * FROM {table} WHERE workshop_id = ? ORDER BY {order}", [workshop_id]
-            )
+        return self._query(
+            f"SELECT * FROM {table} WHERE workshop_id = ? ORDER BY {order}", [workshop_id]
         )
 
     def _load(self, workshop_id: int) -> Workshop:
-        rows = list(self.db.query("SELECT * FROM workshops WHERE id = ?", [workshop_id]))
+        rows = self._query("SELECT * FROM workshops WHERE id = ?", [workshop_id])
         if not rows:
             raise NotFound(f"There is no workshop with id {workshop_id}.")
         w = rows[0]
@@ -826,7 +866,7 @@ class Store:
             if r["tally"]:
                 vr.tallies[r["goal_id"]] = r["tally"]
         dots: dict[tuple[str, str], dict[str, int]] = {}
-        for r in self.db.query(
+        for r in self._query(
             "SELECT b.* FROM ballots b JOIN round_goals g ON g.workshop_id = b.workshop_id "
             "AND g.round_id = b.round_id AND g.goal_id = b.goal_id "
             "WHERE b.workshop_id = ? ORDER BY g.position",

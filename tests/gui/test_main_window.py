@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -158,7 +158,11 @@ def test_close_and_reopen_shows_the_same_workshop_and_step(
         second.close()
 
 
-def test_zoom_scales_the_content_and_is_remembered(qtbot, window: MainWindow, options: Options):
+def test_zoom_scales_the_content_and_is_remembered(
+    qtbot, window: MainWindow, store: Store, options: Options
+):
+    window.open_workshop(demo_id(store))
+    QApplication.processEvents()
     label = window.workshop_view.position
     base = label.font().pointSizeF()
     press(qtbot, window, "Ctrl+=")
@@ -234,3 +238,34 @@ def test_start_up_does_not_load_the_charter_or_reportlab(db_path: Path, tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+class _WindowSpy(QObject):
+    """Notes every top-level window that appears."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+def test_opening_a_workshop_keeps_the_keyboard_in_the_window(
+    qtbot, window: MainWindow, store: Store
+):
+    spy = _WindowSpy()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window.open_workshop(demo_id(store))
+        for step in Step:
+            window.go_to(step)
+            qtbot.wait(1)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    # A widget shown before it has a parent flashes up as a window of its own
+    # and takes the keyboard away from the facilitator.
+    assert spy.shown == []
+    assert QApplication.activeWindow() is window

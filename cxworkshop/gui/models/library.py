@@ -80,6 +80,10 @@ class LibraryModel(SyncedTableModel):
             self._search = text
             self.sync()
 
+    def summaries(self) -> list[WorkshopSummary]:
+        """The workshops shown now, in order."""
+        return [self.item(row) for row in range(self.rowCount())]
+
     def rows(self) -> list[WorkshopSummary]:
         # The store already orders by last edit, newest first.
         return self.store.list_workshops(self._search)

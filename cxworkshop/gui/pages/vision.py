@@ -207,12 +207,14 @@ class VisionPage(StepPage):
         header_row.addWidget(self.committed_label)
         layout.insertLayout(0, header_row)
 
-        self.principles_view = PrinciplesList(self.principles_model)
+        # Parented at once: a stacked layout shows its current widget, and a
+        # widget without a parent would flash up as a window of its own.
+        self.principles_view = PrinciplesList(self.principles_model, self)
         self.principles_view.setAccessibleName("Principles")
         self.principles_view.sig_remove_requested.connect(self.remove_selected_principle)
         self.principles_view.selectionModel().currentChanged.connect(self._update_buttons)
 
-        empty = QWidget()
+        empty = QWidget(self)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
         empty_note = QLabel("No principles yet. Start from the ones most teams commit to.")
