@@ -34,6 +34,9 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CX Workshop")
     app.setDesktopFileName("cxworkshop")
+    from .theme import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from cxworkshop.domain import editing
 from cxworkshop.domain.defaults import example_goals
 from cxworkshop.domain.model import Goal, Pillar, Workshop
+from cxworkshop.gui import theme
 from cxworkshop.gui.models.goals import (
     GOAL_MIME_TYPE,
     MEASURE_ROLE,
@@ -423,10 +424,10 @@ def _drag_events_to(view, mime: QMimeData, pos: QPoint) -> QDropEvent:  # type: 
     viewport = view.viewport()
     buttons = Qt.MouseButton.LeftButton
     mods = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(pos), MOVE, mime, buttons, mods)
+    enter = QDragEnterEvent(pos, MOVE, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(QPointF(pos), MOVE, mime, buttons, mods)
+    move = QDragMoveEvent(pos, MOVE, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
     assert view._drop_y is not None, "the board shows where the card will land"
@@ -465,10 +466,8 @@ def test_a_foreign_card_dragged_over_the_board_is_not_accepted(board, store):
     pos = keep_view.visualRect(card(board, Pillar.KEEP, 0)).topLeft() + QPoint(20, 3)
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     # Qt accepts any drag of the right type on entering; the move over a spot decides.
-    QApplication.sendEvent(
-        keep_view.viewport(), QDragEnterEvent(QPointF(pos), MOVE, mime, buttons, mods)
-    )
-    move = QDragMoveEvent(QPointF(pos), MOVE, mime, buttons, mods)
+    QApplication.sendEvent(keep_view.viewport(), QDragEnterEvent(pos, MOVE, mime, buttons, mods))
+    move = QDragMoveEvent(pos, MOVE, mime, buttons, mods)
     QApplication.sendEvent(keep_view.viewport(), move)
     assert not move.isAccepted()
     assert keep_view._drop_y is None
@@ -646,3 +645,37 @@ def test_an_example_already_on_the_board_is_not_added_again(qtbot, small_board):
     keep = on_screen(small_board)[Pillar.KEEP]
     assert keep == ["Lower monthly churn", first.upper(), *rest]
     assert session.undo_stack.count() == 3
+
+
+def test_a_goals_details_and_hint_fit_the_panel_on_a_large_screen(qtbot, demo_session):  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    sheet, palette = app.styleSheet(), app.palette()
+    theme.apply(app, theme.ThemeName.LIGHT)
+    try:
+        page = GoalsPage()
+        theme.mark_content(page)
+        qtbot.addWidget(page)
+        page.set_session(demo_session)
+        # The room a 1600×1000 window leaves below the workshop's title and step bar.
+        page.resize(1552, 740)
+        page.show()
+        qtbot.waitExposed(page)
+        keep = editing.goals_in(demo_session.workshop, Pillar.KEEP)[0]
+        page.select_goal(keep.id)
+        QApplication.processEvents()
+        panel = page.panel
+        description = panel.fields["description"]
+        lines = description.height() / description.fontMetrics().lineSpacing()
+        assert 3 <= lines < 4.5
+        # Nothing to scroll to: the hint on typical metrics and Delete are in view.
+        scroller = panel.stack.currentWidget()
+        assert not scroller.verticalScrollBar().isVisible()
+        area = scroller.viewport().rect()
+        for widget in (panel.hint, panel.delete_button):
+            top_left = widget.mapTo(scroller.viewport(), QPoint(0, 0))
+            assert area.contains(top_left) and area.contains(
+                top_left + QPoint(widget.width() - 1, widget.height() - 1)
+            )
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)

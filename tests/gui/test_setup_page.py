@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QApplication,
     QColorDialog,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxworkshop.domain.model import Assignee, Participant, Workshop
+from cxworkshop.gui import theme
 from cxworkshop.gui.models.people import (
     FUNCTION_MIME_TYPE,
     SUBTITLE_ROLE,
@@ -696,3 +698,72 @@ def test_a_function_row_reads_check_box_then_colour_then_name(page):
     assert row.check is not None and row.swatch is not None
     assert row.check.right() < row.swatch.left() < row.text.left()
     assert view.visualRect(index).contains(QPoint(row.check.center()))
+
+
+# ----------------------------------------------------------------- on the screen
+
+
+@pytest.fixture
+def themed(qtbot):
+    """The light theme at 100 %, as the main window dresses the app; undone afterwards."""
+    app = QApplication.instance()
+    sheet, palette = app.styleSheet(), app.palette()
+    theme.apply(app, theme.ThemeName.LIGHT)
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+
+
+def themed_page(qtbot, session, width: int, height: int) -> SetupPage:
+    page = SetupPage()
+    theme.mark_content(page)
+    qtbot.addWidget(page)
+    page.set_session(session)
+    page.resize(width, height)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    return page
+
+
+def rows_in_view(view, rows: int, column: int = 0) -> int:
+    """How many of the first ``rows`` rows the view shows whole."""
+    area = view.viewport().rect()
+    return sum(
+        area.contains(view.visualRect(view.model().index(row, column))) for row in range(rows)
+    )
+
+
+def test_the_whole_room_fits_on_a_large_screen(qtbot, themed, demo_session):
+    # The room a 1600×1000 window leaves below the workshop's title and step bar.
+    page = themed_page(qtbot, demo_session, 1552, 740)
+    ws = demo_session.workshop
+    assert not page._scroll.verticalScrollBar().isVisible()
+    assert rows_in_view(page.participants_view, len(ws.participants)) == len(ws.participants)
+    assert rows_in_view(page.functions_view, len(ws.functions)) == len(ws.functions)
+
+
+def test_a_laptop_screen_scrolls_the_lists_not_the_page(qtbot, themed, demo_session):
+    # A 1366×768 laptop: less room than the lists want, more than they need.
+    page = themed_page(qtbot, demo_session, 1318, 520)
+    assert not page._scroll.verticalScrollBar().isVisible()
+    assert page.participants_view.verticalScrollBar().isVisible()
+    assert page.functions_view.verticalScrollBar().isVisible()
+    for edit in (page.form.titleEdit, page.form.organisationEdit, page.form.sponsorTitleEdit):
+        # Every detail still shows whole.
+        needed = edit.fontMetrics().horizontalAdvance(edit.text())
+        assert edit.cursorRect().height() and needed < edit.width() - 16
+
+
+def test_a_cell_being_typed_in_is_as_large_as_the_table(qtbot, themed, demo_session):
+    page = themed_page(qtbot, demo_session, 1552, 740)
+    view = page.participants_view
+    for column in (ParticipantsModel.NAME, ParticipantsModel.FUNCTION):
+        index = page.participants_model.index(0, column)
+        view.setCurrentIndex(index)
+        view.edit(index)
+        editor = view.indexWidget(index) or QApplication.focusWidget()
+        assert editor is not None and editor is not view
+        assert editor.font().pointSizeF() == pytest.approx(view.font().pointSizeF())
+        assert editor.font().pointSizeF() >= theme.BASE_POINT_SIZE
+        view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)

@@ -69,6 +69,7 @@ from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.goal_card import GoalCardDelegate, board_palette
 from .base import StepPage
+from .setup import page_header
 
 PILLARS = tuple(Pillar)
 
@@ -79,16 +80,6 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
     # Arrow keys carry KeypadModifier on some platforms; it says nothing about intent.
     return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-
-
-QUIET_SCROLLBAR = (
-    " QScrollBar:vertical { background: transparent; width: 10px; margin: 0; border: none; }"
-    " QScrollBar::handle:vertical { background: palette(mid); border-radius: 5px;"
-    " min-height: 40px; }"
-    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-    " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
-)
-"""A slim scroll bar in the theme's border colour, for lanes and panels with no frame."""
 
 
 def _and_join(parts: list[str]) -> str:
@@ -144,7 +135,7 @@ class GoalListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The cards draw their own selection and focus; the lane itself stays quiet.
-        self.setStyleSheet("QListView { background: transparent; border: none; }" + QUIET_SCROLLBAR)
+        self.setStyleSheet("QListView { background: transparent; border: none; }")
         self.viewport().setAutoFillBackground(False)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -280,11 +271,11 @@ class PillarColumn(QObject):
         self.accent.setStyleSheet(f"background: {colour}; border: none; border-radius: 3px;")
 
         symbol = QLabel(PILLAR_SYMBOLS[pillar])
-        symbol.setProperty("cxRole", "heading")
+        symbol.setProperty("cxRole", "pillar")
         symbol.setStyleSheet(f"color: {colour};")
         symbol.setAccessibleName(f"{pillar.label} symbol")
         self.name = QLabel(pillar.label)
-        self.name.setProperty("cxRole", "heading")
+        self.name.setProperty("cxRole", "pillar")
 
         self.examples_menu = QMenu(self.name)
         self.examples_menu.setAccessibleName(f"Example {pillar.label} goals")
@@ -299,21 +290,15 @@ class PillarColumn(QObject):
         self.examples_button.setMenu(self.examples_menu)
         self.examples_button.setCursor(Qt.CursorShape.PointingHandCursor)
         # A quiet link-like button: the cards, not the chrome, hold the eye. The ▾ in
-        # the text says "menu" at any zoom, so the style's tiny arrow is hidden.
-        self.examples_button.setStyleSheet(
-            "QToolButton { border: 2px solid transparent; background: transparent;"
-            " color: palette(link); padding: 4px 6px; border-radius: 6px; }"
-            " QToolButton:hover { text-decoration: underline; }"
-            " QToolButton:focus { border-color: palette(highlight); }"
-            " QToolButton::menu-indicator { image: none; width: 0; }"
-        )
+        # the text says "menu" at any zoom; the theme hides the style's tiny arrow.
+        self.examples_button.setProperty("cxRole", "link")
 
         self.header = QWidget()
         self.header.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
         self._symbol = symbol
         title_row = QHBoxLayout(self.header)
         title_row.setContentsMargins(0, 0, 0, 0)
-        title_row.setSpacing(10)
+        title_row.setSpacing(8)
         title_row.addWidget(symbol)
         title_row.addWidget(self.name)
         title_row.addStretch(1)
@@ -401,8 +386,8 @@ class _NotesEdit(QPlainTextEdit):
     sig_editing_finished = Signal()
     """Focus left the field: time to commit what was typed."""
 
-    LINES = 3.5
-    """Room for a few lines of description at any zoom."""
+    LINES = 3
+    """Three lines of description at any zoom; longer ones scroll inside the box."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -412,7 +397,8 @@ class _NotesEdit(QPlainTextEdit):
         margins = self.contentsMargins()
         doc_margin = self.document().documentMargin() * 2
         lines = self.fontMetrics().lineSpacing() * self.LINES
-        self.setMinimumHeight(int(lines + doc_margin + margins.top() + margins.bottom()))
+        # Fixed, not a minimum: the panel's other fields and the hint need the height.
+        self.setFixedHeight(int(lines + doc_margin + margins.top() + margins.bottom() + 0.999))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -566,9 +552,7 @@ class GoalDetailPanel(QFrame):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setStyleSheet(
-            "QScrollArea { background: transparent; border: none; }" + QUIET_SCROLLBAR
-        )
+        scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
         scroller.viewport().setAutoFillBackground(False)
         editor.setAutoFillBackground(False)
         scroller.setWidget(editor)
@@ -688,18 +672,15 @@ class GoalsPage(StepPage):
         self._selected_id: str | None = None
         self._quiet = False
 
-        title = QLabel("Goals")
-        title.setProperty("cxRole", "heading")
-        intro = QLabel(
-            "What will success look like? Capture goals under the three pillars, "
-            "then give each a metric, a baseline, a target and a date."
+        header = page_header(
+            "Goals",
+            "Capture goals under the three pillars, "
+            "then give each a metric, a baseline, a target and a date.",
         )
-        intro.setProperty("cxRole", "muted")
-        intro.setWordWrap(True)
 
         self.columns: dict[Pillar, PillarColumn] = {}
         board = QGridLayout()
-        board.setHorizontalSpacing(28)
+        board.setHorizontalSpacing(22)
         board.setVerticalSpacing(10)
         for i, pillar in enumerate(PILLARS):
             column = PillarColumn(pillar, self)
@@ -719,19 +700,18 @@ class GoalsPage(StepPage):
         self.panel.sig_back_to_board.connect(self._back_to_board)
         self.panel.sig_delete_requested.connect(self.delete_selected)
         self.panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.panel.setMinimumWidth(340)
+        self.panel.setMinimumWidth(320)
 
         body = QHBoxLayout()
-        body.setSpacing(32)
+        body.setSpacing(24)
         body.addLayout(board, 3)
         body.addWidget(self.panel, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addSpacing(16)
+        # As the other steps' pages: flush with the title and step bar above.
+        layout.setContentsMargins(0, 6, 0, 2)
+        layout.setSpacing(14)
+        layout.addWidget(header)
         layout.addLayout(body, 1)
 
         self._set_tab_order()

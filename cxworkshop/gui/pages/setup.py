@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QModelIndex,
+    QObject,
     QRect,
     QRectF,
     QSize,
@@ -37,6 +38,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -48,15 +50,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QMessageBox,
-    QProxyStyle,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
-    QStyleOption,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -75,6 +77,7 @@ from ..models.people import (
     quoted,
 )
 from ..session import Session
+from ..theme import TITLE_SCALE
 from .base import StepPage
 
 _DETAIL_TEXTS = {
@@ -85,6 +88,12 @@ _DETAIL_TEXTS = {
     "sponsor_name": ("Set sponsor to {}", "Clear sponsor"),
     "sponsor_title": ("Set sponsor's title to {}", "Clear sponsor's title"),
 }
+
+LONG_DATE = "d MMMM yyyy"
+SHORT_DATE = "d MMM yyyy"
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size: no maximum."""
 
 NO_DATE = QDate(1900, 1, 1)
 """The date edit's lowest value, shown as "No date set" while the workshop has none."""
@@ -119,14 +128,64 @@ def consequence_sentence(name: str, removal: Removal) -> str:
     return f"Removing {name} also means: {', '.join(consequences(removal))}."
 
 
+class FittingScrollArea(QScrollArea):
+    """A scroll area whose content fills the view, and scrolls only below its minimum height.
+
+    QScrollArea's own resizing takes wrapped text at its preferred height as the
+    least the content needs, so the page scrolled while its lists could still
+    have given up some rows. Here the content's lists shrink first.
+
+    It fits the content when it is resized, and whenever the content's layout
+    asks again (the zoom, a message, the details rearranged).
+    """
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """Size the content to the view, or to its least height if that is more."""
+        content = self.widget()
+        if content is None:
+            return
+        layout = content.layout()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = self.width()
+        least = self._least_height(layout, width) if layout is not None else 0
+        if least > self.height():
+            # It will scroll: the scroll bar takes its width from the content.
+            width -= bar
+            least = self._least_height(layout, width) if layout is not None else 0
+        size = QSize(width, max(self.height(), least))
+        if content.size() != size:
+            content.resize(size)
+
+    @staticmethod
+    def _least_height(layout: QLayout, width: int) -> int:
+        if layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(width)
+        return layout.totalMinimumSize().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 def scrolling_body(page: QWidget) -> QVBoxLayout:
     """Give ``page`` a frameless scroll area and return the layout of its content.
 
-    At the usual zoom everything fits and nothing scrolls; zoomed far in for a
-    projector, the page scrolls instead of squeezing its lists to nothing.
+    At the usual zoom everything fits and nothing scrolls, the lists taking what
+    height there is; zoomed far in for a projector, or on a small screen, the
+    page scrolls instead of squeezing its lists below a few rows.
     """
-    scroll = QScrollArea(page)
-    scroll.setWidgetResizable(True)
+    scroll = FittingScrollArea(page)
+    scroll.setWidgetResizable(False)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     # Tab goes to the inputs inside, never to the scrolling frame itself.
@@ -140,9 +199,70 @@ def scrolling_body(page: QWidget) -> QVBoxLayout:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     body = QVBoxLayout(content)
-    body.setContentsMargins(32, 24, 32, 24)
-    body.setSpacing(8)
+    # Flush with the workshop's title and step bar above; a little air below the bar.
+    body.setContentsMargins(0, 6, 0, 2)
+    body.setSpacing(10)
     return body
+
+
+class PageHeader(QWidget):
+    """The page's name and one short line on what happens here, side by side.
+
+    The line sits on the name's baseline; in a narrow window it wraps below that.
+    """
+
+    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(title)
+        self.heading.setProperty("cxRole", "title")
+        self.note = QLabel(intro)
+        self.note.setProperty("cxRole", "muted")
+        self.note.setWordWrap(True)
+        # Narrow windows wrap the line; wide ones keep it beside the name.
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(16)
+        self.row.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        self.row.addWidget(self.note, 1, Qt.AlignmentFlag.AlignTop)
+        self._align()
+
+    def add_beside(self, widget: QWidget) -> None:
+        """Put ``widget`` on the row too, on the same baseline as the note."""
+        self.row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+        self._align()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._align()
+
+    def _align(self) -> None:
+        # Top-aligned labels of different sizes: push the smaller text down to the
+        # name's baseline. The name's font is the page's, as the theme scales it.
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * TITLE_SCALE)
+        title_font.setBold(True)
+        drop = QFontMetrics(title_font).ascent() - QFontMetrics(self.font()).ascent()
+        for i in range(1, self.row.count()):
+            widget = self.row.itemAt(i).widget()
+            if widget is not None:
+                widget.setContentsMargins(0, max(0, drop), 0, 0)
+
+
+def page_header(title: str, intro: str, error_line: ErrorLine | None = None) -> PageHeader:
+    """The page's header: its name and a short intro line.
+
+    The main window already shows the workshop and the step bar above, so the
+    header stays small and leaves the height to the work. ``error_line``, if
+    given, takes the intro's place while it has something to say.
+    """
+    header = PageHeader(title, intro)
+    if error_line is not None:
+        error_line.stands_in_for(header.note)
+        error_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header.add_beside(error_line)
+    return header
 
 
 def panel(title: str, hint: str) -> tuple[QFrame, QVBoxLayout]:
@@ -150,8 +270,8 @@ def panel(title: str, hint: str) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setProperty("cxRole", "panel")
     layout = QVBoxLayout(frame)
-    layout.setContentsMargins(20, 18, 20, 20)
-    layout.setSpacing(10)
+    layout.setContentsMargins(20, 14, 20, 16)
+    layout.setSpacing(8)
     heading = QLabel(title)
     heading.setProperty("cxRole", "subheading")
     layout.addWidget(heading)
@@ -196,51 +316,17 @@ def paint_check_box(
     painter.restore()
 
 
-class LargeCheckStyle(QProxyStyle):
-    """Draws a check box's indicator as :func:`paint_check_box`, sized to the widget's font."""
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        if metric in (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight):
-            font = widget.font() if widget is not None else QApplication.font()
-            return QFontMetrics(font).height()
-        return super().pixelMetric(metric, option, widget)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            rect, palette = option.rect, option.palette
-            side = min(rect.width(), rect.height())
-            box = QRect(rect.left(), rect.center().y() - side // 2, side, side)
-            paint_check_box(
-                painter,
-                box,
-                bool(option.state & QStyle.StateFlag.State_On),
-                palette.color(QPalette.ColorRole.Base),
-                palette.color(QPalette.ColorRole.Text),
-            )
-            return
-        super().drawPrimitive(element, option, painter, widget)
-
-
 class ErrorLine(QLabel):
     """One line saying why the last change was refused; the next saved change clears it.
 
-    Its space is kept while it is empty, so the page does not jump when it shows.
+    Its space is kept while it is empty, so the page does not jump when it shows;
+    or, after :meth:`stands_in_for`, it takes another widget's place while it shows.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: Session | None = None
+        self._stand_in_for: QWidget | None = None
         self.setWordWrap(True)
         # The theme maps BrightText to its error colour.
         self.setForegroundRole(QPalette.ColorRole.BrightText)
@@ -261,13 +347,24 @@ class ErrorLine(QLabel):
             session.sig_error.connect(self.show_message)
             session.sig_saved.connect(self.clear_message)
 
+    def stands_in_for(self, other: QWidget) -> None:
+        """Show in ``other``'s place while there is a message (so no space is kept for it)."""
+        self._stand_in_for = other
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)
+        self.setSizePolicy(policy)
+
     def show_message(self, message: str) -> None:
         self.setText(f"⚠  {message}")
+        if self._stand_in_for is not None:
+            self._stand_in_for.hide()
         self.show()
 
     def clear_message(self) -> None:
         self.setText(" ")
         self.hide()
+        if self._stand_in_for is not None:
+            self._stand_in_for.show()
 
 
 # ----------------------------------------------------------------- delegates
@@ -293,7 +390,7 @@ class ChecklistDelegate(QStyledItemDelegate):
     colour and tick only hint at. Text is wrapped, never cut short.
     """
 
-    PAD_V = 7
+    PAD_V = 6
     PAD_H = 12
     GAP = 12
 
@@ -317,7 +414,8 @@ class ChecklistDelegate(QStyledItemDelegate):
         middle = top + line // 2
         check = swatch = tag = None
         if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            box = line
+            # The size of the theme's check boxes: a little over the capital height.
+            box = round(line * 0.85)
             check = QRect(left, middle - box // 2, box, box)
             left += box + self.GAP
         if isinstance(index.data(Qt.ItemDataRole.DecorationRole), QColor):
@@ -367,8 +465,10 @@ class ChecklistDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if row.check is not None:
+            # The edge as the theme's check boxes have it: muted, unless the row is selected.
+            edge = text_colour if selected else muted
             paint_check_box(
-                painter, row.check, checked, palette.color(QPalette.ColorRole.Base), text_colour
+                painter, row.check, checked, palette.color(QPalette.ColorRole.Base), edge
             )
         if row.swatch is not None:
             edge = QColor(text_colour)
@@ -437,6 +537,14 @@ class ChecklistDelegate(QStyledItemDelegate):
         new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
         return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
 
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        # Editors do not pick up the zoomed content font by themselves.
+        editor.setFont(option.font)
+        return editor
+
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
     ) -> None:
@@ -462,17 +570,30 @@ class ParticipantDelegate(QStyledItemDelegate):
     ) -> QWidget:
         if index.column() == ParticipantsModel.FUNCTION:
             combo = QComboBox(parent)
+            # Editors do not pick up the zoomed content font by themselves.
+            combo.setFont(option.font)
+            # Its list is a window of its own: it needs the font too.
+            combo.view().setFont(option.font)
+            swatch = round(option.fontMetrics.height() * 0.7)
+            combo.setIconSize(QSize(swatch, swatch))
             combo.setAccessibleName("Function")
             combo.addItem(NO_FUNCTION, None)
             ws = self._model.workshop
             for f in ws.functions if ws else []:
-                combo.addItem(swatch_icon(f.colour), f.name, f.id)
+                combo.addItem(swatch_icon(f.colour, swatch), f.name, f.id)
             return combo
         editor = super().createEditor(parent, option, index)
+        editor.setFont(option.font)
         editor.setAccessibleName(ParticipantsModel.columns[index.column()])
         if isinstance(editor, QLineEdit) and self._model.is_new_row(index):
             editor.setPlaceholderText("Name of the next person")
         return editor
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
+    ) -> None:
+        # The whole cell: the style would leave the swatch's room uncovered at the left.
+        editor.setGeometry(option.rect)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | Index) -> None:
         if isinstance(editor, QComboBox):
@@ -510,7 +631,7 @@ class ParticipantDelegate(QStyledItemDelegate):
         inset = QStyleOptionViewItem(option)
         inset.rect = option.rect.adjusted(self.INDENT, 0, -2, 0)
         base = super().sizeHint(inset, index)
-        return QSize(base.width() + 16, max(base.height() + 10, option.fontMetrics.height() + 16))
+        return QSize(base.width() + 16, max(base.height() + 8, option.fontMetrics.height() + 10))
 
 
 # ----------------------------------------------------------------- views
@@ -554,7 +675,18 @@ class ParticipantsTable(QTableView):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Fixed shares of the width: columns do not jump about as people are typed in.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Names are shorter than functions and role titles, so they get a smaller share.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)
+
+    SHARES = (0.27, 0.36)
+    """The Name and Function columns' shares of the width; Role title takes the rest."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        for column, share in enumerate(self.SHARES):
+            self.horizontalHeader().resizeSection(column, round(width * share))
 
     def edit_name(self, row: int) -> None:
         """Make ``row``'s Name cell current and open it for typing."""
@@ -690,19 +822,17 @@ class SetupPage(StepPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._scroll: FittingScrollArea | None = None
         self._showing_date = False
         self.participants_model = ParticipantsModel(self)
         self.functions_model = FunctionsModel(self)
 
-        heading = QLabel("Set up the workshop")
-        heading.setProperty("cxRole", "heading")
-        intro = QLabel(
-            "Who is in the room, which functions sit at the table, and who sponsors the work. "
-            "Everything is saved as you type, and every change can be undone."
-        )
-        intro.setProperty("cxRole", "muted")
-        intro.setWordWrap(True)
         self.error_line = ErrorLine()
+        header = page_header(
+            "Set up the workshop",
+            "Who is in the room, which functions sit at the table, and who sponsors the work.",
+            self.error_line,
+        )
 
         details_panel = self._build_details()
         people_panel = self._build_people()
@@ -710,15 +840,15 @@ class SetupPage(StepPage):
 
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        columns.addWidget(people_panel, 3)
-        columns.addWidget(functions_panel, 2)
+        # The people table has three columns to the functions list's one.
+        columns.addWidget(people_panel, 5)
+        columns.addWidget(functions_panel, 3)
 
         layout = scrolling_body(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(self.error_line)
+        self._scroll = self.findChild(FittingScrollArea)
+        layout.addWidget(header)
         layout.addWidget(details_panel)
-        layout.addSpacing(12)
+        layout.addSpacing(4)
         layout.addLayout(columns, 1)
         self._set_tab_order()
         self.refresh()
@@ -726,14 +856,28 @@ class SetupPage(StepPage):
     # -- building --------------------------------------------------------------
 
     def _build_details(self) -> QFrame:
-        frame, layout = panel(
-            "Workshop details",
-            "The sponsor is the senior leader who answers for customer experience across "
-            "the organisation; the charter is addressed to them.",
-        )
+        frame, layout = panel("Workshop details", "")
         self.details = QWidget()
         self.form = Ui_WorkshopDetailsForm()
         self.form.setupUi(self.details)
+        self.form.grid.setVerticalSpacing(8)
+        self.form.grid.setHorizontalSpacing(10)
+        self._details_per_row = 2
+        # The form's widgets in reading (and tab) order, each with its label.
+        self._detail_pairs: list[tuple[QLabel, QWidget | QHBoxLayout]] = [
+            (self.form.titleLabel, self.form.titleEdit),
+            (self.form.organisationLabel, self.form.organisationEdit),
+            (self.form.dateLabel, self.form.dateRow),
+            (self.form.facilitatorLabel, self.form.facilitatorEdit),
+            (self.form.sponsorNameLabel, self.form.sponsorNameEdit),
+            (self.form.sponsorTitleLabel, self.form.sponsorTitleEdit),
+        ]
+        sponsor_note = (
+            "The senior leader who answers for customer experience across the organisation; "
+            "the charter is addressed to them."
+        )
+        self.form.sponsorNameEdit.setToolTip(sponsor_note)
+        self.form.sponsorNameEdit.setAccessibleDescription(sponsor_note)
         self._line_edits: dict[str, QLineEdit] = {
             "title": self.form.titleEdit,
             "organisation": self.form.organisationEdit,
@@ -749,18 +893,105 @@ class SetupPage(StepPage):
         calendar.clicked.connect(self._commit_date_edit)
         calendar.activated.connect(self._commit_date_edit)
         self.form.hasDateCheck.toggled.connect(self._on_has_date_toggled)
-        self._check_style = LargeCheckStyle()
-        self._check_style.setParent(self)
-        self.form.hasDateCheck.setStyle(self._check_style)
-        layout.addSpacing(6)
+        layout.addSpacing(2)
         layout.addWidget(self.details)
         return frame
+
+    def _details_fit_three_a_row(self) -> bool:
+        """Whether the details are wide enough for three fields a row, each still roomy."""
+        char = QFontMetrics(self.font()).averageCharWidth()
+        spacing = self.form.grid.horizontalSpacing()
+        needed = 5 * spacing
+        # Room for a typical title, organisation, and date or sponsor's role.
+        for column, chars in enumerate((30, 20, 0)):
+            pairs = (self._detail_pairs[column], self._detail_pairs[column + 3])
+            label = max(lbl.sizeHint().width() for lbl, _ in pairs) + (12 if column else 0)
+            field = max(
+                (f.minimumSize() if isinstance(f, QHBoxLayout) else f.minimumSizeHint()).width()
+                for _, f in pairs
+            )
+            needed += label + max(field, chars * char)
+        # The page's width, not the form's: an outer scroll bar coming and going must
+        # not flip the arrangement back and forth.
+        panel_margins = self.details.parentWidget().contentsMargins()
+        available = self.width() - panel_margins.left() - panel_margins.right() - 4
+        return available >= needed
+
+    def _lay_out_details(self, per_row: int) -> None:
+        """Arrange the details three fields a row (two rows: wide windows) or two (three rows).
+
+        Two rows leave the people and functions lists the height to show everyone.
+        """
+        if per_row == self._details_per_row:
+            return
+        self._details_per_row = per_row
+        grid = self.form.grid
+        for label, field in self._detail_pairs:
+            grid.removeWidget(label)
+            if isinstance(field, QHBoxLayout):
+                grid.removeItem(field)
+                field.setParent(None)  # type: ignore[call-overload]
+            else:
+                grid.removeWidget(field)
+        rows = len(self._detail_pairs) // per_row
+        for i, (label, field) in enumerate(self._detail_pairs):
+            # Wide: row by row. Narrow: down the first column, then the second.
+            row, column = divmod(i, per_row) if per_row == 3 else (i % rows, i // rows)
+            # A clear gap between one column of fields and the next label.
+            label.setContentsMargins(12 if column else 0, 0, 0, 0)
+            grid.addWidget(label, row, 2 * column)
+            if isinstance(field, QHBoxLayout):
+                grid.addLayout(field, row, 2 * column + 1)
+            else:
+                grid.addWidget(field, row, 2 * column + 1)
+        self._fit_date_width()
+        # The title is the longest text: its column gets a larger share.
+        stretches = (3, 2, 0) if per_row == 3 else (1, 1, 0)
+        for column in range(3):
+            grid.setColumnStretch(2 * column, 0)
+            grid.setColumnStretch(2 * column + 1, stretches[column])
+
+    def _fit_date_width(self) -> None:
+        """Room for the longest date and the drop-down arrow; the style's own guess is wider.
+
+        Three fields a row, the date is shorter ("18 Mar 2027") and keeps to its
+        width, so the title gets the room.
+        """
+        metrics = QFontMetrics(self.font())
+        date_edit = self.form.dateEdit
+        compact = self._details_per_row == 3
+        date_edit.setDisplayFormat(SHORT_DATE if compact else LONG_DATE)
+        longest = "28 Sep 2027" if compact else "28 September 2027"
+        # Text, the padding either side, and the drop-down arrow.
+        least = metrics.horizontalAdvance(longest) + round(metrics.height() * 1.5) + 24
+        role = self.form.sponsorTitleEdit
+        if compact:
+            # The sponsor's role shares the column: room for a typical one, and the date
+            # as wide as it, so the two fields' right edges line up.
+            role_width = metrics.horizontalAdvance("Chief Executive Officer") + 24
+            beside = self.form.hasDateCheck.sizeHint().width() + self.form.dateRow.spacing()
+            least = max(least, role_width - beside)
+            role.setMinimumWidth(role_width)
+        else:
+            role.setMinimumWidth(0)
+        date_edit.setMinimumWidth(least)
+        date_edit.setMaximumWidth(least if compact else QWIDGETSIZE_MAX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        """Three fields a row when they fit, else two; then fit the page to what it needs."""
+        before = self._details_per_row
+        self._lay_out_details(3 if self._details_fit_three_a_row() else 2)
+        if self._details_per_row != before and self._scroll is not None:
+            self._scroll.fit()
 
     def _build_people(self) -> QFrame:
         frame, layout = panel(
             "People in the room",
-            "Type a name in the last row. Tab moves on to function and role title; "
-            "Enter starts the next person.",
+            "Type in the last row: Tab moves across, Enter starts the next person.",
         )
         self.people_count = QLabel()
         self.people_count.setProperty("cxRole", "muted")
@@ -786,8 +1017,7 @@ class SetupPage(StepPage):
     def _build_functions(self) -> QFrame:
         frame, layout = panel(
             "Functions at the table",
-            "Tick the functions that serve customers directly. "
-            "Drag, or press Ctrl+↑ / Ctrl+↓, to reorder.",
+            "Tick customer-facing ones. Drag or Ctrl+↑/↓ to reorder.",
         )
         self.functions_view = FunctionsList(self.functions_model)
         self.functions_view.setAccessibleName("Functions at the table")
@@ -856,7 +1086,7 @@ class SetupPage(StepPage):
             value = "" if ws is None else str(getattr(ws, field))
             # Never overwrite what someone is in the middle of typing.
             if not edit.isModified() and edit.text() != value:
-                edit.setText(value)
+                self._show_text(edit, value)
         date_edit = self.form.dateEdit
         shown = None if ws is None else ws.date
         typing_date = date_edit.hasFocus() and date_edit.date() != self._qdate(shown)
@@ -901,8 +1131,16 @@ class SetupPage(StepPage):
                 lambda previous: store.update_details(wid, **previous),
             )
         # Saved or refused, the field now shows what is stored.
-        edit.setText(str(getattr(self.session.workshop, field)))
+        self._show_text(edit, str(getattr(self.session.workshop, field)))
         edit.setModified(False)
+
+    @staticmethod
+    def _show_text(edit: QLineEdit, value: str) -> None:
+        if edit.text() != value:
+            edit.setText(value)
+        if not edit.hasFocus():
+            # A long title in a narrow field shows its beginning, not its end.
+            edit.setCursorPosition(0)
 
     @staticmethod
     def _qdate(date: dt.date | None) -> QDate:
@@ -1028,8 +1266,15 @@ class SetupPage(StepPage):
         """Sizes that depend on the zoomed font."""
         self.participants_view.resizeRowsToContents()
         metrics = QFontMetrics(self.font())
-        self.function_entry.setMinimumWidth(metrics.horizontalAdvance("Add a function…") + 24)
-        # Enough rows to work with before the page itself starts to scroll.
-        rows = 5 * (metrics.height() + 16)
-        self.participants_view.setMinimumHeight(rows)
-        self.functions_view.setMinimumHeight(rows)
+        self.function_entry.setMinimumWidth(metrics.horizontalAdvance("Add a function…") + 40)
+        swatch = round(metrics.height() * 0.7)
+        self.participants_view.setIconSize(QSize(swatch, swatch))
+        self._fit_date_width()
+        # Enough rows to work with before the page itself starts to scroll; a laptop
+        # screen shows these and scrolls the lists, a larger one shows everyone.
+        row = metrics.height() + 12
+        self.participants_view.setMinimumHeight(3 * row + metrics.height())
+        self.functions_view.setMinimumHeight(3 * row)
+        self._fit_details()
+        if self._scroll is not None:
+            self._scroll.fit()

@@ -26,7 +26,7 @@ from ..models.principles import PrinciplesModel
 from ..session import Session
 from ..theme import scaled_font
 from .base import StepPage
-from .setup import ChecklistDelegate, ErrorLine, panel, scrolling_body
+from .setup import ChecklistDelegate, ErrorLine, page_header, panel, scrolling_body
 
 VISION_PLACEHOLDER = "Every customer …"
 
@@ -47,15 +47,19 @@ class VisionEdit(QPlainTextEdit):
     SCALE = 1.8
     """How much larger than the page's text the vision is drawn."""
 
-    LINES = 3
+    MIN_LINES = 2
+    MAX_LINES = 3
+    """The box is as tall as the sentence, two or three lines; a longer one scrolls."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lines = self.MAX_LINES
         self.setProperty("cxRole", "vision")
         self.setPlaceholderText(VISION_PLACEHOLDER)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_lines)
         self._follow_font()
 
     def _follow_font(self) -> None:
@@ -65,10 +69,26 @@ class VisionEdit(QPlainTextEdit):
         # keeps following the page's zoom, and this runs again whenever it changes.
         self.document().setDefaultFont(big)
         self.viewport().setFont(big)
-        metrics = QFontMetrics(big)
+        self._set_height()
+
+    def _set_height(self) -> None:
+        metrics = QFontMetrics(self.document().defaultFont())
         margins = self.contentsMargins()
         chrome = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
-        self.setFixedHeight(metrics.lineSpacing() * self.LINES + chrome + 12)
+        self.setFixedHeight(metrics.lineSpacing() * self._lines + chrome + 12)
+
+    def _fit_lines(self) -> None:
+        """Two lines for a short sentence, three for a long one (the room gets the rest)."""
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            lines += max(1, layout.lineCount() if layout is not None else 1)
+            block = block.next()
+        lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
+        if lines != self._lines:
+            self._lines = lines
+            self._set_height()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -128,7 +148,7 @@ class PrinciplesList(QListView):
             # Row heights depend on the font; lay the rows out again.
             self.scheduleDelayedItemsLayout()
             # Enough rows to work with before the page itself starts to scroll.
-            self.setMinimumHeight(4 * (QFontMetrics(self.font()).height() + 16))
+            self.setMinimumHeight(3 * (QFontMetrics(self.font()).height() + 12) + 4)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
@@ -150,22 +170,18 @@ class VisionPage(StepPage):
         self._shown_vision = ""
         self.principles_model = PrinciplesModel(self)
 
-        heading = QLabel("Vision and principles")
-        heading.setProperty("cxRole", "heading")
-        intro = QLabel(
-            "What success in customer experience looks like for this team, in one sentence, "
-            "and the principles everyone in the room commits to."
-        )
-        intro.setProperty("cxRole", "muted")
-        intro.setWordWrap(True)
         self.error_line = ErrorLine()
+        header = page_header(
+            "Vision and principles",
+            "What customer experience success looks like for this team, "
+            "and the principles everyone commits to.",
+            self.error_line,
+        )
 
         layout = scrolling_body(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(self.error_line)
+        layout.addWidget(header)
         layout.addWidget(self._build_vision())
-        layout.addSpacing(12)
+        layout.addSpacing(4)
         layout.addWidget(self._build_principles(), 1)
         self._set_tab_order()
         self.refresh()
@@ -191,8 +207,8 @@ class VisionPage(StepPage):
     def _build_principles(self) -> QFrame:
         frame, layout = panel(
             "Principles we commit to",
-            "Tick each principle the team commits to (Space ticks the selected one). "
-            "Add your own below; Delete removes the selected one.",
+            "Tick the ones the team commits to (Space ticks the selected one). "
+            "Add your own below; Delete removes one.",
         )
         self.committed_label = QLabel()
         self.committed_label.setProperty("cxRole", "muted")
