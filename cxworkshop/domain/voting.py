@@ -233,3 +233,19 @@ def final_order(ws: Workshop) -> list[Priority]:
         rank = len(out) + 1
         out.extend(Priority(goal_id, rank, dots[goal_id], how) for goal_id, how in place)
     return out
+
+
+def round_order(ws: Workshop, r: VotingRound) -> list[Priority]:
+    """One round's goals in order, its ties settled as far as the room did.
+
+    The same rules as :func:`final_order`, for any round: the main round gives
+    the final order itself; a run-off or an older round shows where its own
+    ties stand. Goals removed from the workshop are left out.
+    """
+    present = {g.id for g in ws.goals}
+    dots = totals(r)
+    out: list[Priority] = []
+    for place in _places(ws, r, present & set(r.goal_ids), frozenset()):
+        rank = len(out) + 1
+        out.extend(Priority(goal_id, rank, dots[goal_id], how) for goal_id, how in place)
+    return out

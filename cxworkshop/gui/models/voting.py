@@ -1,0 +1,1005 @@
+"""Dot voting: the item models of the Priorities step, and the edits it makes.
+
+Set-up, budget, close, reveal, tally and decision edits are each one store
+operation wrapped in one undo step by :meth:`Session.edit`. A confirmed
+ballot is saved at once and is deliberately *not* an undo step (see
+:func:`confirm_ballot`).
+
+The facilitator's models say who has voted and never how: nothing here hands
+out a ballot's contents, and the results model stays empty until the round
+is closed and its totals are revealed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+
+from ...domain import editing, voting
+from ...domain.editing import Removal
+from ...domain.errors import WorkshopError
+from ...domain.model import Goal, Participant, TieBreak, VotingMode, VotingRound, Workshop
+from ..session import Session
+from ..theme import PILLAR_SYMBOLS
+from .base import Index, SyncedTableModel
+from .goals import quoted
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""The row's goal id or voter id (str)."""
+DOTS_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Dots (int): a goal's total, a tally, or the dots on a draft ballot."""
+RANK_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A goal's competition rank in the round (int: 1, 1, 3)."""
+TIED_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Whether the goal shares its rank with another (bool)."""
+PILLAR_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The goal's pillar (Pillar)."""
+VOTED_ROLE = Qt.ItemDataRole.UserRole + 5
+"""Whether the voter has confirmed a ballot (bool). Never how."""
+LIMIT_ROLE = Qt.ItemDataRole.UserRole + 6
+"""The most dots one goal may take on a ballot (int)."""
+TAG_ROLE = Qt.ItemDataRole.UserRole + 7
+"""A short word beside a checklist row: the goal's pillar, the person's function."""
+SETTLED_ROLE = Qt.ItemDataRole.UserRole + 8
+"""How a tied goal got its place in the final order (TieBreak or None)."""
+
+DECISION_MIME_TYPE = "application/x-cxworkshop-decision"
+"""The drag payload in the sponsor's order: JSON with the dragged goal's id."""
+
+VOTED_TEXT = "✓ Voted"
+WAITING_TEXT = "○ Not yet"
+
+
+def dots_text(n: int) -> str:
+    """'1 dot', '3 dots'."""
+    return f"{n} dot{'s' if n != 1 else ''}"
+
+
+def ordinal(n: int) -> str:
+    """'1st', '2nd', '3rd', '11th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def and_join(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def round_name(r: VotingRound) -> str:
+    """'round 2', or 'run-off round 3'."""
+    return f"run-off round {r.number}" if r.is_runoff else f"round {r.number}"
+
+
+def round_title(ws: Workshop, r: VotingRound) -> str:
+    """The round selector's line: 'Round 2 · Run-off of round 1 · Secret ballot · Open'."""
+    parts = [f"Round {r.number}"]
+    if r.runoff_of is not None:
+        parent = next((o for o in ws.rounds if o.id == r.runoff_of), None)
+        parts.append(f"Run-off of round {parent.number}" if parent else "Run-off")
+    parts.append(r.mode.label)
+    parts.append("Open" if r.is_open else "Closed")
+    return " · ".join(parts)
+
+
+def goal_titles(ws: Workshop, goal_ids: Sequence[str]) -> list[str]:
+    titles = {g.id: g.title for g in ws.goals}
+    return [titles.get(g, "") for g in goal_ids]
+
+
+def settled_text(how: TieBreak | None) -> str:
+    """How a tied goal got its place, in words ('' for a goal that never tied)."""
+    if how is TieBreak.RUNOFF:
+        return "run-off"
+    if how is TieBreak.SPONSOR:
+        return "sponsor"
+    return ""
+
+
+def find_round(session: Session | None, round_id: str | None) -> VotingRound | None:
+    if session is None or round_id is None:
+        return None
+    return next((r for r in session.workshop.rounds if r.id == round_id), None)
+
+
+# ----------------------------------------------------------------- edits
+
+
+def open_round(
+    session: Session,
+    *,
+    goal_ids: list[str],
+    dots_per_voter: int,
+    max_per_goal: int,
+    mode: VotingMode,
+    voter_ids: list[str] | None,
+    runoff_of: str | None = None,
+) -> VotingRound | None:
+    """Open a round (or a run-off) as one undo step; None if refused.
+
+    Undo takes the round away with whatever was cast in it; redo puts back that
+    very round, ballots and all, rather than a blank new one.
+    """
+    ws = session.workshop
+    wid = session.workshop_id
+    number = max((r.number for r in ws.rounds), default=0) + 1
+    if runoff_of is not None:
+        text = f"Start a run-off between {and_join([quoted(t) for t in goal_titles(ws, goal_ids)])}"
+        if len(goal_ids) > 3:
+            text = f"Start a run-off among {len(goal_ids)} tied goals"
+    else:
+        what = "secret ballot" if mode is VotingMode.SECRET else "room tally"
+        text = f"Open round {number}: {what} on {len(goal_ids)} goals"
+    taken: list[Removal] = []
+
+    def apply() -> VotingRound:
+        if taken:
+            removal = taken.pop()
+            session.store.restore(wid, removal)
+            return editing.voting_round(session.workshop, removal.removed.id)
+        return session.store.open_round(
+            wid,
+            goal_ids=list(goal_ids),
+            dots_per_voter=dots_per_voter,
+            max_per_goal=max_per_goal,
+            mode=mode,
+            voter_ids=None if voter_ids is None else list(voter_ids),
+            runoff_of=runoff_of,
+        )
+
+    def revert(r: VotingRound) -> None:
+        taken.append(session.store.remove_round(wid, r.id))
+
+    return session.edit(text, apply, revert)
+
+
+def discard_round(session: Session, round_id: str) -> bool:
+    """Take a round away with all that was cast in it, as one undo step."""
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    wid = session.workshop_id
+    result = session.edit(
+        f"Discard {round_name(r)}",
+        lambda: session.store.remove_round(wid, round_id),
+        lambda removal: session.store.restore(wid, removal),
+    )
+    return result is not None
+
+
+def change_budget(
+    session: Session, round_id: str, dots_per_voter: int, max_per_goal: int, *, reopen: bool
+) -> bool:
+    """Change an open round's budget as one undo step; ``reopen`` reopens ballots that misfit.
+
+    Nothing is ever trimmed: without ``reopen`` a change that a cast ballot
+    would break is refused. Undo restores the budget and gives back the
+    reopened ballots (a voter who voted again since keeps the new ballot).
+    """
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    if (r.dots_per_voter, r.max_per_goal) == (dots_per_voter, max_per_goal):
+        return True
+    misfits = len(editing.over_budget(r, dots_per_voter, max_per_goal)) if reopen else 0
+    text = (
+        f"Give {dots_text(dots_per_voter)} per voter in {round_name(r)}, "
+        f"at most {max_per_goal} on one goal"
+    )
+    if misfits:
+        text += f", reopening {misfits} ballot{'s' if misfits != 1 else ''}"
+    wid = session.workshop_id
+    result = session.edit(
+        text,
+        lambda: session.store.change_round_budget(
+            wid, round_id, dots_per_voter, max_per_goal, reopen_over_budget=reopen
+        ),
+        lambda old: session.store.restore_round_budget(wid, round_id, old[0], old[1], old[2]),
+    )
+    return result is not None
+
+
+def close_round(session: Session, round_id: str) -> bool:
+    """Close a round so its ballots and tallies are frozen; one undo step."""
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    wid = session.workshop_id
+    result = session.edit(
+        f"Close {round_name(r)}",
+        lambda: session.store.close_round(wid, round_id) or True,
+        lambda _: session.store.reopen_round(wid, round_id),
+    )
+    return result is not None
+
+
+def reopen_round(session: Session, round_id: str) -> bool:
+    """Reopen the latest round for more votes; one undo step."""
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    wid = session.workshop_id
+    result = session.edit(
+        f"Reopen {round_name(r)}",
+        lambda: session.store.reopen_round(wid, round_id) or True,
+        lambda _: session.store.close_round(wid, round_id),
+    )
+    return result is not None
+
+
+def set_revealed(session: Session, round_id: str, revealed: bool) -> bool:
+    """Show or hide a round's totals; one undo step."""
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    if r.revealed == revealed:
+        return True
+    verb = "Reveal" if revealed else "Hide"
+    wid = session.workshop_id
+    result = session.edit(
+        f"{verb} the results of {round_name(r)}",
+        lambda: session.store.set_revealed(wid, round_id, revealed),
+        lambda previous: session.store.set_revealed(wid, round_id, previous),
+    )
+    return result is not None
+
+
+def set_tally(session: Session, round_id: str, goal_id: str, dots: int) -> bool:
+    """Record the dots one goal got on the wall; one undo step (none if unchanged)."""
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    if r.tallies.get(goal_id, 0) == dots:
+        return True
+    title = next((g.title for g in session.workshop.goals if g.id == goal_id), "")
+    wid = session.workshop_id
+    result = session.edit(
+        f"Count {dots_text(dots)} for {quoted(title)}",
+        lambda: session.store.set_tally(wid, round_id, goal_id, dots),
+        lambda previous: session.store.set_tally(wid, round_id, goal_id, previous),
+    )
+    return result is not None
+
+
+def record_decision(session: Session, round_id: str, order: list[str], note: str) -> bool:
+    """Record the sponsor's order for tied goals of a round; one undo step.
+
+    ``order`` covers one tied group; orders recorded earlier for other groups
+    of the same round are kept, so each tie can be settled on its own.
+    """
+    r = find_round(session, round_id)
+    if r is None:
+        return False
+    merged = [g for g in r.decision if g not in order] + list(order)
+    titles = goal_titles(session.workshop, order)
+    if len(order) <= 3:
+        text = f"Record the sponsor's order for {and_join([quoted(t) for t in titles])}"
+    else:
+        text = f"Record the sponsor's order for {len(order)} tied goals"
+    wid = session.workshop_id
+    result = session.edit(
+        text,
+        lambda: session.store.record_decision(wid, round_id, merged, note),
+        lambda previous: session.store.record_decision(wid, round_id, *previous),
+    )
+    return result is not None
+
+
+def confirm_ballot(session: Session, round_id: str, voter_id: str, dots: dict[str, int]) -> str:
+    """Save a voter's confirmed ballot; returns "" when saved, else why it was refused.
+
+    Deliberately NOT an undo step: a ballot is a voter's secret, and the next
+    person at the laptop must never be able to take it back (or bring an
+    earlier one back) with Ctrl+Z. The voter changes it by voting again while
+    the round is open; the facilitator's own steps stay on the undo stack.
+    """
+    try:
+        session.store.cast_ballot(session.workshop_id, round_id, voter_id, dict(dots))
+    except WorkshopError as exc:
+        return str(exc)
+    session.sig_saved.emit()
+    session.sig_changed.emit()
+    return ""
+
+
+# ----------------------------------------------------------------- models on a round
+
+
+class RoundModel(SyncedTableModel):
+    """A table about one voting round of the session's workshop (none: no rows)."""
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.round_id: str | None = None
+        self.sync()
+
+    def set_session(self, session: Session | None) -> None:
+        self.session = session
+        self.round_id = None
+        self.sync()
+
+    def set_round(self, round_id: str | None) -> None:
+        """Show round ``round_id`` (None: no round)."""
+        if round_id != self.round_id:
+            self.round_id = round_id
+            self.sync()
+
+    def voting_round(self) -> VotingRound | None:
+        return find_round(self.session, self.round_id)
+
+    def goals(self) -> dict[str, Goal]:
+        return {} if self.session is None else {g.id: g for g in self.session.workshop.goals}
+
+
+class VoterStatusModel(RoundModel):
+    """Who votes in a secret round and whether each has voted; never how."""
+
+    columns = ("Voter", "Ballot")
+
+    def rows(self) -> list[Any]:
+        r = self.voting_round()
+        if r is None or self.session is None:
+            return []
+        people = {p.id: p for p in self.session.workshop.participants}
+        return [(people[v], v in r.ballots) for v in r.voter_ids if v in people]
+
+    def row_key(self, item: Any) -> Hashable:
+        return item[0].id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item[0].name, item[1])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None:
+            return None
+        person, voted = item
+        status = VOTED_TEXT if voted else WAITING_TEXT
+        if role == Qt.ItemDataRole.DisplayRole:
+            return person.name if index.column() == 0 else status
+        if role == ID_ROLE:
+            return person.id
+        if role == VOTED_ROLE:
+            return voted
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{person.name}, {'has voted' if voted else 'has not voted yet'}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def voted_count(self) -> int:
+        return sum(1 for _, voted in self._items if voted)
+
+    def voter_id(self, row: int) -> str:
+        return str(self._items[row][0].id)
+
+
+class ResultsModel(RoundModel):
+    """A round's goals ranked by dots, shown only once the round is closed and revealed."""
+
+    columns = ("Rank", "Goal", "Dots")
+
+    def is_shown(self) -> bool:
+        r = self.voting_round()
+        return r is not None and r.revealed and not r.is_open
+
+    def rows(self) -> list[Any]:
+        r = self.voting_round()
+        if r is None or not self.is_shown():
+            return []
+        present = self.goals()
+        ranked = [x for x in voting.ranking(r) if x.goal_id in present]
+        shared = {g for group in voting.ties(ranked) for g in group}
+        return [(x, x.goal_id in shared) for x in ranked]
+
+    def row_key(self, item: Any) -> Hashable:
+        return item[0].goal_id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        goal = self.goals().get(item[0].goal_id)
+        return (
+            item[0].dots,
+            item[0].rank,
+            item[1],
+            goal.title if goal else "",
+            goal and goal.pillar,
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None:
+            return None
+        ranked, tied = item
+        goal = self.goals().get(ranked.goal_id)
+        title = goal.title if goal else ""
+        rank = f"={ranked.rank}" if tied else str(ranked.rank)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (rank, title, dots_text(ranked.dots))[index.column()]
+        if role == ID_ROLE:
+            return ranked.goal_id
+        if role == DOTS_ROLE:
+            return ranked.dots
+        if role == RANK_ROLE:
+            return ranked.rank
+        if role == TIED_ROLE:
+            return tied
+        if role == PILLAR_ROLE:
+            return goal.pillar if goal else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            place = f"{'tied ' if tied else ''}{ordinal(ranked.rank)}"
+            return f"{place}: {title}, {dots_text(ranked.dots)}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
+    def ranking(self) -> list[tuple[str, int, int]]:
+        """What the chart shows: (goal id, dots, rank), best first."""
+        return [(x.goal_id, x.dots, x.rank) for x, _ in self._items]
+
+
+class TallyModel(RoundModel):
+    """The goals of a room-tally round and the dots counted for each; the count is edited here."""
+
+    columns = ("Goal", "Dots counted")
+
+    def rows(self) -> list[Any]:
+        r = self.voting_round()
+        if r is None or r.mode is not VotingMode.TALLY:
+            return []
+        goals = self.goals()
+        return [(goals[g], r.tallies.get(g, 0)) for g in r.goal_ids if g in goals]
+
+    def row_key(self, item: Any) -> Hashable:
+        return item[0].id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item[0].title, item[0].pillar, item[1])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None:
+            return None
+        goal, dots = item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return goal.title if index.column() == 0 else dots
+        if role == Qt.ItemDataRole.EditRole:
+            return goal.title if index.column() == 0 else dots
+        if role == ID_ROLE:
+            return goal.id
+        if role == DOTS_ROLE:
+            return dots
+        if role == PILLAR_ROLE:
+            return goal.pillar
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{goal.title}: {dots_text(dots)} counted"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        r = self.voting_round()
+        if index.column() == 1 and r is not None and r.is_open:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item_at(index)
+        if (
+            item is None
+            or role != Qt.ItemDataRole.EditRole
+            or index.column() != 1
+            or self.session is None
+            or self.round_id is None
+        ):
+            return False
+        try:
+            dots = int(value)
+        except (TypeError, ValueError):
+            self.session.sig_error.emit("A tally must be a whole number.")
+            return False
+        return set_tally(self.session, self.round_id, item[0].id, dots)
+
+
+class FinalOrderModel(RoundModel):
+    """The priorities from a round with its ties settled as far as the room did.
+
+    For the main round this is :func:`voting.final_order`: the order the
+    charter uses. Empty until the round is closed and revealed.
+    """
+
+    columns = ("Place", "Goal", "Dots", "Settled by")
+
+    def rows(self) -> list[Any]:
+        r = self.voting_round()
+        if r is None or self.session is None or r.is_open or not r.revealed:
+            return []
+        return voting.round_order(self.session.workshop, r)
+
+    def row_key(self, item: Any) -> Hashable:
+        return item.goal_id  # type: ignore[no-any-return]
+
+    def row_snapshot(self, item: Any) -> Any:
+        goal = self.goals().get(item.goal_id)
+        return (item.rank, item.dots, item.settled_by, goal.title if goal else "")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p = self.item_at(index)
+        if p is None:
+            return None
+        goal = self.goals().get(p.goal_id)
+        title = goal.title if goal else ""
+        shared = sum(1 for q in self._items if q.rank == p.rank) > 1
+        if role == Qt.ItemDataRole.DisplayRole:
+            place = f"={p.rank}" if shared else str(p.rank)
+            return (place, title, dots_text(p.dots), settled_text(p.settled_by))[index.column()]
+        if role == ID_ROLE:
+            return p.goal_id
+        if role == RANK_ROLE:
+            return p.rank
+        if role == DOTS_ROLE:
+            return p.dots
+        if role == TIED_ROLE:
+            return shared
+        if role == SETTLED_ROLE:
+            return p.settled_by
+        if role == PILLAR_ROLE:
+            return goal.pillar if goal else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            how = f", placed by the {settled_text(p.settled_by)}" if p.settled_by else ""
+            still = ", still tied" if shared else ""
+            return f"{ordinal(p.rank)}: {title}{still}{how}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
+    def order(self) -> list[tuple[str, int]]:
+        """(goal id, place) as shown, first place first."""
+        return [(p.goal_id, p.rank) for p in self._items]
+
+
+# ----------------------------------------------------------------- a voter's draft ballot
+
+
+class BallotModel(RoundModel):
+    """The goals of a secret round and the dots one voter is placing: a draft until confirmed.
+
+    It starts blank for every voter: it never reads any cast ballot, the
+    voter's own earlier one included, so whoever takes the laptop sees nothing
+    of anyone's vote.
+    """
+
+    columns = ("Goal", "Your dots")
+
+    sig_draft_changed = Signal()
+    """A dot was placed or taken off (the remaining budget changed)."""
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        self.draft: dict[str, int] = {}
+        super().__init__(session, parent)
+
+    def start(self, round_id: str) -> None:
+        """A clean ballot on round ``round_id``."""
+        self.draft = {}
+        self.round_id = round_id
+        self.sync()
+        self.sig_draft_changed.emit()
+
+    def rows(self) -> list[Any]:
+        r = self.voting_round()
+        if r is None:
+            return []
+        goals = self.goals()
+        return [goals[g] for g in r.goal_ids if g in goals]
+
+    def row_snapshot(self, item: Any) -> Any:
+        r = self.voting_round()
+        limit = r.max_per_goal if r else 0
+        return (item.title, item.pillar, self.draft.get(item.id, 0), limit)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        goal = self.item_at(index)
+        if goal is None:
+            return None
+        dots = self.draft.get(goal.id, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return goal.title if index.column() == 0 else dots
+        if role == ID_ROLE:
+            return goal.id
+        if role == DOTS_ROLE:
+            return dots
+        if role == PILLAR_ROLE:
+            return goal.pillar
+        if role == LIMIT_ROLE:
+            r = self.voting_round()
+            return r.max_per_goal if r else 0
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{goal.title}: {dots_text(dots)} from you"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def remaining(self) -> int:
+        r = self.voting_round()
+        return 0 if r is None else voting.remaining(r, self.draft)
+
+    def placed(self) -> int:
+        return voting.placed(self.draft)
+
+    def add_dot(self, row: int) -> str:
+        """One more dot on the goal in ``row``; returns "" or why it does not fit."""
+        r = self.voting_round()
+        goal = self.item(row) if r is not None and 0 <= row < self.rowCount() else None
+        if r is None or goal is None:
+            return ""
+        if voting.can_add_dot(r, self.draft, goal.id):
+            self.draft[goal.id] = self.draft.get(goal.id, 0) + 1
+            self.sync()
+            self.sig_draft_changed.emit()
+            return ""
+        if voting.remaining(r, self.draft) < 1:
+            return (
+                f"All {dots_text(r.dots_per_voter)} are placed. "
+                "Take one off another goal to move it here."
+            )
+        return f"At most {dots_text(r.max_per_goal)} may go on one goal."
+
+    def remove_dot(self, row: int) -> bool:
+        """Take a dot off the goal in ``row``; False if it had none."""
+        if not 0 <= row < self.rowCount():
+            return False
+        goal = self.item(row)
+        n = self.draft.get(goal.id, 0)
+        if n <= 0:
+            return False
+        if n == 1:
+            del self.draft[goal.id]
+        else:
+            self.draft[goal.id] = n - 1
+        self.sync()
+        self.sig_draft_changed.emit()
+        return True
+
+    def set_dots(self, row: int, n: int) -> str:
+        """Put exactly ``n`` dots on the goal in ``row`` (a click on a dot); "" or why not."""
+        if not 0 <= row < self.rowCount():
+            return ""
+        goal = self.item(row)
+        while self.draft.get(goal.id, 0) > n:
+            self.remove_dot(row)
+        while self.draft.get(goal.id, 0) < n:
+            refused = self.add_dot(row)
+            if refused:
+                return refused
+        return ""
+
+    def ballot(self) -> dict[str, int]:
+        return dict(self.draft)
+
+
+# ----------------------------------------------------------------- set-up checklists
+
+
+class ChoiceModel(SyncedTableModel):
+    """A checklist of the workshop's goals or people for a round's set-up; all ticked by default.
+
+    The ticks are the set-up form's own draft until the round is opened: they
+    are not workshop edits, so they are not undo steps.
+    """
+
+    columns = ("",)
+
+    sig_ticks_changed = Signal()
+    """A row was ticked or unticked."""
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.unticked: set[str] = set()
+        self.only: list[str] | None = None
+        self.sync()
+
+    def set_session(self, session: Session | None) -> None:
+        self.session = session
+        self.reset()
+
+    def reset(self, only: list[str] | None = None) -> None:
+        """Everything ticked again; with ``only``, just those ids, fixed (a run-off's goals)."""
+        self.unticked = set()
+        self.only = None if only is None else list(only)
+        self.sync()
+        self.sig_ticks_changed.emit()
+
+    def items(self) -> list[Any]:
+        raise NotImplementedError
+
+    def rows(self) -> list[Any]:
+        items = self.items()
+        if self.only is not None:
+            by_id = {i.id: i for i in items}
+            return [by_id[i] for i in self.only if i in by_id]
+        return items
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (self.label(item), self.tag(item), item.id in self.unticked)
+
+    def label(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def tag(self, item: Any) -> str:
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.label(item)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Unchecked if item.id in self.unticked else Qt.CheckState.Checked
+        if role == TAG_ROLE:
+            return self.tag(item)
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            ticked = "ticked" if item.id not in self.unticked else "not ticked"
+            return f"{self.label(item)}, {ticked}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.only is None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item_at(index)
+        if item is None or role != Qt.ItemDataRole.CheckStateRole or self.only is not None:
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.unticked.discard(item.id)
+        else:
+            self.unticked.add(item.id)
+        self.sync()
+        self.sig_ticks_changed.emit()
+        return True
+
+    def set_all(self, ticked: bool) -> None:
+        """Tick or untick every row."""
+        if self.only is not None:
+            return
+        self.unticked = set() if ticked else {str(i.id) for i in self._items}
+        self.sync()
+        self.sig_ticks_changed.emit()
+
+    def ticked(self) -> list[str]:
+        """The ticked ids, in list order."""
+        return [str(i.id) for i in self._items if i.id not in self.unticked]
+
+
+class GoalChoiceModel(ChoiceModel):
+    """Which goals go on the ballot."""
+
+    def items(self) -> list[Any]:
+        return [] if self.session is None else list(self.session.workshop.goals)
+
+    def label(self, item: Any) -> str:
+        return str(item.title)
+
+    def tag(self, item: Any) -> str:
+        return f"{PILLAR_SYMBOLS[item.pillar]} {item.pillar.label}"
+
+
+class VoterChoiceModel(ChoiceModel):
+    """Who votes: everyone in the room unless the facilitator unticks them."""
+
+    def items(self) -> list[Any]:
+        return [] if self.session is None else list(self.session.workshop.participants)
+
+    def label(self, item: Any) -> str:
+        return str(item.name)
+
+    def tag(self, item: Any) -> str:
+        if self.session is None:
+            return ""
+        p: Participant = item
+        return next((f.name for f in self.session.workshop.functions if f.id == p.function_id), "")
+
+
+# ----------------------------------------------------------------- the sponsor's order
+
+
+class DecisionModel(QAbstractListModel):
+    """Tied goals in the order the sponsor puts them: a draft, reordered by drag or keys.
+
+    Nothing is saved until the decision is recorded (one undo step); moving
+    rows here is part of filling in that one decision.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._order: list[str] = []
+        self._titles: dict[str, str] = {}
+        self._pillars: dict[str, Any] = {}
+
+    def set_goals(self, goals: Sequence[Goal]) -> None:
+        """Start from ``goals`` in this order."""
+        self.beginResetModel()
+        self._order = [g.id for g in goals]
+        self._titles = {g.id: g.title for g in goals}
+        self._pillars = {g.id: g.pillar for g in goals}
+        self.endResetModel()
+
+    def order(self) -> list[str]:
+        return list(self._order)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._order):
+            return None
+        goal_id = self._order[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}.  {self._titles[goal_id]}"
+        if role == ID_ROLE:
+            return goal_id
+        if role == PILLAR_ROLE:
+            return self._pillars[goal_id]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{ordinal(index.row() + 1)}: {self._titles[goal_id]}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def move(self, row: int, to: int) -> bool:
+        """Move the goal in ``row`` to position ``to`` (counted without it)."""
+        n = len(self._order)
+        if not 0 <= row < n or not 0 <= to < n or row == to:
+            return False
+        # Qt counts the destination before the move: below the row means one further.
+        destination = to + 1 if to > row else to
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self._order.insert(to, self._order.pop(row))
+        self.endMoveRows()
+        # The numbers in front of the titles changed for every row in between.
+        low, high = min(row, to), max(row, to)
+        self.dataChanged.emit(self.index(low, 0), self.index(high, 0))
+        return True
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [DECISION_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if not rows:
+            return None
+        mime = QMimeData()
+        payload = json.dumps({"goal": self._order[rows[0]]}).encode("utf-8")
+        mime.setData(DECISION_MIME_TYPE, QByteArray(payload))
+        return mime
+
+    def _dropped(self, data: QMimeData | None) -> str | None:
+        if data is None or not data.hasFormat(DECISION_MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(DECISION_MIME_TYPE).data()).decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        goal_id = payload.get("goal") if isinstance(payload, dict) else None
+        return goal_id if isinstance(goal_id, str) and goal_id in self._order else None
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return (
+            action == Qt.DropAction.MoveAction
+            and not parent.isValid()
+            and self._dropped(data) is not None
+        )
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        goal_id = self._dropped(data)
+        assert goal_id is not None
+        current = self._order.index(goal_id)
+        target = len(self._order) if row < 0 or row > len(self._order) else row
+        if current < target:
+            target -= 1
+        self.move(current, target)
+        return True
+
+
+__all__ = [
+    "DECISION_MIME_TYPE",
+    "DOTS_ROLE",
+    "ID_ROLE",
+    "LIMIT_ROLE",
+    "PILLAR_ROLE",
+    "RANK_ROLE",
+    "SETTLED_ROLE",
+    "TAG_ROLE",
+    "TIED_ROLE",
+    "VOTED_ROLE",
+    "VOTED_TEXT",
+    "WAITING_TEXT",
+    "BallotModel",
+    "ChoiceModel",
+    "DecisionModel",
+    "FinalOrderModel",
+    "GoalChoiceModel",
+    "ResultsModel",
+    "RoundModel",
+    "TallyModel",
+    "VoterChoiceModel",
+    "VoterStatusModel",
+    "and_join",
+    "change_budget",
+    "close_round",
+    "confirm_ballot",
+    "discard_round",
+    "dots_text",
+    "open_round",
+    "ordinal",
+    "record_decision",
+    "reopen_round",
+    "round_name",
+    "round_title",
+    "set_revealed",
+    "set_tally",
+]
