@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("id", help="the workshop's id, as shown by 'list'")
     exp.add_argument("file")
+    pdf = sub.add_parser("export-pdf", help="export a workshop's charter as a PDF file")
+    pdf.add_argument("id", help="the workshop's id, as shown by 'list'")
+    pdf.add_argument("file", type=Path, help="the PDF file to write")
+    pdf.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size (default: the usual one where your locale is; A4 elsewhere)",
+    )
     return parser
 
 
@@ -139,6 +148,37 @@ def _export_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def _locale_paper() -> str:
+    """The paper of the user's locale (LC_ALL, LC_PAPER, LANG), as the C library reads it."""
+    from .charter.paper import for_territory
+
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return for_territory(value).value
+    return "a4"
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    # The charter (and reportlab) load only for this command, so start-up stays quick.
+    from .charter import Paper, export_pdf
+
+    workshop_id = _workshop_id(args.id)
+    paper = Paper(args.paper or _locale_paper())
+    with _open_store(args) as store:
+        ws = store.workshop(workshop_id)
+    done = export_pdf(ws, args.file, paper)
+    pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
+    draft = ", marked as a draft" if done.draft else ""
+    print(
+        f"Exported the charter of workshop {ws.id} to {args.file} ({pages}, {paper.label}{draft})"
+    )
+    if done.replaced:
+        missing = " ".join(sorted(done.replaced))
+        print(f"Note: the PDF's fonts lack {missing}; shown as \ufffd.", file=sys.stderr)
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -152,6 +192,7 @@ COMMANDS = {
     "demo": _demo,
     "import": _import,
     "export-json": _export_json,
+    "export-pdf": _export_pdf,
 }
 
 

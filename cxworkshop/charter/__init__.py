@@ -1,0 +1,69 @@
+"""The PDF charter: what the sponsor receives after the workshop.
+
+    from cxworkshop.charter import Paper, export_pdf
+    result = export_pdf(workshop, "charter.pdf", Paper.LETTER)
+
+Importing this package is cheap: reportlab is loaded by the first export, so
+the app and the command line start without it. Everything here runs without
+Qt (the command line exports headless).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.model import Workshop
+from .content import Gap, Signatory, gaps, is_draft, signatories
+from .paper import Paper, for_territory
+from .safe_write import ExportFailed, write_atomically
+
+__all__ = [
+    "ExportFailed",
+    "Exported",
+    "Gap",
+    "Paper",
+    "Signatory",
+    "export_pdf",
+    "for_territory",
+    "gaps",
+    "is_draft",
+    "pdf_bytes",
+    "signatories",
+]
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A charter saved to disk."""
+
+    path: Path
+    pages: int
+    draft: bool
+    replaced: frozenset[str]
+    """Characters the charter's fonts lack, drawn as U+FFFD (e.g. emoji)."""
+
+
+def pdf_bytes(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None) -> bytes:
+    """The charter of ``ws`` as PDF bytes, laid out on ``paper``."""
+    from .document import build
+
+    return build(ws, paper, today=today).data
+
+
+def export_pdf(
+    ws: Workshop, path: Path | str, paper: Paper = Paper.A4, *, today: dt.date | None = None
+) -> Exported:
+    """Lay out the charter and save it at ``path`` safely.
+
+    The PDF is built in memory first, then written to a temporary file beside
+    ``path`` and renamed over it: a failure leaves no partial file and never
+    replaces an earlier charter. Raises :class:`ExportFailed` with a one-line
+    message when the file cannot be written.
+    """
+    from .document import build
+
+    built = build(ws, paper, today=today)
+    saved = write_atomically(path, built.data, "the charter")
+    return Exported(saved, built.pages, built.draft, built.replaced)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -13,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,19 +40,56 @@ STEPS = list(Step)
 SAVED_TEXT = "✓ All changes saved"
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the window is narrower than it.
+
+    A plain label insists on its whole text as its minimum width, which would
+    push the window past a small laptop screen at a large zoom.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        )
+
+
 class WorkshopView(QWidget):
     """An open workshop: its title, the step bar, the current step's page, Back and Next."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setProperty("cxRole", "heading")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAccessibleName("Workshop title")
         # The pages are imported here, when a workshop is first opened, so that
         # start-up (the library) does not pay for them.
+        from .pages.charter import CharterPage
         from .pages.goals import GoalsPage
-        from .pages.overview import AccountabilityOverview, CharterOverview, PrioritiesOverview
+        from .pages.overview import AccountabilityOverview
+        from .pages.priorities import PrioritiesPage
         from .pages.setup import SetupPage
         from .pages.vision import VisionPage
 
@@ -56,8 +99,8 @@ class WorkshopView(QWidget):
             Step.VISION: VisionPage(),
             Step.GOALS: GoalsPage(),
             Step.ACCOUNTABILITY: AccountabilityOverview(),
-            Step.PRIORITIES: PrioritiesOverview(),
-            Step.CHARTER: CharterOverview(),
+            Step.PRIORITIES: PrioritiesPage(),
+            Step.CHARTER: CharterPage(),
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -105,6 +148,7 @@ class MainWindow(QMainWindow):
         self.options = options or Options()
         self.session: Session | None = None
         self.setWindowTitle("CX Workshop")
+        self.setWindowIcon(theme.app_icon())
         self.resize(1600, 1000)
         self.undo_group = QUndoGroup(self)
         # Dress the app before building widgets: restyling them afterwards costs
@@ -150,6 +194,12 @@ class MainWindow(QMainWindow):
             view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
             view.back_button.clicked.connect(self.go_back)
             view.next_button.clicked.connect(self.go_next)
+            charter = view.pages[Step.CHARTER]
+            # The window's File menu holds the export shortcut, for every step.
+            charter.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
+            charter.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
+            priorities = view.pages[Step.PRIORITIES]
+            priorities.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
             self.pages.addWidget(view)
             self._workshop_view = view
         return self._workshop_view
@@ -189,6 +239,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(lib.import_action)
         file_menu.addAction(lib.export_action)
+        self.export_pdf_action = self._action("Export &PDF Charter…", self.export_pdf, "Ctrl+E")
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         # Explicit keys beside the standard ones: some platforms bind none for these.
         self.close_action = self._action(
@@ -250,6 +302,10 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
         go_menu.addAction(self.library_action)
+
+        # The menus a voter must not reach while casting a secret ballot.
+        self.locked_menus = [file_menu, edit_menu, go_menu, self.recent_menu]
+        self._locked: dict[QAction, bool] = {}
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About CX Workshop", self.show_about))
@@ -317,10 +373,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         ws = self.session.workshop
-        organisation = f"  <span style='font-weight:400'>· {escape(ws.organisation)}</span>"
-        self.workshop_view.title.setText(
-            escape(ws.title) + (organisation if ws.organisation else "")
-        )
+        full = f"{ws.title}  ·  {ws.organisation}" if ws.organisation else ws.title
+        self.workshop_view.title.set_full_text(full)
         self.workshop_view.step_bar.set_complete(completed_steps(ws))
         self.setWindowTitle(f"{ws.title} — CX Workshop")
 
@@ -360,10 +414,37 @@ class MainWindow(QMainWindow):
         if step is not None and STEPS.index(step) < len(STEPS) - 1:
             self.go_to(STEPS[STEPS.index(step) + 1])
 
+    def _lock_for_ballot(self, voting: bool) -> None:
+        """While a voter has the laptop, only the ballot answers: no steps, menus or undo."""
+        view = self.workshop_view
+        view.step_bar.setEnabled(not voting)
+        view.back_button.setVisible(not voting)
+        view.next_button.setVisible(not voting)
+        view.position.setVisible(not voting)
+        if voting:
+            self._locked = {
+                action: action.isEnabled()
+                for menu in self.locked_menus
+                for action in menu.actions()
+                if action.isEnabled()
+            }
+            for action in self._locked:
+                action.setEnabled(False)
+        else:
+            for action, enabled in self._locked.items():
+                action.setEnabled(enabled)
+            self._locked = {}
+            self._update_actions()
+
+    def export_pdf(self) -> None:
+        """Export the open workshop's charter as a PDF, from any step."""
+        if self.session is not None:
+            self.workshop_view.pages[Step.CHARTER].export_pdf()  # type: ignore[attr-defined]
+
     def _update_actions(self) -> None:
         open_ = self.session is not None
         step = self.current_step()
-        for action in (self.close_action, *self.step_actions.values()):
+        for action in (self.close_action, self.export_pdf_action, *self.step_actions.values()):
             action.setEnabled(open_)
         self.back_action.setEnabled(open_ and step is not None and step is not STEPS[0])
         self.next_action.setEnabled(open_ and step is not None and step is not STEPS[-1])

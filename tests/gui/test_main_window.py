@@ -269,3 +269,76 @@ def test_opening_a_workshop_keeps_the_keyboard_in_the_window(
     # and takes the keyboard away from the facilitator.
     assert spy.shown == []
     assert QApplication.activeWindow() is window
+
+
+def test_ctrl_e_exports_the_charter_from_any_step(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch
+):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "charter.pdf"
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+    )
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.GOALS)
+    window.open_workshop(wid)
+    window.activateWindow()
+    press(qtbot, window, "Ctrl+E")
+    qtbot.waitUntil(target.exists, timeout=10000)
+    text = PdfReader(target).pages[0].extract_text()
+    assert store.workshop(wid).title.split()[0] in text
+    assert window.current_step() is Step.GOALS
+    assert opened == [str(target)]
+
+
+def test_while_a_voter_has_the_laptop_the_window_answers_only_the_ballot(
+    qtbot, window: MainWindow, store: Store
+):
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.PRIORITIES)
+    window.open_workshop(wid)
+    window.activateWindow()
+    page = window.workshop_view.pages[Step.PRIORITIES]
+    page.start_setup()
+    page.open_vote()
+    voter = store.workshop(wid).participants[0].id
+    page.start_ballot(voter)
+    assert page.ballot_in_progress()
+    rounds_before = len(store.workshop(wid).rounds)
+
+    for keys in ("Ctrl+1", "Alt+Left", "Ctrl+Z", "Ctrl+W", "Ctrl+L"):
+        press(qtbot, window, keys)
+    assert window.current_step() is Step.PRIORITIES
+    assert window.session is not None
+    assert len(store.workshop(wid).rounds) == rounds_before
+    assert not window.workshop_view.step_bar.isEnabled()
+    assert not window.workshop_view.back_button.isVisible()
+
+    page.cancel_ballot()  # the pass card: still the voters' screen
+    assert not window.workshop_view.step_bar.isEnabled()
+    page.end_ballots()
+    assert window.workshop_view.step_bar.isEnabled()
+    press(qtbot, window, "Ctrl+1")
+    assert window.current_step() is Step.SETUP
+
+
+def test_a_long_title_shortens_instead_of_widening_the_window(
+    qtbot, window: MainWindow, store: Store
+):
+    long_title = "Quarterly review of every customer journey " * 4
+    ws = store.create_workshop(editing.new_workshop(long_title.strip(), organisation="Acme"))
+    window.resize(1000, 700)
+    window.open_workshop(ws.id)
+    QApplication.processEvents()
+    title = window.workshop_view.title
+    assert title.full_text().startswith(long_title.strip())
+    assert title.text().endswith("…")
+    assert window.width() <= 1000
+    assert not window.windowIcon().isNull()

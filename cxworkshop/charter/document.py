@@ -1,0 +1,1155 @@
+"""The charter as a PDF: page one for the sponsor, then the detail behind it.
+
+1. Summary (page one): organisation, title, date, sponsor, facilitator, the
+   review date, the vision, the top three priorities with their Accountable,
+   and the contents (each entry a link).
+2. Goals by pillar, with metric, baseline, target, due date, rank and votes.
+3. The accountability matrix on landscape pages: goals down the side,
+   functions and then people across the top. Long matrices continue onto
+   further pages with the header repeated; when more functions and people
+   take part than fit across a page, the columns come in parts, each repeating
+   the goals. Then the same roles goal by goal, for reading on a phone.
+4. The priorities chart and how ties were settled.
+5. Principles, next steps, who was in the room, and the sign-off block.
+
+Every page says "Page x of y" and every page after the first carries the
+organisation and title. Each section is a bookmark. While steps are
+incomplete, a band on page one and a faint diagonal mark on every page say
+"Draft". All text is real text in embedded fonts: selectable and searchable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .. import __version__
+from ..domain.model import Assignee, Pillar, Role, Workshop
+from . import content
+from .charts import UprightLabel, dots_bar, fit_lines, role_chip
+from .fonts import BOLD, REGULAR, Text, register
+from .paper import Paper
+from .styles import (
+    ACCENT,
+    ACCENT_TINT,
+    DRAFT_INK,
+    DRAFT_TINT,
+    HAIRLINE,
+    INK,
+    MUTED,
+    PILLAR_COLOURS,
+    PILLAR_SYMBOLS,
+    ROLE_FILLS,
+    ROLE_MEANINGS,
+    ROLE_TEXT,
+    RULE,
+    STRIPE,
+    STYLES,
+    WATERMARK,
+    Layout,
+    landscape,
+    layout,
+)
+
+SECTIONS = {
+    "summary": "Summary",
+    "goals": "Goals by pillar",
+    "matrix": "Accountability matrix",
+    "roles": "Who answers for each goal",
+    "priorities": "Priorities",
+    "principles": "Principles we commit to",
+    "next": "Commitments and next steps",
+    "people": "Who was in the room",
+    "signoff": "Sign-off",
+}
+"""Each section's key and heading; the heading is also its bookmark."""
+
+MATRIX_COLUMN = 24.0
+"""Width of one function's or person's column in the matrix, in points."""
+MATRIX_GOAL_MIN = 230.0
+"""The goal column never gets narrower than this; more columns start a new part."""
+HEADER_MAX = 104.0
+"""Tallest an upright column name may be before it wraps to a second line."""
+HEADER_SIZE = 9.0
+
+CREATOR = f"CX Workshop {__version__}"
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished PDF in memory, and what a facilitator should know about it."""
+
+    data: bytes
+    pages: int
+    draft: bool
+    replaced: frozenset[str]
+    """Characters no font could draw, shown as U+FFFD in the PDF."""
+
+
+def _hex(colour: Color) -> str:
+    return "#" + str(colour.hexval())[2:]
+
+
+# ----------------------------------------------------------------- the page furniture
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that becomes a bookmark in the PDF's outline (and a link target)."""
+
+    def __init__(self, text: str, style: Any, outline: str, level: int, key: str = "") -> None:
+        super().__init__(text, style)
+        self.outline = outline
+        self.level = level
+        self.key = key
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds each page back until the end, so it can say "Page x of y".
+
+    What can only be known at the end is drawn then: the page count, and the
+    page numbers in page one's contents. Bookmarks made on a page are held
+    with it, because a bookmark must point at the page object the page
+    finally becomes, which exists only once it is written.
+    """
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.total_pages = 0
+        self.section_pages: dict[str, int] = {}
+        self.contents_slots: list[tuple[int, float, float, str]] = []
+        self._held: list[dict[str, Any]] = []
+        self._marks: list[tuple[str, dict[str, Any]]] = []
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+        self._marks.append((key, kwargs))
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self._marks = []
+
+    def save(self) -> None:
+        held = self._held
+        total = len(held)
+        for number, state in enumerate(held, start=1):
+            self.__dict__.update(state)
+            for key, kwargs in self._marks:
+                Canvas.bookmarkPage(self, key, **kwargs)
+            self._draw_late(number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+        self.total_pages = total
+
+    def _draw_late(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setFont(REGULAR, 9)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - 54, 30, f"Page {number} of {total}")
+        if self.footer_left:
+            self.drawString(54, 30, self.footer_left)
+        self.setFont(BOLD, 11)
+        self.setFillColor(INK)
+        for page, x, y, key in self.contents_slots:
+            if page == number and key in self.section_pages:
+                self.drawRightString(x, y, str(self.section_pages[key]))
+        self.restoreState()
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, page: Layout, **info: Any) -> None:
+        super().__init__(
+            buffer,
+            pagesize=(page.width, page.height),
+            leftMargin=page.left,
+            rightMargin=page.right,
+            topMargin=page.top,
+            bottomMargin=page.bottom,
+            **info,
+        )
+        self._marks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not isinstance(flowable, _Heading):
+            return
+        self._marks += 1
+        key = flowable.key or f"part-{self._marks}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.outline, key, flowable.level, closed=True)
+        self.canv.section_pages.setdefault(key, self.page)
+
+
+class _Contents(Flowable):  # type: ignore[misc]
+    """Page one's list of sections in two columns, each with its page number and a link."""
+
+    line = 19.0
+    gap = 28.0
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = math.ceil(len(self.entries) / 2) * self.line
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        rows = math.ceil(len(self.entries) / 2)
+        column = (self.width - self.gap) / 2
+        canvas.setFont(REGULAR, 11)
+        for i, (key, title) in enumerate(self.entries):
+            x = (column + self.gap) * (i // rows)
+            y = self.height - (i % rows + 1) * self.line + 6
+            canvas.setFillColor(INK)
+            canvas.drawString(x, y, title)
+            canvas.setStrokeColor(HAIRLINE)
+            canvas.setLineWidth(0.5)
+            canvas.line(x, y - 6, x + column, y - 6)
+            right, base = canvas.absolutePosition(x + column, y)
+            canvas.contents_slots.append((canvas.getPageNumber(), right, base, key))
+            canvas.linkRect("", key, (x, y - 6, x + column, y + 14), relative=1)
+
+
+class _IfRoom(Flowable):  # type: ignore[misc]
+    """Its content where there is room for it, and nothing otherwise (page one stays one page)."""
+
+    def __init__(self, inner: list[Flowable]) -> None:
+        super().__init__()
+        self.inner = inner
+        self._fits = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        sizes = [f.wrap(availWidth, availHeight) for f in self.inner]
+        height = sum(h for _, h in sizes) + sum(f.getSpaceBefore() for f in self.inner[1:])
+        self._fits = height <= availHeight
+        self.width, self.height = availWidth, height if self._fits else 0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self._fits:
+            return
+        y = self.height
+        for i, f in enumerate(self.inner):
+            if i:
+                y -= f.getSpaceBefore()
+            _, h = f.wrap(self.width, self.height)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+
+
+class _Indented(Flowable):  # type: ignore[misc]
+    """A flowable drawn ``indent`` points in from the left."""
+
+    def __init__(self, inner: Flowable, indent: float) -> None:
+        super().__init__()
+        self.inner = inner
+        self.indent = indent
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(availWidth - self.indent, availHeight)
+        self.width, self.height = w + self.indent, h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, self.indent, 0)
+
+
+class _Rule(Flowable):  # type: ignore[misc]
+    """The line to sign on."""
+
+    def __init__(self, length: float) -> None:
+        super().__init__()
+        self.length = length
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.length = min(self.length, availWidth)
+        return self.length, 1
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(0.75)
+        self.canv.line(0, 0, self.length, 0)
+
+
+def _table(rows: list[list[Any]], widths: list[float], commands: list[Any], **kw: Any) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+    # The charter's face from the start, or reportlab would name Helvetica in the file.
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), *commands]))
+    return table
+
+
+# ----------------------------------------------------------------- the sections
+
+
+class _Writer:
+    """Builds the charter's flowables for one workshop."""
+
+    def __init__(self, ws: Workshop, page: Layout, wide: Layout) -> None:
+        self.ws = ws
+        self.width = page.frame_width
+        self.wide_width = wide.frame_width
+        self.text = Text()
+        self.s = STYLES
+        self.places = content.places(ws)
+        self.place_of = {p.goal.id: p for p in self.places}
+
+    # -- text -------------------------------------------------------------------
+
+    def m(self, text: str) -> str:
+        """Workshop text as paragraph markup."""
+        return self.text.markup(text)
+
+    def heading(self, key: str) -> _Heading:
+        title = SECTIONS[key]
+        return _Heading(self.m(title), self.s.h1, title, 0, key)
+
+    def subheading(self, markup: str, outline: str, room: float = 120) -> list[Flowable]:
+        """A second-level heading, on a new page unless ``room`` points are left below it.
+
+        Not kept with what follows: what follows is often a table longer than a page,
+        and keeping the two together would push the heading's page out blank.
+        """
+        return [CondPageBreak(room), _Heading(markup, self.s.h2, outline, 1)]
+
+    def intro(self, markup: str) -> Paragraph:
+        return Paragraph(markup, self.s.intro)
+
+    def muted(self, markup: str) -> Paragraph:
+        return Paragraph(markup, self.s.body_muted)
+
+    def pillar_tag(self, pillar: Pillar) -> str:
+        colour = _hex(PILLAR_COLOURS[pillar])
+        return f'<font color="{colour}">{PILLAR_SYMBOLS[pillar]}</font> {pillar.label}'
+
+    def pillar_heading(self, pillar: Pillar) -> list[Flowable]:
+        markup = (
+            f"{self.pillar_tag(pillar)}"
+            f'<font name="{REGULAR}" size="11" color="{_hex(MUTED)}">'
+            f"   {pillar.meaning}</font>"
+        )
+        return self.subheading(markup, pillar.label)
+
+    def measure(self, metric: str, baseline: str, target: str, due: str) -> str:
+        """'Online conversion rate: 1.8% → 2.6% by Q4 2027', as markup, with what is known."""
+        change = ""
+        if baseline and target:
+            change = f"{self.m(baseline)} → <b>{self.m(target)}</b>"
+        elif target:
+            change = f"target <b>{self.m(target)}</b>"
+        elif baseline:
+            change = f"from {self.m(baseline)}"
+        if due:
+            change = f"{change} by {self.m(due)}" if change else f"by {self.m(due)}"
+        return ": ".join(part for part in (self.m(metric), change) if part)
+
+    def rank(self, goal_id: str) -> content.Place | None:
+        return self.place_of.get(goal_id)
+
+    # -- page one -----------------------------------------------------------------
+
+    def summary(self) -> list[Flowable]:
+        ws = self.ws
+        out: list[Flowable] = []
+        if content.is_draft(ws):
+            out += [self.draft_band(), Spacer(1, 16)]
+        if ws.organisation:
+            out += [Paragraph(self.m(ws.organisation.upper()), self.s.kicker), Spacer(1, 4)]
+        out.append(_Heading(self.m(ws.title), self.s.title, SECTIONS["summary"], 0, "summary"))
+        if ws.date:
+            when = f"Agreed at the workshop on {content.long_date(ws.date)}"
+        else:
+            when = "Our customer experience charter"
+        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 16)]
+        out += [self.facts(), Spacer(1, 20)]
+        out += self.vision_block()
+        out += self.top_priorities()
+        entries = [(key, title) for key, title in SECTIONS.items() if key != "summary"]
+        out.append(
+            _IfRoom(
+                [
+                    Spacer(1, 18),
+                    Paragraph("IN THIS CHARTER", self.s.kicker),
+                    Spacer(1, 6),
+                    _Contents(entries),
+                ]
+            )
+        )
+        return out
+
+    def draft_band(self) -> Flowable:
+        steps = [step.label for step in content.incomplete_steps(self.ws)]
+        markup = (
+            f"<b>DRAFT</b>   Still to complete: {content.names_sentence(steps)}. "
+            "This charter shows what the workshop holds so far."
+        )
+        return _table(
+            [[Paragraph(markup, self.s.band)]],
+            [self.width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), DRAFT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, DRAFT_INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ],
+        )
+
+    def facts(self) -> Flowable:
+        ws = self.ws
+
+        def fact(label: str, value: str, note: str = "") -> list[Flowable]:
+            shown = value or f'<font color="{_hex(MUTED)}">Not set yet</font>'
+            cell: list[Flowable] = [
+                Paragraph(label, self.s.kicker),
+                Spacer(1, 3),
+                Paragraph(shown, self.s.fact),
+            ]
+            if note:
+                cell.append(Paragraph(note, self.s.fact_note))
+            return cell
+
+        review = content.long_date(ws.review_date) if ws.review_date else ""
+        row = [
+            fact("SPONSOR", self.m(ws.sponsor_name), self.m(ws.sponsor_title)),
+            fact("FACILITATOR", self.m(ws.facilitator)),
+            fact("PROGRESS REVIEW", review),
+        ]
+        return _table(
+            [row],
+            [self.width / 3] * 3,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.75, RULE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.75, RULE),
+            ],
+        )
+
+    def vision_block(self) -> list[Flowable]:
+        out: list[Flowable] = [Paragraph("OUR VISION", self.s.kicker), Spacer(1, 6)]
+        if self.ws.vision:
+            out.append(
+                _table(
+                    [[Paragraph(self.m(self.ws.vision), self.s.vision)]],
+                    [self.width],
+                    [
+                        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                        ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 16),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 16),
+                        ("TOPPADDING", (0, 0), (-1, -1), 12),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+                    ],
+                    splitInRow=1,
+                )
+            )
+        else:
+            out.append(self.muted("The team has not agreed its vision yet."))
+        out.append(Spacer(1, 22))
+        return out
+
+    def accountable_markup(self, goal_id: str) -> str:
+        names = content.holders(self.ws, goal_id, Role.ACCOUNTABLE)
+        if names:
+            return f"Accountable: <b>{self.text.join(names)}</b>"
+        colour = _hex(ROLE_TEXT[Role.INFORMED])
+        return f'Accountable: <font color="{colour}"><i>nobody named yet</i></font>'
+
+    def top_priorities(self) -> list[Flowable]:
+        top = content.top_places(self.ws)
+        # Page one stays one page even when many goals tie at the top.
+        shown, more = top[: content.TOP + 1], len(top) - content.TOP - 1
+        three = len(top) in (0, content.TOP)
+        kicker = "OUR TOP THREE PRIORITIES" if three else "OUR TOP PRIORITIES"
+        out: list[Flowable] = [Paragraph(kicker, self.s.kicker), Spacer(1, 2)]
+        if not top:
+            out.append(
+                self.muted(
+                    "No vote has been taken yet; the team's three priorities will appear here."
+                )
+            )
+            return out
+        rows = []
+        for place in shown:
+            goal = place.goal
+            measure = self.measure(goal.metric, goal.baseline, goal.target, goal.due)
+            about = self.pillar_tag(goal.pillar) + (f"  ·  {measure}" if measure else "")
+            votes = content.plural(place.dots, "vote")
+            cell = [
+                Paragraph(self.m(goal.title), self.s.priority_title),
+                Spacer(1, 3),
+                Paragraph(about, self.s.body_muted),
+                Spacer(1, 2),
+                Paragraph(f"{self.accountable_markup(goal.id)}  ·  {votes}", self.s.body),
+            ]
+            rows.append([Paragraph(place.label, self.s.priority_rank), cell])
+        out.append(
+            _table(
+                rows,
+                [48, self.width - 48],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("LEFTPADDING", (1, 0), (1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 9),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
+                ],
+                splitInRow=1,
+            )
+        )
+        if more > 0:
+            out += [
+                Spacer(1, 6),
+                self.muted(
+                    f"… and {content.plural(more, 'more goal')} tied with these; "
+                    "see Priorities for the full order."
+                ),
+            ]
+        return out
+
+    # -- goals ----------------------------------------------------------------------
+
+    def goals(self) -> list[Flowable]:
+        out: list[Flowable] = [
+            self.heading("goals"),
+            self.intro(
+                "Each goal names its measure of success, where we start and where we aim to "
+                "be. <b>Rank</b> is the goal's place in the team's vote; <b>Votes</b> are "
+                "the dots it received."
+            ),
+        ]
+        head = ["Rank", "Goal and measure", "Baseline", "Target", "Due", "Votes"]
+        widths = [40.0, 0.0, 66.0, 66.0, 66.0, 44.0]
+        widths[1] = self.width - sum(widths)
+        for pillar in Pillar:
+            goals = [g for g in self.ws.goals if g.pillar is pillar]
+            out += self.pillar_heading(pillar)
+            if not goals:
+                out.append(self.muted("No goals under this pillar yet."))
+                continue
+            rows: list[list[Any]] = [
+                [
+                    Paragraph(h, self.s.cell_head if i == 1 else self.s.cell_head_centre)
+                    for i, h in enumerate(head)
+                ]
+            ]
+            commands: list[Any] = [
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.5, HAIRLINE),
+                ("TOPPADDING", (0, 1), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+            for goal in goals:
+                place = self.rank(goal.id)
+                about: list[Flowable] = [Paragraph(self.m(goal.title), self.s.cell_bold)]
+                metric = self.m(goal.metric) if goal.metric else "<i>No metric yet</i>"
+                about.append(Paragraph(metric, self.s.cell_muted))
+                if goal.description:
+                    about += [Spacer(1, 2), Paragraph(self.m(goal.description), self.s.cell_muted)]
+                top = place is not None and place.rank <= content.TOP
+                rank_style = self.s.cell_rank_top if top else self.s.cell_centre
+                target = f"<b>{self.m(goal.target)}</b>" if goal.target else "–"
+                rows.append(
+                    [
+                        Paragraph(place.label if place else "–", rank_style),
+                        about,
+                        Paragraph(self.m(goal.baseline) or "–", self.s.cell_centre),
+                        Paragraph(target, self.s.cell_centre),
+                        Paragraph(self.m(goal.due) or "–", self.s.cell_centre),
+                        Paragraph(str(place.dots) if place else "–", self.s.cell_centre),
+                    ]
+                )
+            out.append(_table(rows, widths, commands, repeatRows=1, splitInRow=1))
+        return out
+
+    # -- accountability ---------------------------------------------------------------
+
+    @staticmethod
+    def role_cell(cell: tuple[int, int], role: Role) -> list[Any]:
+        commands: list[Any] = [("TEXTCOLOR", cell, cell, ROLE_TEXT[role])]
+        fill = ROLE_FILLS[role]
+        if fill is not None:
+            commands.append(("BACKGROUND", cell, cell, fill))
+        if role in (Role.CONSULTED, Role.INFORMED):
+            commands.append(("FONT", cell, cell, REGULAR, 10))
+        return commands
+
+    def legend(self) -> Flowable:
+        row: list[Any] = []
+        widths: list[float] = []
+        chip_width = 26.0
+        meaning_width = (self.wide_width - 4 * chip_width) / 4
+        for role in Role:
+            bold = role in (Role.ACCOUNTABLE, Role.RESPONSIBLE)
+            chip = role_chip(role.value, ROLE_TEXT[role], ROLE_FILLS[role], RULE, bold=bold)
+            meaning = Paragraph(f"<b>{role.label}</b>: {ROLE_MEANINGS[role]}", self.s.cell_small)
+            row += [chip, meaning]
+            widths += [chip_width, meaning_width]
+        return _table(
+            [row],
+            widths,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ],
+        )
+
+    def matrix(self) -> list[Flowable]:
+        functions, people = content.matrix_columns(self.ws)
+        out: list[Flowable] = [
+            self.heading("matrix"),
+            self.intro(
+                "Goals down the side; across the top, the functions and then the people who "
+                "hold a role in their own name."
+            ),
+            self.legend(),
+            Spacer(1, 10),
+        ]
+        if not self.ws.goals:
+            return [*out, self.muted("There are no goals yet.")]
+        columns = functions + people
+        if not columns:
+            return [*out, self.muted("There are no functions or people at the table yet.")]
+        most = max(1, int((self.wide_width - MATRIX_GOAL_MIN) // MATRIX_COLUMN))
+        parts = math.ceil(len(columns) / most)
+        size = math.ceil(len(columns) / parts)
+        roles = content.roles_by_goal(self.ws)
+        for i in range(parts):
+            part = columns[i * size : (i + 1) * size]
+            if parts > 1:
+                title = f"Part {i + 1} of {parts}: {part[0].name} to {part[-1].name}"
+                out += self.subheading(self.m(title), f"Part {i + 1} of {parts}", room=240)
+            out.append(self.matrix_table(part, roles))
+        return out
+
+    def matrix_table(
+        self, columns: list[content.Column], roles: dict[str, dict[Assignee, Role]]
+    ) -> Flowable:
+        n_functions = sum(1 for c in columns if c.is_function)
+        goal_width = self.wide_width - MATRIX_COLUMN * len(columns)
+        groups: list[Any] = [""] * (len(columns) + 1)
+        commands: list[Any] = [
+            ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
+            ("FONT", (1, 2), (-1, -1), BOLD, 10),
+            ("LINEBELOW", (0, 1), (-1, 1), 1, INK),
+            ("LEFTPADDING", (1, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+            ("LEFTPADDING", (0, 0), (0, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, 0), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+            ("TOPPADDING", (0, 2), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 2), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+            # Faint column rules help the eye down a long column.
+            ("LINEAFTER", (0, 1), (-2, -1), 0.5, HAIRLINE),
+        ]
+        for label, first, last in (
+            ("Functions", 1, n_functions),
+            ("People", n_functions + 1, len(columns)),
+        ):
+            if last < first:
+                continue
+            groups[first] = Paragraph(label, self.s.cell_head_centre)
+            commands += [
+                ("SPAN", (first, 0), (last, 0)),
+                ("LINEBELOW", (first, 0), (last, 0), 0.75, MUTED),
+            ]
+        if 0 < n_functions < len(columns):
+            commands.append(("LINEAFTER", (n_functions, 0), (n_functions, -1), 1, MUTED))
+        header: list[Any] = [Paragraph("Goal", self.s.cell_head)]
+        for column in columns:
+            lines = fit_lines(column.name, BOLD, HEADER_SIZE, HEADER_MAX, self.text)
+            header.append(UprightLabel(lines, self.text, size=HEADER_SIZE))
+        rows: list[list[Any]] = [groups, header]
+        blank = [""] * len(columns)
+        for pillar in Pillar:
+            goals = [g for g in self.ws.goals if g.pillar is pillar]
+            if not goals:
+                continue
+            r = len(rows)
+            rows.append([Paragraph(self.pillar_tag(pillar), self.s.cell_head), *blank])
+            commands += [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), STRIPE),
+                ("TOPPADDING", (0, r), (-1, r), 3),
+                ("BOTTOMPADDING", (0, r), (-1, r), 3),
+            ]
+            for goal in goals:
+                r = len(rows)
+                held = roles.get(goal.id, {})
+                # The pillar's symbol on every row keeps its place on a continued page.
+                symbol = (
+                    f'<font color="{_hex(PILLAR_COLOURS[pillar])}">{PILLAR_SYMBOLS[pillar]}</font>'
+                )
+                row: list[Any] = [Paragraph(f"{symbol} {self.m(goal.title)}", self.s.cell_hanging)]
+                for c, column in enumerate(columns, start=1):
+                    role = held.get(column.assignee)
+                    row.append(role.value if role else "")
+                    if role:
+                        commands += self.role_cell((c, r), role)
+                rows.append(row)
+                commands.append(("LINEBELOW", (0, r), (-1, r), 0.5, HAIRLINE))
+        return _table(rows, [goal_width] + [MATRIX_COLUMN] * len(columns), commands, repeatRows=2)
+
+    def roles_list(self) -> list[Flowable]:
+        out: list[Flowable] = [
+            self.heading("roles"),
+            self.intro(
+                "The same roles goal by goal, in order of priority, for reading on a phone."
+            ),
+        ]
+        if not self.ws.goals:
+            return [*out, self.muted("There are no goals yet.")]
+        label_width = 92.0
+        rank_width = 40.0
+        inner = self.width - rank_width
+        for goal in content.reading_order(self.ws):
+            place = self.rank(goal.id)
+            lines: list[list[Any]] = []
+            for role in Role:
+                names = content.holders(self.ws, goal.id, role)
+                if not names and role in (Role.CONSULTED, Role.INFORMED):
+                    continue
+                main = role in (Role.ACCOUNTABLE, Role.RESPONSIBLE)
+                value = self.text.join(names) if names else "<i>nobody yet</i>"
+                if role is Role.ACCOUNTABLE and names:
+                    value = f"<b>{value}</b>"
+                lines.append(
+                    [
+                        Paragraph(role.label, self.s.cell_muted),
+                        Paragraph(value, self.s.cell if main else self.s.cell_muted),
+                    ]
+                )
+            who = _table(
+                lines,
+                [label_width, inner - label_width],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ],
+            )
+            title = Paragraph(
+                f"{self.m(goal.title)}  "
+                f'<font name="{REGULAR}" size="9.5" color="{_hex(MUTED)}">'
+                f"{self.pillar_tag(goal.pillar)}</font>",
+                self.s.cell_bold,
+            )
+            rank = Paragraph(place.label if place else "–", self.s.list_rank)
+            out.append(
+                _table(
+                    [[rank, [title, Spacer(1, 4), who]]],
+                    [rank_width, inner],
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 8),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
+                    ],
+                )
+            )
+        return out
+
+    # -- priorities -----------------------------------------------------------------
+
+    def priorities(self) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(240), self.heading("priorities")]
+        summary = content.vote_summary(self.ws)
+        if summary is None:
+            return [
+                *out,
+                self.muted(
+                    "No vote has been taken yet. Once the team has voted, the goals appear here "
+                    "in the order it chose."
+                ),
+            ]
+        out.append(self.intro(self.m(summary.sentence)))
+        most = max((p.dots for p in self.places), default=0)
+        rank_w, bar_w = 44.0, 150.0
+        rows: list[list[Any]] = [
+            [
+                Paragraph("Rank", self.s.cell_head_centre),
+                Paragraph("Goal", self.s.cell_head),
+                Paragraph("Votes", self.s.cell_head),
+            ]
+        ]
+        commands: list[Any] = [
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+            ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+            ("TOPPADDING", (0, 1), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for i, place in enumerate(self.places):
+            top = place.rank <= content.TOP
+            goal = place.goal
+            colour = PILLAR_COLOURS[goal.pillar]
+            rows.append(
+                [
+                    Paragraph(place.label, self.s.cell_rank_top if top else self.s.cell_centre),
+                    Paragraph(
+                        f'<font color="{_hex(colour)}">{PILLAR_SYMBOLS[goal.pillar]}</font> '
+                        f"{self.m(goal.title)}",
+                        self.s.cell_hanging_bold if top else self.s.cell_hanging,
+                    ),
+                    dots_bar(place.dots, most, bar_w - 8, colour, strong=top),
+                ]
+            )
+            following = self.places[i + 1] if i + 1 < len(self.places) else None
+            if top and following is not None and following.rank > content.TOP:
+                commands.append(("LINEBELOW", (0, i + 1), (-1, i + 1), 0.75, RULE))
+        widths = [rank_w, self.width - rank_w - bar_w, bar_w]
+        out.append(_table(rows, widths, commands, repeatRows=1))
+        key = "   ".join(self.pillar_tag(p) for p in Pillar)
+        out += [Spacer(1, 6), Paragraph(f"Bar colours follow the pillars:   {key}", self.s.small)]
+        out += self.subheading("How ties were settled", "How ties were settled")
+        if not summary.ties:
+            out.append(
+                Paragraph(
+                    "There were no ties: every place came straight from the vote.", self.s.body
+                )
+            )
+        for tie in summary.ties:
+            out.append(Paragraph(self.m(tie.sentence), self.s.body_spaced))
+            if tie.note:
+                out.append(
+                    _table(
+                        [[Paragraph(self.m(tie.note), self.s.quote)]],
+                        [self.width],
+                        [
+                            ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                            ("TOPPADDING", (0, 0), (-1, -1), 1),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                        ],
+                        splitInRow=1,
+                        spaceAfter=10,
+                    )
+                )
+        return out
+
+    # -- principles, next steps, people, sign-off --------------------------------------
+
+    def principles(self) -> list[Flowable]:
+        committed = [p for p in self.ws.principles if p.committed]
+        out: list[Flowable] = [CondPageBreak(140), self.heading("principles")]
+        if not committed:
+            return [*out, self.muted("The team has not committed to any principle yet.")]
+        rows = []
+        for p in committed:
+            own = f'  <font color="{_hex(MUTED)}" size="9.5">(our own)</font>' if p.custom else ""
+            rows.append([Paragraph("✓", self.s.tick), Paragraph(self.m(p.text) + own, self.s.body)])
+        return [
+            *out,
+            _table(
+                rows,
+                [22, self.width - 22],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ],
+                splitInRow=1,
+            ),
+        ]
+
+    def next_steps(self) -> list[Flowable]:
+        ws = self.ws
+        out: list[Flowable] = [CondPageBreak(160), self.heading("next")]
+        if ws.review_date:
+            out.append(
+                self.intro(
+                    "The team reviews progress against this charter on "
+                    f"<b>{content.long_date(ws.review_date)}</b>."
+                )
+            )
+        else:
+            out.append(self.intro("No date has been set yet for reviewing progress."))
+        if not ws.commitments:
+            return [*out, self.muted("No next steps have been agreed yet.")]
+        widths = [26.0, 0.0, 124.0, 96.0]
+        widths[1] = self.width - sum(widths)
+        rows: list[list[Any]] = [
+            [
+                "",
+                Paragraph("Next step", self.s.cell_head),
+                Paragraph("Who", self.s.cell_head),
+                Paragraph("By when", self.s.cell_head),
+            ]
+        ]
+        for i, c in enumerate(ws.commitments, start=1):
+            rows.append(
+                [
+                    Paragraph(f"{i}.", self.s.cell_bold),
+                    Paragraph(self.m(c.text), self.s.cell),
+                    Paragraph(self.m(c.owner) or "–", self.s.cell_bold),
+                    Paragraph(self.m(c.due) or "–", self.s.cell),
+                ]
+            )
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, HAIRLINE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 1), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+        ]
+        return [*out, _table(rows, widths, commands, repeatRows=1, splitInRow=1)]
+
+    def people(self) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(160), self.heading("people")]
+        teams = content.teams(self.ws)
+        if not teams:
+            return [*out, self.muted("No functions or people have been added yet.")]
+        n = len(self.ws.participants)
+        out.append(
+            self.intro(
+                f"{content.plural(n, 'person', 'people')} from "
+                f"{content.plural(sum(1 for t in teams if t.people), 'function')}, "
+                "front office and back office."
+            )
+        )
+        rows = []
+        for team in teams:
+            kind = {True: "Front office", False: "Back office", None: ""}[team.customer_facing]
+            left: list[Flowable] = [Paragraph(self.m(team.name), self.s.cell_bold)]
+            if kind:
+                left.append(Paragraph(kind, self.s.cell_muted))
+            right: list[Flowable] = [
+                Paragraph(
+                    self.m(p.name)
+                    + (
+                        f'<font color="{_hex(MUTED)}">  ·  {self.m(p.role_title)}</font>'
+                        if p.role_title
+                        else ""
+                    ),
+                    self.s.cell,
+                )
+                for p in team.people
+            ] or [Paragraph("<i>Nobody from this function in the room</i>", self.s.cell_muted)]
+            rows.append([left, right])
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]
+        return [*out, _table(rows, [170, self.width - 170], commands, splitInRow=1)]
+
+    def sign_off(self) -> list[Flowable]:
+        ws = self.ws
+        people = content.signatories(ws)
+        review = (
+            f", and we review progress together on {content.long_date(ws.review_date)}"
+            if ws.review_date
+            else ""
+        )
+        intro = self.intro(
+            "By signing, we commit to this charter: each Accountable answers for their goals, "
+            f"every function plays its part{review}."
+        )
+        block: list[Flowable] = [self.heading("signoff"), intro]
+        if not people:
+            block.append(self.muted("Name a sponsor and the Accountables, and they sign here."))
+            return [CondPageBreak(200), *block]
+        half = self.width / 2
+        cells: list[list[Flowable]] = []
+        for person in people:
+            cell: list[Flowable] = [Spacer(1, 36), _Rule(half - 28), Spacer(1, 5)]
+            cell.append(Paragraph(self.m(person.name), self.s.cell_bold))
+            if person.title:
+                cell.append(Paragraph(self.m(person.title), self.s.cell_muted))
+            cell += [
+                Paragraph(person.duty, self.s.cell_muted),
+                Spacer(1, 12),
+                Paragraph("Date   ________________________", self.s.cell_muted),
+            ]
+            cells.append(cell)
+        if len(cells) % 2:
+            cells.append([])
+        grid = _table(
+            [cells[i : i + 2] for i in range(0, len(cells), 2)],
+            [half, half],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 28),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ],
+        )
+        return [CondPageBreak(300), *block, grid]
+
+    # -- the whole ------------------------------------------------------------------
+
+    def story(self) -> list[Flowable]:
+        return [
+            *self.summary(),
+            PageBreak(),
+            *self.goals(),
+            NextPageTemplate("wide"),
+            PageBreak(),
+            *self.matrix(),
+            NextPageTemplate("later"),
+            PageBreak(),
+            *self.roles_list(),
+            *self.priorities(),
+            *self.principles(),
+            *self.next_steps(),
+            *self.people(),
+            *self.sign_off(),
+        ]
+
+
+# ----------------------------------------------------------------- the document
+
+
+def _decorate(
+    ws: Workshop, text: Text, draft: bool
+) -> tuple[Callable[[Canvas, Any], None], Callable[[Canvas, Any], None]]:
+    """The first page's and the other pages' background: the draft mark and the running head."""
+    head = " · ".join(x for x in (ws.organisation, ws.title) if x)
+
+    def watermark(canvas: Canvas) -> None:
+        if not draft:
+            return
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillColor(WATERMARK)
+        canvas.setFont(BOLD, 130)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(math.degrees(math.atan2(height, width)))
+        canvas.drawCentredString(0, -45, "DRAFT")
+        canvas.restoreState()
+
+    def first(canvas: Canvas, doc: Any) -> None:
+        # Open with the bookmarks showing, where the reader supports it.
+        canvas.showOutline()
+        watermark(canvas)
+
+    def later(canvas: Canvas, doc: Any) -> None:
+        watermark(canvas)
+        width, height = canvas._pagesize
+        left, right = 54, width - 54
+        y = height - 36
+        room = right - left - (50 if draft else 0)
+        canvas.saveState()
+        canvas.setFont(REGULAR, 9)
+        canvas.setFillColor(MUTED)
+        if head:
+            text.draw(canvas, left, y, fit_lines(head, REGULAR, 9, room, text, 1)[0], REGULAR, 9)
+        if draft:
+            canvas.setFont(BOLD, 9)
+            canvas.setFillColor(DRAFT_INK)
+            canvas.drawRightString(right, y, "DRAFT")
+        canvas.setStrokeColor(HAIRLINE)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, y - 7, right, y - 7)
+        canvas.restoreState()
+
+    return first, later
+
+
+def _frame(page: Layout, name: str) -> Frame:
+    return Frame(
+        page.left,
+        page.bottom,
+        page.frame_width,
+        page.frame_height,
+        id=name,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None) -> Built:
+    """Lay out the charter for ``ws`` and return the PDF's bytes."""
+    register()
+    page = layout(paper)
+    wide = landscape(paper)
+    writer = _Writer(ws, page, wide)
+    story = writer.story()
+    draft = content.is_draft(ws)
+    of = f" of {ws.organisation}" if ws.organisation else ""
+    buffer = io.BytesIO()
+    doc = _Document(
+        buffer,
+        page,
+        title=ws.title,
+        author=ws.facilitator or ws.organisation or "CX Workshop",
+        subject=(
+            f"The customer experience charter{of}: who is accountable for which goal, "
+            "what comes first, and when progress is reviewed"
+        ),
+        creator=CREATOR,
+        keywords=["customer experience", "CX charter", "accountability", "RACI"],
+        lang="en",
+        displayDocTitle=1,
+        # Every page starts in the charter's own face: no unembedded Helvetica in the file.
+        initialFontName=REGULAR,
+        initialFontSize=11,
+    )
+    first, later = _decorate(ws, writer.text, draft)
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "first", [_frame(page, "first")], onPage=first, autoNextPageTemplate="later"
+            ),
+            PageTemplate("later", [_frame(page, "later")], onPage=later),
+            PageTemplate(
+                "wide", [_frame(wide, "wide")], onPage=later, pagesize=(wide.width, wide.height)
+            ),
+        ]
+    )
+    exported = content.long_date(today or dt.date.today())
+    canvas_class = type(
+        "_CharterCanvas",
+        (_NumberedCanvas,),
+        {"footer_left": f"Exported {exported} with CX Workshop"},
+    )
+    doc.build(story, canvasmaker=canvas_class)
+    return Built(buffer.getvalue(), doc.canv.total_pages, draft, frozenset(writer.text.replaced))

@@ -1,0 +1,765 @@
+"""Charter: review what the sponsor will receive, fill the gaps, and export the PDF.
+
+The page shows each section of the charter with what it will hold, flags the
+gaps a reader would otherwise find (a goal without a measure, a goal nobody
+answers for, no vote, no review date), and edits the two things only this
+step decides: the next steps and the date of the progress review. Export PDF
+(Ctrl+E) saves the charter as it stands at any step; until every step is
+complete it is marked as a draft.
+
+The PDF library is loaded by the first export, not when the page is built, so
+opening a workshop stays quick.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...charter import ExportFailed, Paper, for_territory
+from ...charter.content import Gap, incomplete_steps, long_date, sections, signatories
+from ...charter.content import gaps as charter_gaps
+from ...domain import editing
+from ...domain.model import Commitment, Step, Workshop
+from ..models.base import Index
+from ..models.people import WorkshopModel, quoted
+from ..session import Session
+from ..theme import mark_content
+from .base import StepPage
+from .setup import ErrorLine, page_header, panel, scrolling_body
+
+EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
+NO_DATE = QDate(1900, 1, 1)
+"""The date edit's lowest value, shown while no review date is set."""
+READY = "✓"
+MISSING = "⚠"
+REVIEW_AFTER_MONTHS = 3
+
+
+def default_paper(locale: QLocale | None = None) -> Paper:
+    """US Letter where the locale measures in US units or prints on Letter; A4 elsewhere."""
+    locale = locale or QLocale()
+    if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return Paper.LETTER
+    return for_territory(QLocale.territoryToCode(locale.territory()))
+
+
+def file_name(title: str) -> str:
+    """A file name for the charter of a workshop called ``title``."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    cleaned = " ".join(cleaned.split()).strip(" .")
+    return f"{cleaned or 'Charter'}.pdf"
+
+
+def months_later(date: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day when it is shorter."""
+    month = date.month - 1 + months
+    year, month = date.year + month // 12, month % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+# ----------------------------------------------------------------- the next steps
+
+
+class CommitmentsModel(WorkshopModel):
+    """The workshop's next steps: what, who, by when. Each cell edit is one undo step."""
+
+    columns: Sequence[str] = ("Next step", "Who", "By when")
+    TEXT, OWNER, DUE = range(3)
+    FIELDS = ("text", "owner", "due")
+
+    def rows(self) -> list[Any]:
+        ws = self.workshop
+        return [] if ws is None else list(ws.commitments)
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item.text, item.owner, item.due)
+
+    def commitment_at(self, index: Index) -> Commitment | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Commitment) else None
+
+    # -- the item model ----------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        c = self.commitment_at(index)
+        if c is None or not 0 <= index.column() < len(self.FIELDS):
+            return None
+        value = str(getattr(c, self.FIELDS[index.column()]))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return value
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.columns[index.column()]}: {value or 'not set'}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
+            return "Double-click or press F2 to change it; Delete removes it."
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.commitment_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        c = self.commitment_at(index)
+        if c is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.update(c.id, self.FIELDS[index.column()], str(value or ""))
+
+    # -- edits -------------------------------------------------------------------
+
+    def add(self, text: str, owner: str = "", due: str = "") -> Commitment | None:
+        """Add a next step at the end (one undo step)."""
+        if self.session is None:
+            return None
+        new = Commitment(text=text, owner=owner, due=due)
+        store, wid = self.session.store, self._workshop_id()
+        return self._edit(
+            f"Add next step {quoted(text)}",
+            lambda: store.add_commitment(wid, copy.deepcopy(new)),
+            lambda added: store.remove_commitment(wid, added.id),
+        )
+
+    def update(self, commitment_id: str, field: str, value: str) -> bool:
+        """Change one field of a next step (one undo step); unchanged text is no edit."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        c = editing.commitment(ws, commitment_id)
+        if value.strip() == getattr(c, field):
+            return True
+        what = quoted(c.text)
+        if field == "text":
+            text = f"Reword next step {what}"
+        elif field == "owner":
+            text = (
+                f"Set who does {what} to {quoted(value)}"
+                if value.strip()
+                else (f"Clear who does {what}")
+            )
+        else:
+            text = (
+                f"Set when {what} is due to {quoted(value)}"
+                if value.strip()
+                else (f"Clear when {what} is due")
+            )
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            text,
+            lambda: store.update_commitment(wid, commitment_id, **{field: value}),
+            lambda previous: store.update_commitment(wid, commitment_id, **previous),
+        )
+        return done is not None
+
+    def remove(self, commitment_id: str) -> bool:
+        """Take a next step off the list (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        text = editing.commitment(ws, commitment_id).text
+        store, wid = self.session.store, self._workshop_id()
+        done = self._edit(
+            f"Remove next step {quoted(text)}",
+            lambda: store.remove_commitment(wid, commitment_id),
+            lambda removal: store.restore(wid, removal),
+        )
+        return done is not None
+
+
+class CommitmentDelegate(QStyledItemDelegate):
+    """A next step's cell: its text set in from the edge, with room above and below."""
+
+    INDENT = 8
+    PAD = 8
+
+    def _inset(self, option: QStyleOptionViewItem) -> QStyleOptionViewItem:
+        inset = QStyleOptionViewItem(option)
+        inset.rect = option.rect.adjusted(self.INDENT, 0, -self.INDENT // 2, 0)
+        return inset
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
+    ) -> None:
+        # The whole cell shows the selection; the text keeps off the edge.
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
+        super().paint(painter, self._inset(option), index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
+        base = super().sizeHint(self._inset(option), index)
+        least = option.fontMetrics.height() + 2 * self.PAD
+        return QSize(base.width() + self.INDENT * 2, max(base.height() + self.PAD, least))
+
+
+class CommitmentsTable(QTableView):
+    """The next steps, edited in place; Delete removes the current one."""
+
+    sig_remove_requested = Signal()
+    """Delete (or Backspace) was pressed on a next step while no cell was being edited."""
+
+    def __init__(self, model: CommitmentsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CommitmentDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setTabKeyNavigation(False)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setCornerButtonEnabled(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(CommitmentsModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (CommitmentsModel.OWNER, CommitmentsModel.DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._follow_font()
+
+    def _follow_font(self) -> None:
+        metrics = QFontMetrics(self.font())
+        self.horizontalHeader().resizeSection(
+            CommitmentsModel.OWNER, metrics.horizontalAdvance("Fatima Al-Sayed") + 28
+        )
+        self.horizontalHeader().resizeSection(
+            CommitmentsModel.DUE, metrics.horizontalAdvance("25 March 2027") + 28
+        )
+        self.setMinimumHeight(4 * (metrics.height() + 16))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._follow_font()
+            self.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing_cell = self.state() == QAbstractItemView.State.EditingState
+        if (
+            not editing_cell
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.currentIndex().isValid()
+        ):
+            self.sig_remove_requested.emit()
+            event.accept()
+            return
+        if (
+            not editing_cell
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.currentIndex().isValid()
+        ):
+            self.edit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+# ----------------------------------------------------------------- the page
+
+
+class CharterPage(StepPage):
+    """The last step: what the charter will hold, its gaps, next steps, review date, export.
+
+    The main window should put :attr:`export_action` in its File menu rather than
+    make an action of its own: it carries Ctrl+E, and one action cannot clash with
+    itself. :meth:`export_pdf` works at any step.
+    """
+
+    step = Step.CHARTER
+
+    sig_step_requested = Signal(str)
+    """The facilitator chose a gap: show this step (a ``Step`` value) to fill it."""
+
+    sig_exported = Signal(str)
+    """The charter was saved as a PDF at this path."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Workshop content: its text follows the zoom wherever the page is shown.
+        mark_content(self)
+        self._showing_date = False
+        self._last_folder: Path | None = None
+        self.commitments_model = CommitmentsModel(self)
+
+        self.export_action = QAction("Export PDF…", self)
+        self.export_action.setShortcut(EXPORT_SHORTCUT)
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.export_action.setStatusTip("Save the charter as a PDF for the sponsor")
+        self.export_action.triggered.connect(self.export_pdf)
+        self.addAction(self.export_action)
+
+        self.error_line = ErrorLine()
+        header = page_header(
+            "Charter",
+            "What the sponsor receives: check each section, fill the gaps, agree the next "
+            "steps and the review date, then export the PDF.",
+            self.error_line,
+        )
+
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self._build_export())
+        right.addWidget(self._build_next_steps(), 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addWidget(self._build_review(), 1)
+        columns.addLayout(right, 1)
+
+        layout = scrolling_body(self)
+        layout.addWidget(header)
+        layout.addLayout(columns, 1)
+        self._set_tab_order()
+        self.refresh()
+
+    # -- building --------------------------------------------------------------
+
+    def _build_review(self) -> QFrame:
+        frame, layout = panel(
+            "What the charter holds",
+            "Each section of the PDF, and anything missing from it. Enter on a gap, or a "
+            "double-click, goes to the step where it is filled in.",
+        )
+        self.sections_grid = QGridLayout()
+        self.sections_grid.setHorizontalSpacing(14)
+        self.sections_grid.setVerticalSpacing(6)
+        self.section_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        for row in range(len(sections(editing.new_workshop("—")))):
+            mark, title, detail = QLabel(), QLabel(), QLabel()
+            bold = title.font()
+            bold.setBold(True)
+            title.setFont(bold)
+            detail.setProperty("cxRole", "muted")
+            detail.setWordWrap(True)
+            self.sections_grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.sections_grid.addWidget(title, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.sections_grid.addWidget(detail, row, 2)
+            self.section_rows.append((mark, title, detail))
+        self.sections_grid.setColumnStretch(2, 1)
+        layout.addLayout(self.sections_grid)
+
+        self.gaps_heading = QLabel()
+        self.gaps_heading.setProperty("cxRole", "subheading")
+        self.gaps_list = QListWidget()
+        self.gaps_list.setAccessibleName("Gaps to fill before export")
+        self.gaps_list.setWordWrap(True)
+        self.gaps_list.setSpacing(3)
+        self.gaps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.gaps_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.gaps_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.gaps_list.itemActivated.connect(self._gap_chosen)
+        layout.addSpacing(6)
+        layout.addWidget(self.gaps_heading)
+        layout.addWidget(self.gaps_list)
+
+        sign_off = QLabel("Who signs")
+        sign_off.setProperty("cxRole", "subheading")
+        sign_off_hint = QLabel("The sponsor and each Accountable sign the charter's last page.")
+        sign_off_hint.setProperty("cxRole", "hint")
+        sign_off_hint.setWordWrap(True)
+        self.sign_off_list = QLabel()
+        self.sign_off_list.setTextFormat(Qt.TextFormat.RichText)
+        self.sign_off_list.setWordWrap(True)
+        self.sign_off_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.sign_off_list.setAccessibleName("Names for sign-off")
+        layout.addSpacing(10)
+        layout.addWidget(sign_off)
+        layout.addWidget(sign_off_hint)
+        layout.addWidget(self.sign_off_list)
+        layout.addStretch(1)
+        return frame
+
+    def _build_next_steps(self) -> QFrame:
+        frame, layout = panel(
+            "Next steps and progress review",
+            "What happens next, who does it and by when, and when the team checks progress. "
+            "Double-click a cell to change it; Delete removes the selected step.",
+        )
+        self.review_check = QCheckBox("Review progress on")
+        self.review_check.setAccessibleName("Set a date to review progress")
+        self.review_check.toggled.connect(self._on_review_toggled)
+        self.review_edit = QDateEdit()
+        self.review_edit.setAccessibleName("Progress review date")
+        self.review_edit.setCalendarPopup(True)
+        self.review_edit.setDisplayFormat("d MMMM yyyy")
+        self.review_edit.setMinimumDate(NO_DATE)
+        self.review_edit.setSpecialValueText("No date set")
+        self.review_edit.editingFinished.connect(self._commit_review_edit)
+        calendar = self.review_edit.calendarWidget()
+        calendar.clicked.connect(self._commit_review_edit)
+        calendar.activated.connect(self._commit_review_edit)
+        self.quarter_button = QPushButton(f"In {REVIEW_AFTER_MONTHS} months")
+        self.quarter_button.setAccessibleName(
+            f"Review progress {REVIEW_AFTER_MONTHS} months after the workshop"
+        )
+        self.quarter_button.clicked.connect(self.review_in_three_months)
+        review = QHBoxLayout()
+        review.addWidget(self.review_check)
+        review.addWidget(self.review_edit)
+        review.addWidget(self.quarter_button)
+        review.addStretch(1)
+
+        self.commitments_view = CommitmentsTable(self.commitments_model)
+        self.commitments_view.setAccessibleName("Next steps")
+        self.commitments_view.sig_remove_requested.connect(self.remove_selected_commitment)
+        self.commitments_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.commitments_model.rowsInserted.connect(self.commitments_view.resizeRowsToContents)
+        self.commitments_model.dataChanged.connect(self.commitments_view.resizeRowsToContents)
+        self.commitment_entry = QLineEdit()
+        self.commitment_entry.setPlaceholderText("Add a next step…")
+        self.commitment_entry.setAccessibleName("New next step")
+        self.commitment_entry.returnPressed.connect(self.add_commitment)
+        self.add_commitment_button = QPushButton("Add")
+        self.add_commitment_button.setAccessibleName("Add next step")
+        self.add_commitment_button.clicked.connect(self.add_commitment)
+        self.remove_commitment_button = QPushButton("Remove")
+        self.remove_commitment_button.setAccessibleName("Remove next step")
+        self.remove_commitment_button.clicked.connect(self.remove_selected_commitment)
+        entry = QHBoxLayout()
+        entry.addWidget(self.commitment_entry, 1)
+        entry.addWidget(self.add_commitment_button)
+        entry.addSpacing(12)
+        entry.addWidget(self.remove_commitment_button)
+        layout.addLayout(review)
+        layout.addWidget(self.commitments_view, 1)
+        layout.addLayout(entry)
+        return frame
+
+    def _build_export(self) -> QFrame:
+        frame, layout = panel("Export the charter", "")
+        self.draft_note = QLabel()
+        self.draft_note.setProperty("cxRole", "hint")
+        self.draft_note.setWordWrap(True)
+        paper_label = QLabel("Paper")
+        self.paper_combo = QComboBox()
+        self.paper_combo.setAccessibleName("Paper size")
+        for paper in Paper:
+            self.paper_combo.addItem(paper.label, paper.value)
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper().value))
+        paper_label.setBuddy(self.paper_combo)
+        self.open_check = QCheckBox("Open the PDF when it is saved")
+        self.open_check.setAccessibleName("Open the PDF when it is saved")
+        self.open_check.setChecked(True)
+        self.export_button = QPushButton(
+            f"Export PDF…   {EXPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)}"
+        )
+        self.export_button.setProperty("cxRole", "primary")
+        self.export_button.setAccessibleName("Export PDF")
+        self.export_button.setToolTip("Save the charter as a PDF (Ctrl+E)")
+        self.export_button.clicked.connect(self.export_action.trigger)
+        self.export_status = QLabel()
+        self.export_status.setProperty("cxRole", "hint")
+        self.export_status.setWordWrap(True)
+        self.export_status.hide()
+        self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(paper_label)
+        paper_row.addWidget(self.paper_combo)
+        paper_row.addSpacing(20)
+        paper_row.addWidget(self.open_check)
+        paper_row.addStretch(1)
+        layout.addWidget(self.draft_note)
+        layout.addLayout(paper_row)
+        layout.addSpacing(2)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.export_status)
+        return frame
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.gaps_list,
+            self.review_check,
+            self.review_edit,
+            self.quarter_button,
+            self.commitments_view,
+            self.commitment_entry,
+            self.add_commitment_button,
+            self.remove_commitment_button,
+            self.paper_combo,
+            self.open_check,
+            self.export_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- following the session ---------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        self.error_line.follow(session)
+        self.commitments_model.set_session(session)
+        self._show_status("")
+        super().set_session(session)
+
+    def refresh(self) -> None:
+        ws = None if self.session is None else self.session.workshop
+        self.setEnabled(ws is not None)
+        self.export_action.setEnabled(ws is not None)
+        if ws is None:
+            return
+        for (mark, title, detail), section in zip(self.section_rows, sections(ws), strict=True):
+            mark.setText(READY if section.ready else MISSING)
+            # The theme maps BrightText to its warning red; the symbol says it too.
+            mark.setForegroundRole(
+                QPalette.ColorRole.WindowText if section.ready else QPalette.ColorRole.BrightText
+            )
+            title.setText(section.title)
+            detail.setText(section.detail)
+            state = "complete" if section.ready else "incomplete"
+            mark.setAccessibleName(f"{section.title}: {state}")
+        self._show_gaps(charter_gaps(ws))
+        missing = [step.label for step in incomplete_steps(ws)]
+        self.draft_note.setText(
+            "The PDF is marked as a draft until every step is complete; still to do: "
+            f"{', '.join(missing)}."
+            if missing
+            else "Every step is complete: the PDF goes out as the final charter."
+        )
+        self._show_sign_off(ws)
+        if not (self.review_edit.hasFocus() and self._shown_date() != ws.review_date):
+            self._show_date(ws.review_date)
+        self.commitments_view.resizeRowsToContents()
+        self._update_buttons()
+
+    def focus_first(self) -> None:
+        self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_gaps(self, found: list[Gap]) -> None:
+        self.gaps_list.clear()
+        for gap in found:
+            item = QListWidgetItem(f"{MISSING}  {gap.step.label}: {gap.message}")
+            item.setData(Qt.ItemDataRole.UserRole, gap.step.value)
+            item.setToolTip(f"Enter or double-click to go to {gap.step.label}")
+            self.gaps_list.addItem(item)
+        n = len(found)
+        if n:
+            self.gaps_heading.setText(f"{n} gap{'s' if n != 1 else ''} to fill before export")
+        else:
+            self.gaps_heading.setText(f"{READY}  Nothing missing: the charter is ready to send.")
+        self.gaps_list.setVisible(bool(found))
+        metrics = QFontMetrics(self.gaps_list.font())
+        rows = min(n, 5)
+        self.gaps_list.setFixedHeight(rows * (metrics.height() * 2 + 8) + 8 if rows else 0)
+
+    def _show_sign_off(self, ws: Workshop) -> None:
+        people = signatories(ws)
+        if not people:
+            self.sign_off_list.setText(
+                "<i>Name a sponsor in Set up and an Accountable for each goal; "
+                "they will sign here.</i>"
+            )
+            return
+        rows = "".join(
+            f"<tr><td style='padding:2px 18px 2px 0'><b>{escape(p.name)}</b></td>"
+            f"<td style='padding:2px 0'>{escape(p.duty)}</td></tr>"
+            for p in people
+        )
+        self.sign_off_list.setText(f"<table cellspacing='0'>{rows}</table>")
+
+    def _gap_chosen(self, item: QListWidgetItem) -> None:
+        self.sig_step_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _update_buttons(self) -> None:
+        selected = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
+        self.remove_commitment_button.setEnabled(selected is not None)
+
+    # -- next steps --------------------------------------------------------------
+
+    def add_commitment(self) -> None:
+        """Add the next step typed in the entry (or go to the entry if it is empty)."""
+        text = self.commitment_entry.text()
+        if not text.strip():
+            self.commitment_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        added = self.commitments_model.add(text)
+        if added is not None:
+            # Clear only on success, so refused wording can be corrected.
+            self.commitment_entry.clear()
+            row = self.commitments_model.row_of(added.id)
+            index = self.commitments_model.index(row, CommitmentsModel.OWNER)
+            # On to who does it: the usual next thing to type.
+            self.commitments_view.setCurrentIndex(index)
+            self.commitments_view.scrollTo(index)
+
+    def remove_selected_commitment(self) -> None:
+        """Take the selected next step off the list (one undo step)."""
+        c = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
+        if c is not None:
+            self.commitments_model.remove(c.id)
+
+    # -- the review date -----------------------------------------------------------
+
+    def _shown_date(self) -> dt.date | None:
+        if not self.review_check.isChecked():
+            return None
+        d = self.review_edit.date()
+        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def _show_date(self, date: dt.date | None) -> None:
+        self._showing_date = True
+        try:
+            self.review_check.setChecked(date is not None)
+            self.review_edit.setEnabled(date is not None)
+            shown = NO_DATE if date is None else QDate(date.year, date.month, date.day)
+            self.review_edit.setDate(shown)
+        finally:
+            self._showing_date = False
+
+    def _on_review_toggled(self, checked: bool) -> None:
+        if self._showing_date:
+            return
+        self.set_review_date(self._suggested_review() if checked else None)
+        if checked:
+            self.review_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _commit_review_edit(self) -> None:
+        if self._showing_date or not self.review_check.isChecked():
+            return
+        chosen = self._shown_date()
+        if chosen is not None:
+            self.set_review_date(chosen)
+
+    def _suggested_review(self) -> dt.date:
+        ws = None if self.session is None else self.session.workshop
+        start = ws.date if ws is not None and ws.date else dt.date.today()
+        return months_later(start, REVIEW_AFTER_MONTHS)
+
+    def review_in_three_months(self) -> None:
+        """Set the review three months after the workshop (or after today, with no date)."""
+        self.set_review_date(self._suggested_review())
+
+    def set_review_date(self, date: dt.date | None) -> None:
+        """Set or clear the date of the progress review (one undo step)."""
+        if self.session is None:
+            return
+        if date != self.session.workshop.review_date:
+            text = f"Set review date to {long_date(date)}" if date else "Clear review date"
+            store, wid = self.session.store, self.session.workshop_id
+            self.session.edit(
+                text,
+                lambda: store.update_details(wid, review_date=date),
+                lambda previous: store.update_details(wid, **previous),
+            )
+        self._show_date(self.session.workshop.review_date)
+
+    # -- export --------------------------------------------------------------------
+
+    def _show_status(self, text: str) -> None:
+        self.export_status.setText(text)
+        self.export_status.setVisible(bool(text))
+
+    def paper(self) -> Paper:
+        """The paper size chosen for the PDF."""
+        return Paper(self.paper_combo.currentData())
+
+    def export_pdf(self) -> Path | None:
+        """Ask where to save the charter, then save it as a PDF; returns where, or None.
+
+        Works at any step: an unfinished workshop gives a charter marked as a draft.
+        A failure is reported in one sentence and leaves any earlier file untouched.
+        """
+        if self.session is None:
+            return None
+        ws = self.session.workshop
+        folder = self._last_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export the charter as PDF",
+            str(folder / file_name(ws.title)),
+            "PDF documents (*.pdf)",
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        # The PDF library loads here, on first use, not when the app starts.
+        from ...charter import export_pdf
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = export_pdf(ws, target, self.paper())
+        except ExportFailed as exc:
+            self.session.sig_error.emit(str(exc))
+            self._show_status("")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._last_folder = done.path.parent
+        pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
+        draft = ", marked as a draft" if done.draft else ""
+        status = f"{READY}  Saved {done.path.name} ({pages}{draft}) in {done.path.parent}"
+        if done.replaced:
+            status += (
+                f". Its fonts lack {' '.join(sorted(done.replaced))}, shown as \ufffd in the PDF."
+            )
+        self._show_status(status)
+        if self.open_check.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(done.path)))
+        self.sig_exported.emit(str(done.path))
+        return done.path

@@ -1,0 +1,553 @@
+"""The PDF charter: what it says, in what order, on how many pages, and how it is saved.
+
+Each test reads the PDF back as a reader would: pypdf extracts its text (so
+everything on the page is real, selectable text), pypdfium2 renders its pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from cxworkshop.charter import (
+    ExportFailed,
+    Paper,
+    content,
+    export_pdf,
+    for_territory,
+    gaps,
+    pdf_bytes,
+    signatories,
+)
+from cxworkshop.charter.document import SECTIONS
+from cxworkshop.domain import editing, voting
+from cxworkshop.domain.defaults import default_functions
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import (
+    Assignee,
+    Commitment,
+    Goal,
+    Participant,
+    Pillar,
+    Principle,
+    Role,
+    Step,
+    VotingMode,
+    Workshop,
+)
+from tests.helpers.builders import goal_titled, sound_workshop, tally_round
+
+UNICODE_NAMES = ("Zoë Ødegård", "Łukasz Żółw", "Ελένη Παππά", "Дмитрий Орлов")
+
+
+def flat(text: str) -> str:
+    """Extracted text with every run of white space as one space: lines wrap anywhere."""
+    return " ".join(text.split())
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [flat(page.extract_text()) for page in PdfReader(BytesIO(data)).pages]
+
+
+def positions(text: str, needles: list[str]) -> list[int]:
+    found = [text.find(n) for n in needles]
+    assert -1 not in found, [n for n, at in zip(needles, found, strict=True) if at == -1]
+    return found
+
+
+def section(pages: list[str], key: str) -> str:
+    """One section's text, from its heading to the next (page one only lists the headings)."""
+    body = " ".join(pages[1:])
+    titles = list(SECTIONS.values())
+    start = body.index(SECTIONS[key])
+    following = titles[titles.index(SECTIONS[key]) + 1 :]
+    ends = [body.find(t, start) for t in following]
+    return body[start : min([e for e in ends if e > 0], default=len(body))]
+
+
+def large_workshop(goal_count: int = 100, people: int = 40) -> Workshop:
+    """A big organisation's workshop: every function, many people, every goal fully assigned."""
+    ws = editing.new_workshop(
+        "Group customer experience charter",
+        organisation="Meridian Group",
+        date=dt.date(2027, 5, 4),
+        sponsor_name="Person 01 Okafor",
+        vision="Every customer, every channel, one company.",
+        review_date=dt.date(2027, 9, 1),
+    )
+    for f in default_functions():
+        editing.add_function(ws, f)
+    functions = ws.functions
+    for i in range(people):
+        editing.add_participant(
+            ws, Participant(f"Person {i + 1:02d} Okafor", functions[i % len(functions)].id, "Lead")
+        )
+    for i in range(goal_count):
+        editing.add_goal(
+            ws,
+            Goal(list(Pillar)[i % 3], f"Goal {i + 1:03d} for customers", "Metric", "1", "2", "Q4"),
+        )
+    person = [Assignee.participant(p.id) for p in ws.participants]
+    for i, g in enumerate(ws.goals):
+        editing.assign(ws, g.id, person[i % people], Role.ACCOUNTABLE)
+        editing.assign(ws, g.id, Assignee.function(functions[i % 10].id), Role.RESPONSIBLE)
+        editing.assign(ws, g.id, person[(i + 11) % people], Role.RESPONSIBLE)
+        editing.assign(ws, g.id, Assignee.function(functions[(i + 3) % 10].id), Role.CONSULTED)
+        editing.assign(ws, g.id, Assignee.function(functions[(i + 6) % 10].id), Role.INFORMED)
+    editing.add_principle(ws, Principle("We put the customer first.", committed=True))
+    tally_round(ws, {g.id: (i * 7) % 23 for i, g in enumerate(ws.goals)})
+    editing.add_commitment(ws, Commitment("Publish the charter", "Person 01 Okafor", "June"))
+    return ws
+
+
+@pytest.fixture(scope="module")
+def demo() -> Workshop:
+    return demo_workshop()
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(demo: Workshop) -> bytes:
+    return pdf_bytes(demo, today=dt.date(2027, 3, 19))
+
+
+@pytest.fixture(scope="module")
+def demo_pages(demo_pdf: bytes) -> list[str]:
+    return page_texts(demo_pdf)
+
+
+@pytest.fixture(scope="module")
+def large() -> Workshop:
+    return large_workshop()
+
+
+@pytest.fixture(scope="module")
+def large_pdf(large: Workshop) -> bytes:
+    return pdf_bytes(large)
+
+
+@pytest.fixture(scope="module")
+def large_pages(large_pdf: bytes) -> list[tuple[bool, str]]:
+    """Each page's text, and whether the page is landscape (the matrix's pages are)."""
+    return [
+        (p.mediabox.width > p.mediabox.height, flat(p.extract_text()))
+        for p in PdfReader(BytesIO(large_pdf)).pages
+    ]
+
+
+# ----------------------------------------------------------------- what the demo says
+
+
+def test_page_one_gives_the_sponsor_the_whole_picture(demo: Workshop, demo_pages: list[str]):
+    first = demo_pages[0]
+    for fact in (
+        demo.organisation.upper(),
+        demo.title,
+        "18 March 2027",
+        "Amara Okonkwo",
+        "Chief Executive Officer",
+        "Rahul Mehta",
+        "17 June 2027",
+        flat(demo.vision),
+    ):
+        assert fact in first, fact
+    top = voting.final_order(demo)[:3]
+    titles = [editing.goal(demo, p.goal_id).title for p in top]
+    accountable = [content.holders(demo, p.goal_id, Role.ACCOUNTABLE)[0] for p in top]
+    where = positions(first, titles)
+    assert where == sorted(where), "page one lists the priorities in the team's order"
+    for title, who in zip(titles, accountable, strict=True):
+        after = first[first.find(title) :]
+        assert after.index(f"Accountable: {who}") == after.index("Accountable:")
+    fourth = editing.goal(demo, voting.final_order(demo)[3].goal_id).title
+    assert fourth not in first
+
+
+def test_every_section_is_there_in_order_with_its_content(demo: Workshop, demo_pages: list[str]):
+    whole = " ".join(demo_pages)
+    body = " ".join(demo_pages[1:])
+    headings = [title for key, title in SECTIONS.items() if key != "summary"]
+    where = positions(body, headings)
+    assert where == sorted(where)
+    for goal in demo.goals:
+        for part in (goal.title, goal.metric, goal.baseline, goal.target, goal.due):
+            assert flat(part) in whole, part
+    for principle in demo.principles:
+        assert (flat(principle.text) in whole) is principle.committed
+    for c in demo.commitments:
+        assert flat(c.text) in whole and c.owner in whole and c.due in whole
+    for person in demo.participants:
+        assert person.name in whole and person.role_title in whole
+    for function in demo.functions:
+        assert function.name in whole
+    assert demo.rounds[0].decision_note.split(":")[0] in whole
+
+
+def test_priorities_are_charted_in_the_order_the_team_chose(demo: Workshop, demo_pages: list[str]):
+    chart = section(demo_pages, "priorities")
+    chart = chart[: chart.index("How ties were settled")]
+    order = [editing.goal(demo, p.goal_id).title for p in voting.final_order(demo)]
+    where = positions(chart, order)
+    assert where == sorted(where)
+    # Each bar carries its count as text: 6 dots for the first goal, 5 for the second.
+    first, second = voting.final_order(demo)[:2]
+    assert re.search(rf"{re.escape(order[0])} {first.dots}\b", chart)
+    assert re.search(rf"{re.escape(order[1])} {second.dots}\b", chart)
+
+
+def test_how_the_tie_was_settled_is_told_with_the_sponsors_reason(demo_pages: list[str]):
+    ties = section(demo_pages, "priorities")
+    ties = ties[ties.index("How ties were settled") :]
+    assert "tied with 4 dots each" in ties
+    assert "Amara Okonkwo, the sponsor, decided the order" in ties
+    assert "every customer we win will need us sooner or later" in ties
+
+
+def test_the_per_goal_list_names_the_accountable_and_responsible_in_priority_order(
+    demo: Workshop, demo_pages: list[str]
+):
+    roles = section(demo_pages, "roles")
+    order = [editing.goal(demo, p.goal_id).title for p in voting.final_order(demo)]
+    where = positions(roles, order)
+    assert where == sorted(where)
+    churn = roles[roles.index("Cut monthly churn") :]
+    assert churn.index("Accountable Amara Okonkwo") < churn.index("Responsible Customer Service")
+
+
+def test_the_matrix_shows_each_accountable_in_its_column(demo: Workshop, demo_pdf: bytes):
+    reader = PdfReader(BytesIO(demo_pdf))
+    matrix = next(p for p in reader.pages[1:] if SECTIONS["matrix"] in p.extract_text())
+    assert matrix.mediabox.width > matrix.mediabox.height, "the matrix is on a landscape page"
+    text = flat(matrix.extract_text())
+    for name in ("Functions", "People", "Zoë Ødegård", "Nguyễn Thị Lan", "Customer Service"):
+        assert name in text
+    table = text[text.index(" Goal ") :]  # after the legend, whose chips are text too
+    letters = re.findall(r"(?<= )[ARCI](?= )", table)
+    assert letters.count("A") == len(demo.goals)
+    assert len(letters) == len(demo.assignments)
+
+
+def test_every_page_says_which_page_it_is_of_how_many(demo_pages: list[str]):
+    total = len(demo_pages)
+    for number, text in enumerate(demo_pages, start=1):
+        assert f"Page {number} of {total}" in text
+
+
+def test_the_pdf_carries_its_title_author_subject_creator_and_bookmarks(demo_pdf: bytes):
+    reader = PdfReader(BytesIO(demo_pdf))
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "Customer experience charter 2027"
+    assert info.author == "Rahul Mehta"
+    assert "Northwind Outdoor Co." in (info.subject or "")
+    assert (info.creator or "").startswith("CX Workshop")
+    top_level = [item for item in reader.outline if not isinstance(item, list)]
+    assert [item.title for item in top_level] == list(SECTIONS.values())
+    # Each bookmark opens the page its section starts on; the summary is page one.
+    assert reader.get_destination_page_number(top_level[0]) == 0
+    for item in top_level[1:]:
+        page = reader.pages[reader.get_destination_page_number(item)]
+        assert flat(page.extract_text()).split(" ", 8)[-1].find(item.title) >= 0
+
+
+def test_fonts_are_embedded_so_every_reader_shows_the_same_letters(demo_pdf: bytes):
+    reader = PdfReader(BytesIO(demo_pdf))
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
+            assert "DejaVuSans" in font["/BaseFont"]
+
+
+def test_a_finished_workshop_has_no_draft_mark(demo_pages: list[str]):
+    assert not any("DRAFT" in text for text in demo_pages)
+
+
+def test_page_one_lists_each_section_with_the_page_it_starts_on(demo_pdf: bytes):
+    reader = PdfReader(BytesIO(demo_pdf))
+    first = flat(reader.pages[0].extract_text())
+    contents = first[first.index("IN THIS CHARTER") :]
+    titles = [title for key, title in SECTIONS.items() if key != "summary"]
+    assert positions(contents, titles) == sorted(positions(contents, titles))
+    # The numbers are filled in once the document is laid out, so they come last.
+    starts = [
+        str(reader.get_destination_page_number(item) + 1)
+        for item in reader.outline[1:]
+        if not isinstance(item, list)
+    ]
+    assert first.endswith(" ".join(starts))
+    assert starts == sorted(starts, key=int) and starts[0] == "2"
+
+
+# ----------------------------------------------------------------- unfinished workshops
+
+
+def test_an_unfinished_workshop_exports_with_a_draft_mark_on_every_page():
+    ws = editing.new_workshop("Spring CX workshop", organisation="Acme Outdoor")
+    pages = page_texts(pdf_bytes(ws))
+    assert all("DRAFT" in text for text in pages)
+    assert (
+        "Still to complete: Set up, Vision, Goals, Accountability, Priorities and Charter"
+        in (pages[0])
+    )
+    assert "No vote has been taken yet" in pages[0]
+
+
+def test_a_half_done_workshop_says_what_is_missing_without_failing():
+    ws = sound_workshop()
+    ws.sponsor_name = "Ana Silva"
+    pages = page_texts(pdf_bytes(ws, Paper.LETTER))
+    whole = " ".join(pages)
+    assert "Raise NPS from 21 to 35" in whole
+    assert "No metric yet" in whole
+    assert "No vote has been taken yet" in whole
+    assert "Name a sponsor" not in whole and "Ana Silva" in whole
+
+
+def test_letter_paper_gives_letter_pages_and_a_landscape_matrix(demo: Workshop):
+    reader = PdfReader(BytesIO(pdf_bytes(demo, Paper.LETTER)))
+    sizes = {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    }
+    assert sizes == {(612, 792), (792, 612)}
+
+
+# ----------------------------------------------------------------- a large workshop
+
+
+def test_a_hundred_goals_and_forty_people_split_the_matrix_with_its_header_repeated(
+    large: Workshop, large_pages: list[tuple[bool, str]]
+):
+    wide = [(i, text) for i, (landscape, text) in enumerate(large_pages) if landscape]
+    assert len(wide) > 3, "the matrix runs over several pages"
+    parts = [(i, t) for i, t in wide if re.search(r"Part \d of \d", t)]
+    assert len(parts) >= 2, "more people than fit across a page: the columns come in parts"
+    functions, people = content.matrix_columns(large)
+    columns = [c.name for c in functions + people]
+    in_matrix: set[str] = set()
+    for _, text in wide:
+        first_goal = re.search(r"Goal \d{3} for customers", text)
+        assert first_goal is not None
+        header = text[: first_goal.start()]
+        assert " Goal " in header, "every matrix page repeats the header row"
+        assert sum(1 for name in columns if name in header) >= 10, "with the column names"
+        in_matrix |= set(re.findall(r"Goal \d{3} for customers", text))
+    assert in_matrix == {g.title for g in large.goals}
+    # Each part's columns are named on its pages; together the parts name every column.
+    everything = " ".join(t for _, t in wide)
+    assert all(name in everything for name in columns)
+
+
+def test_a_hundred_goals_keep_the_summary_to_page_one(large_pages: list[tuple[bool, str]]):
+    (_, first), (_, second) = large_pages[:2]
+    assert "OUR TOP" in first and "Accountable: Person" in first
+    assert SECTIONS["goals"] in second and SECTIONS["goals"] + " Each goal" not in first
+
+
+def test_every_goal_of_a_large_workshop_is_in_the_charter(
+    large: Workshop, large_pages: list[tuple[bool, str]]
+):
+    whole = " ".join(text for _, text in large_pages)
+    for goal in large.goals:
+        assert whole.count(goal.title) >= 4, goal.title  # goals, matrix, roles, priorities
+
+
+# ----------------------------------------------------------------- names in any script
+
+
+def test_names_in_latin_greek_and_cyrillic_come_back_intact():
+    ws = sound_workshop()
+    for person, name in zip(ws.participants, UNICODE_NAMES, strict=True):
+        person.name = name
+    ws.sponsor_name = UNICODE_NAMES[2]
+    ws.facilitator = UNICODE_NAMES[3]
+    built = pdf_bytes(ws)
+    pages = page_texts(built)
+    for name in UNICODE_NAMES:
+        assert name in pages[0] or name in " ".join(pages), name
+    assert UNICODE_NAMES[2] in pages[0] and UNICODE_NAMES[3] in pages[0]
+    people = section(pages, "people")
+    for name in UNICODE_NAMES:
+        assert name in people
+
+
+def test_scripts_the_font_lacks_never_stop_the_export(tmp_path: Path):
+    ws = sound_workshop()
+    ws.participants[0].name = "山田 太郎"
+    ws.participants[1].name = "김민준"
+    ws.participants[2].name = "Ana 🚀 Rocket"
+    ws.organisation = "Café नमस्ते 🎉"
+    done = export_pdf(ws, tmp_path / "charter.pdf")
+    assert done.replaced == {"🚀", "🎉", *"नमस्ते"}
+    whole = " ".join(page_texts((tmp_path / "charter.pdf").read_bytes()))
+    # Chinese and Korean stay real, searchable text; emoji become the replacement character.
+    assert "山田 太郎" in whole and "김민준" in whole
+    assert "Ana \ufffd Rocket" in whole
+
+
+def test_the_longest_texts_the_workshop_allows_still_lay_out():
+    ws = sound_workshop()
+    long = "Ein sehr langer Satz über Kundenerlebnisse. " * 100
+    ws.vision = long[:4000].strip()
+    goal = ws.goals[0]
+    goal.title, goal.metric, goal.baseline = "W" * 200, "M " * 100, "B" * 200
+    goal.description = long[:4000].strip()
+    ws.participants[0].name = "N" * 120
+    ws.commitments.append(Commitment(long[:4000].strip(), owner="O" * 120, due="D" * 200))
+    reader = PdfReader(BytesIO(pdf_bytes(ws)))
+    assert len(reader.pages) > 5
+
+
+# ----------------------------------------------------------------- rendered
+
+
+def test_every_page_renders_to_an_image_that_is_not_blank(demo_pdf: bytes):
+    document = pdfium.PdfDocument(demo_pdf)
+    try:
+        assert len(document) > 5
+        for page in document:
+            image = page.render(scale=0.5, grayscale=True).to_pil()
+            inked = sum(image.histogram()[:200])
+            assert inked > 0.01 * image.width * image.height, "a page with next to nothing on it"
+    finally:
+        document.close()
+
+
+# ----------------------------------------------------------------- saving safely
+
+
+def test_export_writes_a_pdf_and_reports_its_pages(demo: Workshop, tmp_path: Path):
+    done = export_pdf(demo, tmp_path / "charter.pdf")
+    assert done.path == tmp_path / "charter.pdf"
+    assert done.path.read_bytes().startswith(b"%PDF-")
+    assert done.pages == len(PdfReader(done.path).pages)
+    assert not done.draft and not done.replaced
+    assert [p.name for p in tmp_path.iterdir()] == ["charter.pdf"]
+
+
+def test_a_folder_that_cannot_exist_fails_with_one_line_and_writes_nothing(
+    demo: Workshop, tmp_path: Path
+):
+    # Root may write anywhere, so "read-only" here is a folder whose parent is a file.
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder")
+    target = blocker / "charter.pdf"
+    with pytest.raises(ExportFailed) as caught:
+        export_pdf(demo, target)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(target) in message and "not a folder" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_failed_save_leaves_the_earlier_charter_untouched(
+    demo: Workshop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    target = tmp_path / "charter.pdf"
+    export_pdf(demo, target)
+    good = target.read_bytes()
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    changed = sound_workshop()
+    with pytest.raises(ExportFailed, match="permission denied"):
+        export_pdf(changed, target)
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["charter.pdf"], "no temporary file left"
+
+
+def test_a_disk_that_fills_up_mid_write_leaves_nothing_behind(
+    demo: Workshop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ExportFailed, match="the disk is full"):
+        export_pdf(demo, tmp_path / "charter.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_saving_over_a_folder_is_refused(demo: Workshop, tmp_path: Path):
+    (tmp_path / "charter.pdf").mkdir()
+    with pytest.raises(ExportFailed, match="that is a folder"):
+        export_pdf(demo, tmp_path / "charter.pdf")
+
+
+# ----------------------------------------------------------------- before export
+
+
+def test_the_demo_has_no_gaps_and_a_blank_workshop_has_one_per_missing_piece(demo: Workshop):
+    assert gaps(demo) == []
+    blank = editing.new_workshop("Spring CX workshop")
+    steps = [gap.step for gap in gaps(blank)]
+    assert steps == sorted(steps, key=list(Step).index)
+    assert {Step.SETUP, Step.VISION, Step.GOALS, Step.PRIORITIES, Step.CHARTER} <= set(steps)
+
+
+def test_a_goal_without_a_metric_or_target_is_flagged():
+    ws = sound_workshop()
+    messages = [gap.message for gap in gaps(ws) if gap.step is Step.GOALS]
+    assert any("“Lower monthly churn” has no metric or target" in m for m in messages)
+
+
+def test_open_accountability_errors_are_flagged():
+    ws = sound_workshop()
+    goal = goal_titled(ws, "Lower monthly churn")
+    ws.assignments = [a for a in ws.assignments if a.goal_id != goal.id]
+    found = [gap for gap in gaps(ws) if gap.step is Step.ACCOUNTABILITY]
+    assert any("Nobody is accountable for “Lower monthly churn”" in g.message for g in found)
+    assert any("Nobody is responsible" in g.message for g in found)
+
+
+def test_a_tie_left_open_at_the_top_is_flagged():
+    ws = sound_workshop()
+    a, b, c = ws.goals[:3]
+    tally_round(ws, {a.id: 5, b.id: 3, c.id: 3})
+    found = [gap.message for gap in gaps(ws) if gap.step is Step.PRIORITIES]
+    assert found == [
+        f"“{b.title}” and “{c.title}” are still tied for 2nd place; settle it with a "
+        "run-off or the sponsor's call."
+    ]
+    tally_round(ws, {b.id: 2, c.id: 1}, runoff_of=ws.rounds[0].id)
+    assert not [gap for gap in gaps(ws) if gap.step is Step.PRIORITIES]
+    assert content.vote_summary(ws) is not None
+    assert "a run-off vote put them in this order" in content.vote_summary(ws).ties[0].sentence
+
+
+def test_the_sponsor_signs_first_and_each_accountable_signs_once(demo: Workshop):
+    names = [s.name for s in signatories(demo)]
+    assert names[0] == "Amara Okonkwo"
+    assert len(names) == len(set(names))
+    accountable = {
+        editing.assignee_name(demo, a.assignee)
+        for a in demo.assignments
+        if a.role is Role.ACCOUNTABLE
+    }
+    assert set(names) == accountable | {"Amara Okonkwo"}
+    assert signatories(demo)[0].duty == "Sponsor, accountable for 2 goals"
+
+
+def test_paper_follows_the_place():
+    assert for_territory("en_US.UTF-8") is Paper.LETTER
+    assert for_territory("fr_CA") is Paper.LETTER
+    assert for_territory("en_GB.UTF-8") is Paper.A4
+    assert for_territory("de") is Paper.A4
+    assert for_territory("C") is Paper.A4
+
+
+def test_a_room_tally_is_described_as_counted_off_the_wall():
+    ws = sound_workshop()
+    tally_round(ws, {g.id: i for i, g in enumerate(ws.goals)})
+    summary = content.vote_summary(ws)
+    assert summary is not None
+    assert "counted off the wall" in summary.sentence
+    assert ws.rounds[0].mode is VotingMode.TALLY
