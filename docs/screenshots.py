@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
-from cxworkshop.domain.model import Pillar, Status, Step
+from cxworkshop.domain.model import Pillar, Status, Step, Workshop
 from cxworkshop.gui.app import application
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
@@ -84,13 +84,53 @@ def main(argv: list[str] | None = None) -> int:
             ("setup", lambda: (window.open_workshop(demo_id), window.go_to(Step.SETUP))),
             ("vision", lambda: window.go_to(Step.VISION)),
             ("goals", lambda: select_goal(window, store, demo_id)),
+            ("results", lambda: window.go_to(Step.PRIORITIES)),
+            ("ballot", lambda: mid_ballot(window, store, demo_id)),
         ]
         for name, prepare in scenes:
             prepare()
             shoot(window, app, args.out / f"{name}.png")
         window.close()
+        charter_pages(store.workshop(demo_id), args.out)
         store.close()
     return 0
+
+
+def mid_ballot(window: MainWindow, store: Store, demo_id: int) -> None:
+    """A new secret ballot: three people have voted, the fourth is placing dots."""
+    page = window.workshop_view.pages[Step.PRIORITIES]
+    page.start_setup()  # type: ignore[attr-defined]
+    page.open_vote()  # type: ignore[attr-defined]
+    ws = store.workshop(demo_id)
+    r = page.current_round()  # type: ignore[attr-defined]
+    people = [p.id for p in ws.participants]
+    goals = r.goal_ids
+    for voter, dots in zip(people, ({0: 2, 1: 1}, {3: 1, 4: 2}, {0: 1, 5: 1, 7: 1}), strict=False):
+        store.cast_ballot(demo_id, r.id, voter, {goals[i]: n for i, n in dots.items()})
+    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    page.start_ballot(people[3])  # type: ignore[attr-defined]
+    page.ballot_screen.view.add_dot(1)  # type: ignore[attr-defined]
+    page.ballot_screen.view.add_dot(1)  # type: ignore[attr-defined]
+
+
+def charter_pages(ws: Workshop, out: Path) -> None:
+    """Page 1 and the accountability matrix of the demo's PDF charter, as images."""
+    import pypdfium2
+    from pypdf import PdfReader
+
+    from cxworkshop.charter import export_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "charter.pdf"
+        export_pdf(ws, pdf)
+        texts = [page.extract_text() for page in PdfReader(pdf).pages]
+        matrix = next(i for i, text in enumerate(texts) if "Accountability matrix" in text[:200])
+        document = pypdfium2.PdfDocument(str(pdf))
+        for name, index in (("charter-page1", 0), ("charter-matrix", matrix)):
+            image = document[index].render(scale=1.5).to_pil()
+            image.save(out / f"{name}.png")
+            print(out / f"{name}.png")
+        document.close()
 
 
 def select_goal(window: MainWindow, store: Store, demo_id: int) -> None:
