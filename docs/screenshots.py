@@ -84,7 +84,15 @@ def main(argv: list[str] | None = None) -> int:
             ("setup", lambda: (window.open_workshop(demo_id), window.go_to(Step.SETUP))),
             ("vision", lambda: window.go_to(Step.VISION)),
             ("goals", lambda: select_goal(window, store, demo_id)),
-            ("results", lambda: window.go_to(Step.PRIORITIES)),
+            ("accountability", lambda: window.go_to(Step.ACCOUNTABILITY)),
+            ("matrix", lambda: accountability_page(window).show_matrix(True)),
+            (
+                "results",
+                lambda: (
+                    accountability_page(window).show_matrix(False),
+                    window.go_to(Step.PRIORITIES),
+                ),
+            ),
             ("ballot", lambda: mid_ballot(window, store, demo_id)),
         ]
         for name, prepare in scenes:
@@ -94,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         charter_pages(store.workshop(demo_id), args.out)
         store.close()
     return 0
+
+
+def accountability_page(window: MainWindow):  # type: ignore[no-untyped-def]
+    return window.workshop_view.pages[Step.ACCOUNTABILITY]
 
 
 def mid_ballot(window: MainWindow, store: Store, demo_id: int) -> None:

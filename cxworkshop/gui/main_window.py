@@ -86,9 +86,9 @@ class WorkshopView(QWidget):
         self.title.setAccessibleName("Workshop title")
         # The pages are imported here, when a workshop is first opened, so that
         # start-up (the library) does not pay for them.
+        from .pages.accountability import AccountabilityPage
         from .pages.charter import CharterPage
         from .pages.goals import GoalsPage
-        from .pages.overview import AccountabilityOverview
         from .pages.priorities import PrioritiesPage
         from .pages.setup import SetupPage
         from .pages.vision import VisionPage
@@ -98,7 +98,7 @@ class WorkshopView(QWidget):
             Step.SETUP: SetupPage(),
             Step.VISION: VisionPage(),
             Step.GOALS: GoalsPage(),
-            Step.ACCOUNTABILITY: AccountabilityOverview(),
+            Step.ACCOUNTABILITY: AccountabilityPage(),
             Step.PRIORITIES: PrioritiesPage(),
             Step.CHARTER: CharterPage(),
         }
@@ -198,6 +198,10 @@ class MainWindow(QMainWindow):
             # The window's File menu holds the export shortcut, for every step.
             charter.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
             charter.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
+            accountability = view.pages[Step.ACCOUNTABILITY]
+            accountability.sig_status.connect(  # type: ignore[attr-defined]
+                lambda text: self.statusBar().showMessage(text, 8000)
+            )
             priorities = view.pages[Step.PRIORITIES]
             priorities.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
             self.pages.addWidget(view)
