@@ -22,7 +22,15 @@ from cxworkshop.gui.models.accountability import (
 )
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.session import Session
-from cxworkshop.storage.store import Store
+from tests.helpers.accountability import add_goals_and_two_people, show_accountability
+from tests.helpers.gui import (
+    function,
+    goal_titled,
+    person,
+    reopened,
+    roles_by_name,
+    roles_on,
+)
 
 A, R, C, INF = Role.ACCOUNTABLE, Role.RESPONSIBLE, Role.CONSULTED, Role.INFORMED
 ALT = Qt.KeyboardModifier.AltModifier
@@ -32,35 +40,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 # ----------------------------------------------------------------- helpers
 
 
-def function(session: Session, name: str) -> Assignee:
-    return Assignee.function(next(f.id for f in session.workshop.functions if f.name == name))
-
-
-def person(session: Session, name: str) -> Assignee:
-    return Assignee.participant(next(p.id for p in session.workshop.participants if p.name == name))
-
-
-def goal_titled(session: Session, title: str) -> Goal:
-    return next(g for g in session.workshop.goals if g.title == title)
-
-
-def roles_on(session: Session, goal_id: str) -> dict[str, Role]:
-    ws = session.workshop
-    return {
-        editing.assignee_name(ws, a.assignee): a.role
-        for a in ws.assignments
-        if a.goal_id == goal_id
-    }
-
-
 def roles_after_reopening(session: Session, goal_id: str) -> dict[str, Role]:
-    with Store(session.store.path) as fresh:
-        ws = fresh.workshop(session.workshop_id)
-        return {
-            editing.assignee_name(ws, a.assignee): a.role
-            for a in ws.assignments
-            if a.goal_id == goal_id
-        }
+    return roles_by_name(reopened(session), goal_id)
 
 
 def codes(page: AccountabilityPage) -> list[str]:
@@ -72,30 +53,11 @@ def codes(page: AccountabilityPage) -> list[str]:
 @pytest.fixture
 def workshop(blank_session: Session) -> Session:
     """Ten functions, two people, three goals (one per pillar) and no roles yet."""
-    store, wid = blank_session.store, blank_session.workshop_id
-    for pillar, title in (
-        (Pillar.WIN, "Raise trial-to-paid conversion"),
-        (Pillar.KEEP, "Lower monthly churn"),
-        (Pillar.ADVOCATE, "Raise NPS to 35"),
-    ):
-        store.add_goal(wid, Goal(pillar=pillar, title=title))
-    ws = blank_session.workshop
-    store.add_participant(wid, Participant("Ana Silva", ws.functions[0].id, "Chief executive"))
-    store.add_participant(wid, Participant("Zoë Ødegård", ws.functions[1].id, "CMO"))
-    return blank_session
+    return add_goals_and_two_people(blank_session, ("Zoë Ødegård", "CMO"))
 
 
 def make_page(qtbot, session: Session | None) -> AccountabilityPage:  # type: ignore[no-untyped-def]
-    page = AccountabilityPage()
-    qtbot.addWidget(page)
-    page.resize(1600, 1000)
-    page.show()
-    qtbot.waitExposed(page)
-    page.set_session(session)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: page.isActiveWindow())
-    page.update_checks()
-    return page
+    return show_accountability(qtbot, session, active=True)
 
 
 @pytest.fixture

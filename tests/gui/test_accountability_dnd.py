@@ -11,7 +11,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cxworkshop.domain import editing
-from cxworkshop.domain.model import Assignee, AssigneeKind, Assignment, Goal, Pillar, Role
+from cxworkshop.domain.model import (
+    Assignee,
+    AssigneeKind,
+    Assignment,
+    Goal,
+    Pillar,
+    Role,
+    Workshop,
+)
 from cxworkshop.gui.models.accountability import (
     ASSIGNEE_MIME_TYPE,
     AssigneesModel,
@@ -25,6 +33,8 @@ from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets import raci
 from cxworkshop.gui.widgets.raci_board import DropZone
 from cxworkshop.storage.store import Store
+from tests.helpers.accountability import add_goals_and_two_people, show_accountability
+from tests.helpers.gui import function, goal_titled, person, reopened, roles_on
 
 MOVE = Qt.DropAction.MoveAction
 COPY = Qt.DropAction.CopyAction
@@ -37,45 +47,13 @@ A, R, C, INF = Role.ACCOUNTABLE, Role.RESPONSIBLE, Role.CONSULTED, Role.INFORMED
 # ----------------------------------------------------------------- helpers
 
 
-def function(session: Session, name: str) -> Assignee:
-    return Assignee.function(next(f.id for f in session.workshop.functions if f.name == name))
-
-
-def person(session: Session, name: str) -> Assignee:
-    return Assignee.participant(next(p.id for p in session.workshop.participants if p.name == name))
-
-
-def goal_titled(session: Session, title: str) -> Goal:
-    return next(g for g in session.workshop.goals if g.title == title)
-
-
-def roles_on(session: Session, goal_id: str) -> dict[str, Role]:
-    """Who holds what on a goal, by name, as the store holds it."""
-    ws = session.workshop
-    return {
-        editing.assignee_name(ws, a.assignee): a.role
-        for a in ws.assignments
-        if a.goal_id == goal_id
-    }
-
-
-def reopened(session: Session) -> list[Assignment]:
-    """The assignments as a fresh open of the file reads them."""
-    with Store(session.store.path) as fresh:
-        return sorted(
-            fresh.workshop(session.workshop_id).assignments,
-            key=lambda a: (a.goal_id, a.assignee.kind, a.assignee.id),
-        )
-
-
-def saved(session: Session) -> list[Assignment]:
-    return sorted(
-        session.workshop.assignments, key=lambda a: (a.goal_id, a.assignee.kind, a.assignee.id)
-    )
+def assignments(ws: Workshop) -> list[Assignment]:
+    return sorted(ws.assignments, key=lambda a: (a.goal_id, a.assignee.kind, a.assignee.id))
 
 
 def assert_saved(session: Session) -> None:
-    assert reopened(session) == saved(session)
+    """A fresh open of the file reads the assignments the store holds."""
+    assert assignments(reopened(session)) == assignments(session.workshop)
 
 
 def palette_mime(session: Session, who: Assignee) -> QMimeData:
@@ -93,19 +71,7 @@ def payload_of(mime: QMimeData) -> dict[str, object]:
 @pytest.fixture
 def workshop(blank_session: Session) -> Session:
     """Ten functions, two people, three goals and no roles yet."""
-    from cxworkshop.domain.model import Participant
-
-    store, wid = blank_session.store, blank_session.workshop_id
-    for pillar, title in (
-        (Pillar.WIN, "Raise trial-to-paid conversion"),
-        (Pillar.KEEP, "Lower monthly churn"),
-        (Pillar.ADVOCATE, "Raise NPS to 35"),
-    ):
-        store.add_goal(wid, Goal(pillar=pillar, title=title))
-    ws = blank_session.workshop
-    store.add_participant(wid, Participant("Ana Silva", ws.functions[0].id, "Chief executive"))
-    store.add_participant(wid, Participant("Ben Okafor", ws.functions[1].id, "Head of marketing"))
-    return blank_session
+    return add_goals_and_two_people(blank_session, ("Ben Okafor", "Head of marketing"))
 
 
 @pytest.fixture
@@ -121,14 +87,7 @@ def tree(qtmodeltester, workshop: Session) -> GoalAssignmentsModel:
 
 
 def make_page(qtbot, session: Session) -> AccountabilityPage:  # type: ignore[no-untyped-def]
-    page = AccountabilityPage()
-    qtbot.addWidget(page)
-    page.resize(1600, 1000)
-    page.show()
-    qtbot.waitExposed(page)
-    page.set_session(session)
-    page.update_checks()
-    return page
+    return show_accountability(qtbot, session, active=False)
 
 
 @pytest.fixture
@@ -596,12 +555,11 @@ def test_a_full_assignment_round_by_mouse_on_the_demo_survives_reopening(
             assert move.isAccepted()
             assert drop_on(zone, mime, middle(zone), COPY).isAccepted()
     assert session.undo_stack.count() == 2 * len(plan)
-    with Store(session.store.path) as fresh:
-        ws = fresh.workshop(wid)
-        got = {
-            goal.id: {a.assignee: a.role for a in ws.assignments if a.goal_id == goal.id}
-            for goal in ws.goals
-        }
+    ws = reopened(session)
+    got = {
+        goal.id: {a.assignee: a.role for a in ws.assignments if a.goal_id == goal.id}
+        for goal in ws.goals
+    }
     assert got == plan
     for goal in session.workshop.goals:
         assert [c.assignee for c in zone_of(demo_page, goal, A).chips] == [

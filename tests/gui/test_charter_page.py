@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from cxworkshop.charter import Paper
-from cxworkshop.domain.model import Step, Workshop
+from cxworkshop.domain.model import Step
 from cxworkshop.gui.pages.charter import (
     MISSING,
     READY,
@@ -31,25 +31,13 @@ from cxworkshop.gui.pages.charter import (
     file_name,
     months_later,
 )
-from cxworkshop.storage.store import Store
-
-
-def saved(db_path: Any, workshop_id: int) -> Workshop:
-    """The workshop as a second connection reads it from the file."""
-    with Store(db_path) as other:
-        return other.workshop(workshop_id)
+from tests.helpers.gui import reopened, show_page
 
 
 def open_page(qtbot, session) -> CharterPage:
     page = CharterPage()
-    qtbot.addWidget(page)
     page.set_session(session)
-    page.resize(1500, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+    return show_page(qtbot, page, 1500, 900)
 
 
 @pytest.fixture
@@ -128,12 +116,12 @@ def test_next_steps_model_stays_consistent_while_steps_come_and_go(qtmodeltester
 # ----------------------------------------------------------------- next steps
 
 
-def test_a_next_step_typed_and_entered_is_saved_as_one_undo_step(page, blank_session, db_path):
+def test_a_next_step_typed_and_entered_is_saved_as_one_undo_step(page, blank_session):
     page.commitment_entry.setFocus()
     QTest.keyClicks(page.commitment_entry, "Share the charter with every team")
     QTest.keyClick(page.commitment_entry, Qt.Key.Key_Return)
 
-    texts = [c.text for c in saved(db_path, blank_session.workshop_id).commitments]
+    texts = [c.text for c in reopened(blank_session).commitments]
     assert texts == ["Share the charter with every team"]
     assert page.commitment_entry.text() == ""
     assert (
@@ -143,11 +131,11 @@ def test_a_next_step_typed_and_entered_is_saved_as_one_undo_step(page, blank_ses
     assert page.commitments_view.currentIndex().column() == CommitmentsModel.OWNER
 
     blank_session.undo_stack.undo()
-    assert saved(db_path, blank_session.workshop_id).commitments == []
+    assert reopened(blank_session).commitments == []
     assert page.commitments_model.rowCount() == 0
 
 
-def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session, db_path):
+def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session):
     page.commitments_model.add("Book the first review")
     index = page.commitments_model.index(0, CommitmentsModel.OWNER)
     page.commitments_view.setFocus()
@@ -162,7 +150,7 @@ def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session, db_p
     # The view commits the editor's text once the key press is over.
     qtbot.waitUntil(lambda: cell(page, 0, CommitmentsModel.OWNER) == "Zoë Ødegård")
 
-    assert saved(db_path, blank_session.workshop_id).commitments[0].owner == "Zoë Ødegård"
+    assert reopened(blank_session).commitments[0].owner == "Zoë Ødegård"
     assert cell(page, 0, CommitmentsModel.OWNER) == "Zoë Ødegård"
     assert (
         blank_session.undo_stack.undoText()
@@ -172,54 +160,54 @@ def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session, db_p
     assert cell(page, 0, CommitmentsModel.OWNER) == ""
 
 
-def test_a_step_cannot_be_emptied_and_says_why(page, blank_session, db_path):
+def test_a_step_cannot_be_emptied_and_says_why(page, blank_session):
     page.commitments_model.add("Book the first review")
     count = blank_session.undo_stack.count()
     assert not page.commitments_model.setData(page.commitments_model.index(0, 0), "   ")
     assert page.error_line.isVisible()
     assert "cannot be empty" in page.error_line.text()
     assert blank_session.undo_stack.count() == count
-    assert saved(db_path, blank_session.workshop_id).commitments[0].text == "Book the first review"
+    assert reopened(blank_session).commitments[0].text == "Book the first review"
 
 
-def test_delete_removes_the_selected_step_and_undo_puts_it_back(demo_page, demo_session, db_path):
+def test_delete_removes_the_selected_step_and_undo_puts_it_back(demo_page, demo_session):
     second = demo_session.workshop.commitments[1]
     demo_page.commitments_view.setFocus()
     demo_page.commitments_view.setCurrentIndex(demo_page.commitments_model.index(1, 0))
     QTest.keyClick(demo_page.commitments_view, Qt.Key.Key_Delete)
 
-    ids = [c.id for c in saved(db_path, demo_session.workshop_id).commitments]
+    ids = [c.id for c in reopened(demo_session).commitments]
     assert second.id not in ids and len(ids) == 2
     assert demo_session.undo_stack.undoText().startswith("Remove next step 'Build one CX")
     demo_session.undo_stack.undo()
-    restored = saved(db_path, demo_session.workshop_id).commitments
+    restored = reopened(demo_session).commitments
     assert [c.id for c in restored][1] == second.id
 
 
 # ----------------------------------------------------------------- the review date
 
 
-def test_ticking_review_sets_a_date_three_months_after_the_workshop(page, blank_session, db_path):
+def test_ticking_review_sets_a_date_three_months_after_the_workshop(page, blank_session):
     blank_session.store.update_details(blank_session.workshop_id, date=dt.date(2027, 3, 18))
     page.refresh()
     page.review_check.click()
 
-    assert saved(db_path, blank_session.workshop_id).review_date == dt.date(2027, 6, 18)
+    assert reopened(blank_session).review_date == dt.date(2027, 6, 18)
     assert blank_session.undo_stack.undoText() == "Set review date to 18 June 2027"
     assert page.review_edit.isEnabled()
     page.review_check.click()
-    assert saved(db_path, blank_session.workshop_id).review_date is None
+    assert reopened(blank_session).review_date is None
     assert blank_session.undo_stack.undoText() == "Clear review date"
     blank_session.undo_stack.undo()
     assert page.review_check.isChecked()
     assert page.review_edit.date().toPython() == dt.date(2027, 6, 18)
 
 
-def test_a_date_picked_in_the_date_field_is_saved(demo_page, demo_session, db_path):
+def test_a_date_picked_in_the_date_field_is_saved(demo_page, demo_session):
     demo_page.review_edit.setFocus()
     demo_page.review_edit.setDate(demo_page.review_edit.date().addDays(14))
     demo_page.review_edit.editingFinished.emit()
-    assert saved(db_path, demo_session.workshop_id).review_date == dt.date(2027, 7, 1)
+    assert reopened(demo_session).review_date == dt.date(2027, 7, 1)
     assert demo_session.undo_stack.undoText() == "Set review date to 1 July 2027"
 
 

@@ -22,6 +22,7 @@ from cxworkshop.gui.models.goals import (
 from cxworkshop.gui.pages.goals import GoalsPage
 from cxworkshop.gui.session import Session
 from cxworkshop.storage.store import Store
+from tests.helpers.gui import goal_titled, reopened, show_page
 
 MOVE = Qt.DropAction.MoveAction
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -49,16 +50,11 @@ def assert_screen_matches_file(page: GoalsPage, session: Session) -> None:
     """What the board shows is what the store holds, and what a fresh open of the file reads."""
     ws = session.workshop
     assert on_screen(page) == in_workshop(ws)
-    with Store(session.store.path) as fresh:
-        reread = fresh.workshop(session.workshop_id)
+    reread = reopened(session)
     assert in_workshop(reread) == in_workshop(ws)
     assert reread.goals == ws.goals
     assert reread.assignments == ws.assignments
     assert reread.rounds == ws.rounds
-
-
-def goal_titled(session: Session, title: str) -> Goal:
-    return next(g for g in session.workshop.goals if g.title == title)
 
 
 def card(page: GoalsPage, pillar: Pillar, row: int) -> QModelIndex:
@@ -67,14 +63,8 @@ def card(page: GoalsPage, pillar: Pillar, row: int) -> QModelIndex:
 
 def make_board(qtbot, session: Session) -> GoalsPage:  # type: ignore[no-untyped-def]
     page = GoalsPage()
-    qtbot.addWidget(page)
-    page.resize(1600, 1000)
     page.set_session(session)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+    return show_page(qtbot, page, 1600, 1000)
 
 
 @pytest.fixture

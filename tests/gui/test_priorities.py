@@ -39,10 +39,10 @@ from tests.gui.test_voting_flow import (
     open_secret_vote,
     person_id,
     place_by_keys,
-    reread,
     vote,
 )
 from tests.helpers.builders import goal_ids, small_workshop, voter_ids
+from tests.helpers.gui import reopened
 
 pytest_plugins = ["tests.gui.test_voting_flow"]
 
@@ -235,7 +235,7 @@ def test_each_voter_gets_a_clean_ballot_even_when_voting_again(qtbot, page, team
     vote(qtbot, page, "Ana Silva", [GOALS[3][1]])
     assert "You voted before" in page.ballot_screen.rules.text()
     ana = person_id(team, "Ana Silva")
-    assert reread(team).rounds[0].ballots[ana] == {goal_id(team, GOALS[3][1]): 1}
+    assert reopened(team).rounds[0].ballots[ana] == {goal_id(team, GOALS[3][1]): 1}
 
 
 def test_no_undo_while_voters_have_the_laptop(qtbot, page, team):
@@ -272,7 +272,7 @@ def test_leaving_the_step_mid_ballot_drops_the_draft_and_gives_undo_back(qtbot, 
 
     page.hide()
     assert signals == [False] and group.activeStack() is team.undo_stack
-    assert reread(team).rounds[0].ballots == {}, "an unconfirmed ballot is never saved"
+    assert reopened(team).rounds[0].ballots == {}, "an unconfirmed ballot is never saved"
     page.show()
     assert page.face is Face.ROUND
     assert page.ballot_model.ballot() == {}
@@ -336,10 +336,10 @@ def test_unticked_people_do_not_vote_and_undo_of_opening_keeps_the_ballots_for_r
     click(qtbot, page.pass_card.done_button)
 
     team.undo_stack.undo()
-    assert reread(team).rounds == []
+    assert reopened(team).rounds == []
     assert page.face is Face.SETUP
     team.undo_stack.redo()
-    assert reread(team).rounds[0].ballots == {
+    assert reopened(team).rounds[0].ballots == {
         person_id(team, "Ana Silva"): {goal_id(team, GOALS[2][1]): 1}
     }
     assert page.face is Face.ROUND and page.round_view.progress.text() == "1 of 4 have voted"
@@ -362,16 +362,16 @@ def test_close_reveal_and_reopen_are_undo_steps_and_earlier_rounds_stay(qtbot, p
     click(qtbot, page.pass_card.done_button)
     click(qtbot, page.round_view.close_button)
     assert team.undo_stack.undoText() == "Close round 1"
-    assert not reread(team).rounds[0].is_open
+    assert not reopened(team).rounds[0].is_open
     click(qtbot, page.round_view.reopen_button)
-    assert reread(team).rounds[0].is_open
+    assert reopened(team).rounds[0].is_open
     team.undo_stack.undo()
-    assert not reread(team).rounds[0].is_open
+    assert not reopened(team).rounds[0].is_open
     click(qtbot, page.round_view.reveal_button)
     team.undo_stack.undo()
-    assert not reread(team).rounds[0].revealed
+    assert not reopened(team).rounds[0].revealed
     team.undo_stack.redo()
-    assert reread(team).rounds[0].revealed
+    assert reopened(team).rounds[0].revealed
 
     # A second vote keeps the first as history, one choice away.
     click(qtbot, page.new_button)
@@ -405,14 +405,14 @@ def test_discarding_a_round_with_ballots_asks_first(qtbot, page, team, monkeypat
     monkeypatch.setattr(QMessageBox, "question", no)
     click(qtbot, page.round_view.discard_button)
     assert asked == ["Discard round 1 and the 1 ballot in it? Undo brings everything back."]
-    assert len(reread(team).rounds) == 1
+    assert len(reopened(team).rounds) == 1
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     click(qtbot, page.round_view.discard_button)
-    assert reread(team).rounds == []
+    assert reopened(team).rounds == []
     assert team.undo_stack.undoText() == "Discard round 1"
     team.undo_stack.undo()
-    assert len(reread(team).rounds[0].ballots) == 1
+    assert len(reopened(team).rounds[0].ballots) == 1
 
 
 def test_deleting_a_goal_that_holds_votes_says_how_many_dots_go_with_it(team):

@@ -6,39 +6,24 @@ screen, and undone and redone the way the facilitator would.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem, QWidget
 
 from cxworkshop.domain.defaults import default_principles
-from cxworkshop.domain.model import Workshop
 from cxworkshop.gui.models.people import SUBTITLE_ROLE
 from cxworkshop.gui.models.principles import PrinciplesModel
 from cxworkshop.gui.pages.vision import VISION_PLACEHOLDER, VisionPage
-from cxworkshop.storage.store import Store
+from tests.helpers.gui import reopened, show_page
 
 USUAL = [p.text for p in default_principles()]
 
 
-def saved(db_path: Any, workshop_id: int) -> Workshop:
-    """The workshop as a second connection reads it from the file."""
-    with Store(db_path) as other:
-        return other.workshop(workshop_id)
-
-
 def open_page(qtbot, session) -> VisionPage:
     page = VisionPage()
-    qtbot.addWidget(page)
     page.set_session(session)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+    return show_page(qtbot, page, 1400, 900)
 
 
 @pytest.fixture
@@ -107,7 +92,7 @@ def test_the_teams_own_principles_are_marked_as_theirs(demo_session):
 # ----------------------------------------------------------------- the vision
 
 
-def test_the_vision_typed_and_entered_is_saved_as_one_undo_step(page, blank_session, db_path):
+def test_the_vision_typed_and_entered_is_saved_as_one_undo_step(page, blank_session):
     sentence = "Every customer feels known, helped and glad they came."
     type_vision(page, sentence)
     assert blank_session.workshop.vision == ""  # nothing saved while typing
@@ -115,7 +100,7 @@ def test_the_vision_typed_and_entered_is_saved_as_one_undo_step(page, blank_sess
     QTest.keyClick(page.vision_edit, Qt.Key.Key_Return)
 
     assert blank_session.workshop.vision == sentence
-    assert saved(db_path, blank_session.workshop_id).vision == sentence
+    assert reopened(blank_session).vision == sentence
     assert page.vision_edit.toPlainText() == sentence
     assert blank_session.undo_stack.count() == 1
     assert (
@@ -125,17 +110,17 @@ def test_the_vision_typed_and_entered_is_saved_as_one_undo_step(page, blank_sess
 
     blank_session.undo_stack.undo()
     assert page.vision_edit.toPlainText() == ""
-    assert saved(db_path, blank_session.workshop_id).vision == ""
+    assert reopened(blank_session).vision == ""
     blank_session.undo_stack.redo()
     assert page.vision_edit.toPlainText() == sentence
-    assert saved(db_path, blank_session.workshop_id).vision == sentence
+    assert reopened(blank_session).vision == sentence
 
 
-def test_the_vision_is_saved_when_the_facilitator_moves_on(qtbot, page, blank_session, db_path):
+def test_the_vision_is_saved_when_the_facilitator_moves_on(qtbot, page, blank_session):
     type_vision(page, "Every customer comes back.")
     page.principle_entry.setFocus()
     qtbot.waitUntil(lambda: blank_session.workshop.vision == "Every customer comes back.")
-    assert saved(db_path, blank_session.workshop_id).vision == "Every customer comes back."
+    assert reopened(blank_session).vision == "Every customer comes back."
     assert blank_session.undo_stack.count() == 1
 
 
@@ -176,9 +161,7 @@ def test_undoing_something_else_leaves_a_half_typed_vision_alone(page, blank_ses
     assert page.vision_edit.toPlainText() == "Every customer"
 
 
-def test_undo_while_typing_keeps_the_words_on_screen_until_they_are_entered(
-    page, blank_session, db_path
-):
+def test_undo_while_typing_keeps_the_words_on_screen_until_they_are_entered(page, blank_session):
     type_vision(page, "Every customer")
     QTest.keyClick(page.vision_edit, Qt.Key.Key_Return)
     QTest.keyClicks(page.vision_edit, " smiles")
@@ -188,7 +171,7 @@ def test_undo_while_typing_keeps_the_words_on_screen_until_they_are_entered(
     assert blank_session.workshop.vision == ""
     assert page.vision_edit.toPlainText() == "Every customer smiles"
     QTest.keyClick(page.vision_edit, Qt.Key.Key_Return)
-    assert saved(db_path, blank_session.workshop_id).vision == "Every customer smiles"
+    assert reopened(blank_session).vision == "Every customer smiles"
 
 
 def test_the_empty_vision_invites_a_sentence(page):
@@ -202,13 +185,13 @@ def test_the_empty_vision_invites_a_sentence(page):
 # ----------------------------------------------------------------- principles
 
 
-def test_the_usual_principles_arrive_in_one_undo_step(qtbot, page, blank_session, db_path):
+def test_the_usual_principles_arrive_in_one_undo_step(qtbot, page, blank_session):
     assert page.usual_button.isVisible()
     assert not page.principles_view.isVisible()
 
     qtbot.mouseClick(page.usual_button, Qt.MouseButton.LeftButton)
 
-    assert [p.text for p in saved(db_path, blank_session.workshop_id).principles] == USUAL
+    assert [p.text for p in reopened(blank_session).principles] == USUAL
     assert not any(p.committed for p in blank_session.workshop.principles)
     assert blank_session.undo_stack.count() == 1
     assert blank_session.undo_stack.undoText() == "Add the usual principles"
@@ -217,13 +200,13 @@ def test_the_usual_principles_arrive_in_one_undo_step(qtbot, page, blank_session
 
     ids = [p.id for p in blank_session.workshop.principles]
     blank_session.undo_stack.undo()
-    assert saved(db_path, blank_session.workshop_id).principles == []
+    assert reopened(blank_session).principles == []
     assert page.usual_button.isVisible()
     blank_session.undo_stack.redo()
-    assert [p.id for p in saved(db_path, blank_session.workshop_id).principles] == ids
+    assert [p.id for p in reopened(blank_session).principles] == ids
 
 
-def test_space_commits_the_team_to_the_selected_principle(qtbot, demo_page, demo_session, db_path):
+def test_space_commits_the_team_to_the_selected_principle(qtbot, demo_page, demo_session):
     view, model = demo_page.principles_view, demo_page.principles_model
     ws = demo_session.workshop
     row = next(i for i, p in enumerate(ws.principles) if not p.committed)
@@ -233,35 +216,35 @@ def test_space_commits_the_team_to_the_selected_principle(qtbot, demo_page, demo
 
     QTest.keyClick(view, Qt.Key.Key_Space)
 
-    assert saved(db_path, demo_session.workshop_id).principles[row].committed
+    assert reopened(demo_session).principles[row].committed
     assert demo_session.undo_stack.undoText() == f"Commit to '{text[:39].rstrip()}…'"
     total = len(ws.principles)
     assert demo_page.committed_label.text() == f"{total} of {total} committed"
     demo_session.undo_stack.undo()
-    assert not saved(db_path, demo_session.workshop_id).principles[row].committed
+    assert not reopened(demo_session).principles[row].committed
     assert (
         model.data(model.index(row, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     )
 
 
-def test_a_click_on_the_box_unticks_a_principle(qtbot, demo_page, demo_session, db_path):
+def test_a_click_on_the_box_unticks_a_principle(qtbot, demo_page, demo_session):
     view, model = demo_page.principles_view, demo_page.principles_model
     index = model.index(0, 0)
     assert demo_session.workshop.principles[0].committed
     box = view.itemDelegate().geometry(view_option(view, index), index).check
     assert box is not None
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
-    assert not saved(db_path, demo_session.workshop_id).principles[0].committed
+    assert not reopened(demo_session).principles[0].committed
     assert demo_session.undo_stack.undoText().startswith("Withdraw commitment to ")
 
 
-def test_the_teams_own_principle_is_added_with_enter(qtbot, page, blank_session, db_path):
+def test_the_teams_own_principle_is_added_with_enter(qtbot, page, blank_session):
     entry = page.principle_entry
     entry.setFocus()
     QTest.keyClicks(entry, "We call back every unhappy customer.")
     QTest.keyClick(entry, Qt.Key.Key_Return)
 
-    (added,) = saved(db_path, blank_session.workshop_id).principles
+    (added,) = reopened(blank_session).principles
     assert (added.text, added.custom, added.committed) == (
         "We call back every unhappy customer.",
         True,
@@ -276,7 +259,7 @@ def test_the_teams_own_principle_is_added_with_enter(qtbot, page, blank_session,
     model = page.principles_model
     assert model.data(model.index(0, 0), SUBTITLE_ROLE) == "Our own"
     blank_session.undo_stack.undo()
-    assert saved(db_path, blank_session.workshop_id).principles == []
+    assert reopened(blank_session).principles == []
 
 
 def test_a_principle_already_on_the_list_is_refused_and_kept_for_correction(
@@ -292,24 +275,22 @@ def test_a_principle_already_on_the_list_is_refused_and_kept_for_correction(
     assert demo_session.undo_stack.count() == 0
 
 
-def test_delete_removes_the_selected_principle_and_undo_puts_it_back(
-    demo_page, demo_session, db_path
-):
+def test_delete_removes_the_selected_principle_and_undo_puts_it_back(demo_page, demo_session):
     view, model = demo_page.principles_view, demo_page.principles_model
     before = list(demo_session.workshop.principles)
     view.setFocus()
     view.setCurrentIndex(model.index(2, 0))
     QTest.keyClick(view, Qt.Key.Key_Delete)
 
-    assert [p.id for p in saved(db_path, demo_session.workshop_id).principles] == [
+    assert [p.id for p in reopened(demo_session).principles] == [
         p.id for p in before if p is not before[2]
     ]
     assert demo_session.undo_stack.undoText().startswith("Remove principle ")
     demo_session.undo_stack.undo()
-    assert saved(db_path, demo_session.workshop_id).principles == before
+    assert reopened(demo_session).principles == before
 
 
-def test_f2_rewords_a_principle(qtbot, demo_page, demo_session, db_path):
+def test_f2_rewords_a_principle(qtbot, demo_page, demo_session):
     view, model = demo_page.principles_view, demo_page.principles_model
     view.setFocus()
     view.setCurrentIndex(model.index(1, 0))
@@ -320,9 +301,7 @@ def test_f2_rewords_a_principle(qtbot, demo_page, demo_session, db_path):
     QTest.keyClicks(editor, "Our CEO champions customers first.")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: demo_session.undo_stack.count() == 1)
-    assert saved(db_path, demo_session.workshop_id).principles[1].text == (
-        "Our CEO champions customers first."
-    )
+    assert reopened(demo_session).principles[1].text == ("Our CEO champions customers first.")
     assert demo_session.undo_stack.undoText().startswith("Reword principle ")
 
 

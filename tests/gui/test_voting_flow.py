@@ -13,7 +13,7 @@ from cxworkshop.domain.errors import BudgetExceeded
 from cxworkshop.domain.model import Goal, Participant, Pillar, TieBreak, VotingMode
 from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
 from cxworkshop.gui.session import Session
-from cxworkshop.storage.store import Store
+from tests.helpers.gui import reopened, show_page
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,14 +34,8 @@ def make_page(qtbot, session: Session) -> PrioritiesPage:  # type: ignore[no-unt
     page = PrioritiesPage()
     # Tests press the pass card's buttons at once; the pause is for people's fingers.
     page.PASS_CARD_DELAY_MS = 0
-    qtbot.addWidget(page)
-    page.resize(1500, 900)
     page.set_session(session)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+    return show_page(qtbot, page, 1500, 900)
 
 
 @pytest.fixture
@@ -148,11 +142,6 @@ def vote(qtbot, page: PrioritiesPage, name: str, titles: list[str], *, keys: boo
     assert card.saved.isVisible()
 
 
-def reread(session: Session):
-    with Store(session.store.path) as fresh:
-        return fresh.workshop(session.workshop_id)
-
-
 # ----------------------------------------------------------------- the whole vote
 
 
@@ -182,7 +171,7 @@ def test_five_voters_vote_in_secret_and_a_runoff_settles_the_tie_at_the_top(qtbo
     assert page.pass_card.headline.text() == "Everyone has voted"
     # Ballots are saved when confirmed, and none of them is an undo step.
     assert team.undo_stack.count() == 1
-    saved = reread(team).rounds[0].ballots
+    saved = reopened(team).rounds[0].ballots
     assert saved[person_id(team, "Ana Silva")] == {goal_id(team, churn): 2}
     assert saved[person_id(team, "Chloe Martin")] == {
         goal_id(team, churn): 1,
@@ -236,7 +225,7 @@ def test_five_voters_vote_in_secret_and_a_runoff_settles_the_tie_at_the_top(qtbo
         (nps, 3, None),
     ]
     # What the window shows is what the file holds and what the charter will read.
-    fresh = voting.final_order(reread(team))
+    fresh = voting.final_order(reopened(team))
     assert fresh == order
     page.show_round(main_id)
     assert page.final_model.order() == [(p.goal_id, p.rank) for p in fresh]
@@ -271,7 +260,7 @@ def test_the_sponsor_orders_a_tie_by_keys_with_a_note_and_undo_takes_it_back(qtb
     assert r.decision == [second, first]
     assert r.decision_note == "Churn costs us more this year."
     assert team.undo_stack.undoText().startswith("Record the sponsor's order for ")
-    order = voting.final_order(reread(team))
+    order = voting.final_order(reopened(team))
     assert [p.goal_id for p in order[:2]] == [second, first]
     assert {p.settled_by for p in order[:2]} == {TieBreak.SPONSOR}
     assert tie.status.text() == "✓ Settled by the sponsor."
@@ -279,10 +268,10 @@ def test_the_sponsor_orders_a_tie_by_keys_with_a_note_and_undo_takes_it_back(qtb
     assert "by sponsor" in [note for *_, note in view.final_list.rows()]
 
     team.undo_stack.undo()
-    assert voting.final_order(reread(team))[0].rank == voting.final_order(reread(team))[1].rank
+    assert voting.final_order(reopened(team))[0].rank == voting.final_order(reopened(team))[1].rank
     assert tie.status.text() == "Not settled yet."
     team.undo_stack.redo()
-    assert [p.goal_id for p in voting.final_order(reread(team))[:2]] == [second, first]
+    assert [p.goal_id for p in voting.final_order(reopened(team))[:2]] == [second, first]
 
 
 def test_a_room_tally_is_typed_in_goal_after_goal_each_count_its_own_undo_step(qtbot, page, team):
@@ -311,7 +300,7 @@ def test_a_room_tally_is_typed_in_goal_after_goal_each_count_its_own_undo_step(q
     team.undo_stack.undo()
     assert page.tally_model.index(3, 1).data() == 0
     team.undo_stack.redo()
-    assert reread(team).rounds[0].tallies == r.tallies
+    assert reopened(team).rounds[0].tallies == r.tallies
 
     click(qtbot, page.round_view.close_button)
     click(qtbot, page.round_view.reveal_button)
@@ -368,7 +357,7 @@ def test_a_dot_over_budget_is_refused_with_a_message_and_nothing_is_placed(qtbot
     assert screen.confirm_button.text() == "Confirm with 1 dot unused"
     click(qtbot, screen.confirm_button)
     assert page.face is Face.PASS
-    saved = reread(team).rounds[0].ballots
+    saved = reopened(team).rounds[0].ballots
     assert saved == {person_id(team, "Ana Silva"): {first: 2}}
 
 
@@ -411,7 +400,7 @@ def test_lowering_the_budget_after_votes_asks_then_reopens_the_ballots_that_do_n
     assert team.undo_stack.undoText().endswith("reopening 1 ballot")
 
     team.undo_stack.undo()
-    saved = reread(team).rounds[0]
+    saved = reopened(team).rounds[0]
     assert saved.dots_per_voter == 3
     assert saved.ballots[ana] == {goal_id(team, GOALS[0][1]): 2, goal_id(team, GOALS[1][1]): 1}
     assert page.voters_model.index(0, 1).data() == "✓ Voted"

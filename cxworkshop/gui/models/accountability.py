@@ -16,8 +16,6 @@ one goal repaints that goal's zones and nothing else.
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +24,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
@@ -48,8 +45,10 @@ from ...domain.model import (
     Workshop,
 )
 from ..session import Session
-from .base import Index, SyncedTableModel
+from .base import Index, SyncedTableModel, apply_diff
 from .goals import quoted
+from .mime import json_mime, workshop_payload
+from .people import BACK_OFFICE, FRONT_OFFICE
 
 ASSIGNEE_MIME_TYPE = "application/x-cxworkshop-assignee"
 """A dragged chip: JSON with the workshop id, the assignee's kind and id, and,
@@ -108,9 +107,6 @@ def item_data(index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
     return None if model is None else model.data(source, role)
 
 
-FRONT_OFFICE = "Front office"
-BACK_OFFICE = "Back office"
-
 _ROLE_WORDS = {
     Role.ACCOUNTABLE: "answers for the outcome",
     Role.RESPONSIBLE: "does the work",
@@ -165,6 +161,18 @@ class AssigneeInfo:
         return f"{self.name} ({self.detail.lower()})"
 
 
+_ASSIGNEE_DATA: dict[int, Callable[[AssigneeInfo], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda info: info.name,
+    ASSIGNEE_ROLE: lambda info: info.assignee,
+    KIND_ROLE: lambda info: info.assignee.kind,
+    COLOUR_ROLE: lambda info: info.colour,
+    DETAIL_ROLE: lambda info: info.detail,
+    INITIALS_ROLE: lambda info: info.initials,
+    FRONT_OFFICE_ROLE: lambda info: info.front_office,
+}
+"""What a function's or person's item answers, wherever it is listed: palette, picker, zone."""
+
+
 def assignees(ws: Workshop) -> list[AssigneeInfo]:
     """Everyone who can take a role: the functions in table order, then the people."""
     functions = {f.id: f for f in ws.functions}
@@ -193,10 +201,6 @@ def assignees(ws: Workshop) -> list[AssigneeInfo]:
     return out
 
 
-def role_of(ws: Workshop, goal_id: str, who: Assignee) -> Role | None:
-    return editing.role_of(ws, goal_id, who)
-
-
 # ----------------------------------------------------------------- the drag payload
 
 
@@ -209,10 +213,6 @@ class Payload:
     goal_id: str | None = None
     role: Role | None = None
 
-    @property
-    def from_goal(self) -> bool:
-        return self.goal_id is not None
-
 
 def make_mime(payload: Payload, name: str = "") -> QMimeData:
     """The QMimeData for a drag; plain text is the name, for drops outside the app."""
@@ -224,26 +224,19 @@ def make_mime(payload: Payload, name: str = "") -> QMimeData:
     if payload.goal_id is not None and payload.role is not None:
         body["goal"] = payload.goal_id
         body["role"] = payload.role.value
-    mime = QMimeData()
-    mime.setData(ASSIGNEE_MIME_TYPE, QByteArray(json.dumps(body).encode("utf-8")))
-    if name:
-        mime.setText(name)
-    return mime
+    return json_mime(ASSIGNEE_MIME_TYPE, body, name)
 
 
 def read_mime(data: QMimeData | None, session: Session | None) -> Payload | None:
     """The payload of ``data`` if it is a chip of ``session``'s workshop that still exists."""
-    if data is None or session is None or not data.hasFormat(ASSIGNEE_MIME_TYPE):
+    body = workshop_payload(data, ASSIGNEE_MIME_TYPE, session)
+    if body is None or session is None:
         return None
     try:
-        body = json.loads(bytes(data.data(ASSIGNEE_MIME_TYPE).data()).decode("utf-8"))
-        if not isinstance(body, dict) or body.get("workshop") != session.workshop_id:
-            # A chip from another workshop (another window) never lands here.
-            return None
         who = Assignee(AssigneeKind(body["kind"]), str(body["id"]))
         goal_id = body.get("goal")
         role = Role(body["role"]) if goal_id is not None else None
-    except (KeyError, TypeError, ValueError, UnicodeDecodeError):
+    except (KeyError, TypeError, ValueError):
         return None
     ws = session.workshop
     known = ws.functions if who.kind is AssigneeKind.FUNCTION else ws.participants
@@ -262,12 +255,22 @@ def drop_effect(session: Session, payload: Payload, goal_id: str, role: Role) ->
     None when the drop would change nothing (the chip is already there).
     """
     ws = session.workshop
-    if editing.role_of(ws, goal_id, payload.assignee) is role:
+    held = editing.role_of(ws, goal_id, payload.assignee)
+    return zone_effect(payload, goal_id, role, held, editing.accountable(ws, goal_id))
+
+
+def zone_effect(
+    payload: Payload, goal_id: str, role: Role, held: Role | None, accountable: Assignee | None
+) -> str | None:
+    """What a drop on a goal's zone would do, as :func:`drop_effect` says.
+
+    ``held`` is the dragged assignee's role on that goal now and ``accountable``
+    the goal's Accountable: the board works these out once for all its zones.
+    """
+    if held is role:
         return None
-    if role is Role.ACCOUNTABLE:
-        holder = editing.accountable(ws, goal_id)
-        if holder is not None and holder != payload.assignee:
-            return "replace"
+    if role is Role.ACCOUNTABLE and accountable is not None and accountable != payload.assignee:
+        return "replace"
     if payload.goal_id is None:
         return "assign"
     return "move" if payload.goal_id == goal_id else "copy"
@@ -474,29 +477,14 @@ class AssigneesModel(SyncedTableModel):
         item = self.item_at(index)
         return item if isinstance(item, AssigneeInfo) else None
 
-    def row_of_assignee(self, who: Assignee) -> int:
-        return self.row_of(who)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         info = self.info_at(index)
         if info is None or index.column() != 0:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return info.name
-        if role == ASSIGNEE_ROLE:
-            return info.assignee
-        if role == KIND_ROLE:
-            return info.assignee.kind
-        if role == COLOUR_ROLE:
-            return info.colour
+        if role in _ASSIGNEE_DATA:
+            return _ASSIGNEE_DATA[role](info)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(info.colour)
-        if role == DETAIL_ROLE:
-            return info.detail
-        if role == FRONT_OFFICE_ROLE:
-            return info.front_office
-        if role == INITIALS_ROLE:
-            return info.initials
         if role == SEARCH_ROLE:
             return info.search_text
         if role == GOAL_ROLE:
@@ -772,20 +760,8 @@ class GoalAssignmentsModel(QAbstractItemModel):
 
     @staticmethod
     def _holder_data(info: AssigneeInfo, zone: Role | None, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return info.name
-        if role == ASSIGNEE_ROLE:
-            return info.assignee
-        if role == KIND_ROLE:
-            return info.assignee.kind
-        if role == COLOUR_ROLE:
-            return info.colour
-        if role == DETAIL_ROLE:
-            return info.detail
-        if role == INITIALS_ROLE:
-            return info.initials
-        if role == FRONT_OFFICE_ROLE:
-            return info.front_office
+        if role in _ASSIGNEE_DATA:
+            return _ASSIGNEE_DATA[role](info)
         if role == GOAL_ROLE:
             return zone
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -896,26 +872,24 @@ class GoalAssignmentsModel(QAbstractItemModel):
             goals = list(ws.goals)
             cells = self._cells(ws)
         fresh: set[int] = set()
-        old_ids = [n.goal.id for n in self._nodes]
-        new_ids = [g.id for g in goals]
-        if old_ids != new_ids:
-            matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
-            for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
-                if tag in ("delete", "replace"):
-                    self.beginRemoveRows(QModelIndex(), a0, a1 - 1)
-                    del self._nodes[a0:a1]
-                    self._reindex()
-                    self.endRemoveRows()
-                if tag in ("insert", "replace"):
-                    nodes = [
-                        _GoalNode(self._new_key(), g, _goal_snapshot(g), cells[g.id])
-                        for g in goals[b0:b1]
-                    ]
-                    fresh.update(n.key for n in nodes)
-                    self.beginInsertRows(QModelIndex(), a0, a0 + len(nodes) - 1)
-                    self._nodes[a0:a0] = nodes
-                    self._reindex()
-                    self.endInsertRows()
+
+        def remove(first: int, last: int) -> None:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._nodes[first : last + 1]
+            self._reindex()
+            self.endRemoveRows()
+
+        def insert(at: int, b0: int, b1: int) -> None:
+            nodes = [
+                _GoalNode(self._new_key(), g, _goal_snapshot(g), cells[g.id]) for g in goals[b0:b1]
+            ]
+            fresh.update(n.key for n in nodes)
+            self.beginInsertRows(QModelIndex(), at, at + len(nodes) - 1)
+            self._nodes[at:at] = nodes
+            self._reindex()
+            self.endInsertRows()
+
+        apply_diff([n.goal.id for n in self._nodes], [g.id for g in goals], remove, insert)
         for row, goal in enumerate(goals):
             node = self._nodes[row]
             node.goal = goal
@@ -937,19 +911,18 @@ class GoalAssignmentsModel(QAbstractItemModel):
     def _sync_cell(self, row: int, node: _GoalNode, role_row: int, new: list[AssigneeInfo]) -> None:
         parent = self.index(role_row, 0, self.index(row, 0))
         old = node.cells[role_row]
-        old_keys = [i.assignee for i in old]
-        new_keys = [i.assignee for i in new]
-        if old_keys != new_keys:
-            matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
-            for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
-                if tag in ("delete", "replace"):
-                    self.beginRemoveRows(parent, a0, a1 - 1)
-                    del old[a0:a1]
-                    self.endRemoveRows()
-                if tag in ("insert", "replace"):
-                    self.beginInsertRows(parent, a0, a0 + (b1 - b0) - 1)
-                    old[a0:a0] = new[b0:b1]
-                    self.endInsertRows()
+
+        def remove(first: int, last: int) -> None:
+            self.beginRemoveRows(parent, first, last)
+            del old[first : last + 1]
+            self.endRemoveRows()
+
+        def insert(at: int, b0: int, b1: int) -> None:
+            self.beginInsertRows(parent, at, at + (b1 - b0) - 1)
+            old[at:at] = new[b0:b1]
+            self.endInsertRows()
+
+        apply_diff([i.assignee for i in old], [i.assignee for i in new], remove, insert)
         changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
         node.cells[role_row] = list(new)
         if changed:
@@ -959,23 +932,6 @@ class GoalAssignmentsModel(QAbstractItemModel):
 
 
 # ----------------------------------------------------------------- the matrix
-
-
-def _diff(
-    old: list[Hashable],
-    new: list[Hashable],
-    remove: Callable[[int, int], None],
-    insert: Callable[[int, int, int], None],
-) -> None:
-    """Turn ``old`` into ``new`` by calls to remove(first, last) and insert(at, b0, b1)."""
-    if old == new:
-        return
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
-        if tag in ("delete", "replace"):
-            remove(a0, a1 - 1)
-        if tag in ("insert", "replace"):
-            insert(a0, b0, b1)
 
 
 class RaciMatrixModel(QAbstractTableModel):
@@ -1157,16 +1113,16 @@ class RaciMatrixModel(QAbstractTableModel):
         old_roles = self._roles
         # Cells of rows and columns that come and go are announced by the
         # insertions themselves; read the new roles before inserting.
-        _diff([g.id for g in self._goals], [g.id for g in goals], remove_rows, lambda *a: None)
-        _diff(
+        apply_diff([g.id for g in self._goals], [g.id for g in goals], remove_rows, lambda *a: None)
+        apply_diff(
             [p.assignee for p in self._people],
             [p.assignee for p in people],
             remove_columns,
             lambda *a: None,
         )
         self._roles = roles
-        _diff([g.id for g in self._goals], [g.id for g in goals], lambda *a: None, insert_rows)
-        _diff(
+        apply_diff([g.id for g in self._goals], [g.id for g in goals], lambda *a: None, insert_rows)
+        apply_diff(
             [p.assignee for p in self._people],
             [p.assignee for p in people],
             lambda *a: None,
@@ -1258,15 +1214,6 @@ class FindingsModel(SyncedTableModel):
             return f"{finding.severity.label}: {finding.message}"
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
 
 def counts_text(counts: dict[Severity, int]) -> str:
     """'2 errors, 3 warnings, 1 note' (zeros left out), or 'No gaps found'."""
@@ -1319,10 +1266,6 @@ class CoverageModel(SyncedTableModel):
     def row_snapshot(self, item: Any) -> Any:
         return item
 
-    def coverage_at(self, index: Index) -> Coverage | None:
-        item = self.item_at(index)
-        return None if item is None else item[0]  # type: ignore[no-any-return]
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -1360,15 +1303,6 @@ class CoverageModel(SyncedTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
             return f"{c.name}: {coverage_tooltip(c)}"
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def coverage_tooltip(c: Coverage) -> str:

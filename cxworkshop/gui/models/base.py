@@ -9,12 +9,33 @@ rowsInserted / dataChanged signals, so views keep their selection and scroll.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def apply_diff(
+    old: Sequence[Hashable],
+    new: Sequence[Hashable],
+    remove: Callable[[int, int], None],
+    insert: Callable[[int, int, int], None],
+) -> None:
+    """Turn ``old`` into ``new`` by calls to remove(first, last) and insert(at, b0, b1).
+
+    ``insert`` puts ``new[b0:b1]`` at row ``at``. The calls run from the end,
+    so the row numbers of the ones still to come stay valid.
+    """
+    if old == new:
+        return
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
+        if tag in ("delete", "replace"):
+            remove(a0, a1 - 1)
+        if tag in ("insert", "replace"):
+            insert(a0, b0, b1)
 
 
 class SyncedTableModel(QAbstractTableModel):
@@ -23,6 +44,8 @@ class SyncedTableModel(QAbstractTableModel):
     Subclasses implement ``rows()`` (the current items, in display order),
     ``row_key(item)`` (a stable identity) and ``row_snapshot(item)`` (a value
     that changes whenever the row's display changes), plus ``data()``.
+    ``flags()`` is Qt's default for a table (enabled and selectable) unless
+    a subclass says more.
     """
 
     columns: Sequence[str] = ("",)
@@ -91,23 +114,21 @@ class SyncedTableModel(QAbstractTableModel):
         items = list(self.rows())
         keys = [self.row_key(i) for i in items]
         snaps = [self.row_snapshot(i) for i in items]
-        if keys == self._keys:
-            self._items = items
-            self._emit_changed(range(len(keys)), snaps)
-            return
-        matcher = difflib.SequenceMatcher(a=self._keys, b=keys, autojunk=False)
-        # Apply the edits from the end so earlier row numbers stay valid.
-        for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
-            if tag in ("delete", "replace"):
-                self.beginRemoveRows(QModelIndex(), a0, a1 - 1)
-                del self._items[a0:a1], self._keys[a0:a1], self._snaps[a0:a1]
-                self.endRemoveRows()
-            if tag in ("insert", "replace"):
-                self.beginInsertRows(QModelIndex(), a0, a0 + (b1 - b0) - 1)
-                self._items[a0:a0] = items[b0:b1]
-                self._keys[a0:a0] = keys[b0:b1]
-                self._snaps[a0:a0] = snaps[b0:b1]
-                self.endInsertRows()
+
+        def remove(first: int, last: int) -> None:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1], self._keys[first : last + 1]
+            del self._snaps[first : last + 1]
+            self.endRemoveRows()
+
+        def insert(at: int, b0: int, b1: int) -> None:
+            self.beginInsertRows(QModelIndex(), at, at + (b1 - b0) - 1)
+            self._items[at:at] = items[b0:b1]
+            self._keys[at:at] = keys[b0:b1]
+            self._snaps[at:at] = snaps[b0:b1]
+            self.endInsertRows()
+
+        apply_diff(list(self._keys), keys, remove, insert)
         self._items = items
         self._emit_changed(range(len(keys)), snaps)
 

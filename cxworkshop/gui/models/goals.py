@@ -8,19 +8,19 @@ the move itself, so the source column never removes rows on its own.
 
 from __future__ import annotations
 
-import copy
-import json
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
 
 from ...domain import editing
 from ...domain.editing import Removal
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar
 from ..session import Session
+from . import undo
 from .base import Index, SyncedTableModel
+from .mime import json_mime, workshop_payload
 
 GOAL_MIME_TYPE = "application/x-cxworkshop-goal"
 """The drag payload of a goal card: JSON with the workshop id and the goal id."""
@@ -43,6 +43,13 @@ def quoted(title: str) -> str:
     if len(title) > _TITLE_IN_UNDO:
         title = title[: _TITLE_IN_UNDO - 1].rstrip() + "…"
     return f"'{title}'"
+
+
+def and_join(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def measure_line(goal: Goal) -> str:
@@ -83,35 +90,12 @@ def add_goals(session: Session, goals: Sequence[Goal], text: str) -> list[Goal] 
     The goals given are templates: each run adds fresh copies with the same
     ids, so redo after undo brings back the very same cards.
     """
-    wid = session.workshop_id
-    templates = [copy.deepcopy(g) for g in goals]
-
-    def apply() -> list[Goal]:
-        added: list[Goal] = []
-        try:
-            for template in templates:
-                added.append(session.store.add_goal(wid, copy.deepcopy(template)))
-        except WorkshopError:
-            # Several transactions make this step; take back the ones that landed.
-            for goal in reversed(added):
-                session.store.remove_goal(wid, goal.id)
-            raise
-        return added
-
-    def revert(added: list[Goal]) -> None:
-        for goal in reversed(added):
-            session.store.remove_goal(wid, goal.id)
-
-    if len(templates) == 1:
+    store = session.store
+    if len(goals) == 1:
         # One goal: one store call each way, the simplest undo step there is.
-        one = templates[0]
-        result = session.edit(
-            text,
-            lambda: session.store.add_goal(wid, copy.deepcopy(one)),
-            lambda goal: session.store.remove_goal(wid, goal.id),
-        )
-        return None if result is None else [result]
-    return session.edit(text, apply, revert)
+        added = undo.add_step(session, text, goals[0], store.add_goal, store.remove_goal)
+        return None if added is None else [added]
+    return undo.add_all_step(session, text, goals, store.add_goal, store.remove_goal)
 
 
 def add_goal(session: Session, pillar: Pillar, title: str) -> Goal | None:
@@ -171,19 +155,13 @@ def edit_goal(session: Session, goal_id: str, field: str, value: str) -> bool:
         text = f"Rename goal {quoted(goal.title)} to {quoted(value.strip())}"
     else:
         text = f"Edit {_FIELD_NAMES[field]} of {quoted(goal.title)}"
-    wid = session.workshop_id
-    result = session.edit(
-        text,
-        lambda: session.store.update_goal(wid, goal_id, **{field: value}),
-        lambda previous: session.store.update_goal(wid, goal_id, **previous),
-    )
-    return result is not None
+    return undo.update_step(session, text, session.store.update_goal, goal_id, **{field: value})
 
 
 def removal_preview(session: Session, goal_id: str) -> Removal | None:
     """What deleting a goal would take with it, worked out on a copy (nothing changes)."""
     try:
-        return editing.remove_goal(copy.deepcopy(session.workshop), goal_id)
+        return undo.removal_preview(session.workshop, editing.remove_goal, goal_id)
     except WorkshopError:
         return None
 
@@ -195,13 +173,8 @@ def delete_goal(session: Session, goal_id: str) -> bool:
     except WorkshopError as exc:
         session.sig_error.emit(str(exc))
         return False
-    wid = session.workshop_id
-    result = session.edit(
-        f"Delete goal {quoted(goal.title)}",
-        lambda: session.store.remove_goal(wid, goal_id),
-        lambda removal: session.store.restore(wid, removal),
-    )
-    return result is not None
+    text = f"Delete goal {quoted(goal.title)}"
+    return undo.remove_step(session, text, session.store.remove_goal, goal_id)
 
 
 # ----------------------------------------------------------------- the model
@@ -300,20 +273,12 @@ class PillarGoalsModel(SyncedTableModel):
         if not goals or self.session is None:
             return None
         payload = {"workshop": self.session.workshop_id, "goal": goals[0].id}
-        mime = QMimeData()
-        mime.setData(GOAL_MIME_TYPE, QByteArray(json.dumps(payload).encode("utf-8")))
-        return mime
+        return json_mime(GOAL_MIME_TYPE, payload)
 
     def _dropped_goal(self, data: QMimeData | None) -> str | None:
         """The id of the goal ``data`` carries, if it belongs to this column's workshop."""
-        if data is None or self.session is None or not data.hasFormat(GOAL_MIME_TYPE):
-            return None
-        try:
-            payload = json.loads(bytes(data.data(GOAL_MIME_TYPE).data()).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            return None
-        if not isinstance(payload, dict) or payload.get("workshop") != self.session.workshop_id:
-            # A card from another workshop (another window) never lands here.
+        payload = workshop_payload(data, GOAL_MIME_TYPE, self.session)
+        if payload is None or self.session is None:
             return None
         goal_id = payload.get("goal")
         if not isinstance(goal_id, str):

@@ -6,13 +6,11 @@ import datetime as dt
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ...domain.model import Status
 from ...storage.store import Store, WorkshopSummary
-from .base import SyncedTableModel
-
-Index = QModelIndex | QPersistentModelIndex
+from .base import Index, SyncedTableModel
 
 # Fixed English month names: the rest of the app's text is English, and the
 # system locale must not turn one row into "12 nov. 2026" and the next into "Yesterday".

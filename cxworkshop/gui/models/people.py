@@ -7,11 +7,9 @@ and one undo step, and undo or redo moves the rows back in every view.
 
 from __future__ import annotations
 
-import copy
-import json
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -21,9 +19,9 @@ from ...domain.defaults import PALETTE
 from ...domain.editing import Removal
 from ...domain.model import Function, Participant, Workshop, new_id
 from ..session import Session
+from . import undo
 from .base import Index, SyncedTableModel
-
-T = TypeVar("T")
+from .mime import json_mime, workshop_payload
 
 FUNCTION_MIME_TYPE = "application/x-cxworkshop-function"
 """What a dragged function carries: its workshop and its id, as JSON."""
@@ -71,15 +69,6 @@ class WorkshopModel(SyncedTableModel):
     @property
     def workshop(self) -> Workshop | None:
         return None if self.session is None else self.session.workshop
-
-    def _edit(self, text: str, apply: Callable[[], T], revert: Callable[[T], object]) -> T | None:
-        if self.session is None:
-            return None
-        return self.session.edit(text, apply, revert)
-
-    def _workshop_id(self) -> int:
-        assert self.session is not None
-        return self.session.workshop_id
 
 
 # ----------------------------------------------------------------- participants
@@ -236,12 +225,13 @@ class ParticipantsModel(WorkshopModel):
         person = Participant(name=name, function_id=function_id, role_title=role_title)
         if participant_id is not None:
             person.id = participant_id
-        store, wid = self.session.store, self._workshop_id()
-        return self._edit(
+        store = self.session.store
+        return undo.add_step(
+            self.session,
             f"Add participant {quoted(name)}",
-            # A fresh copy each time, so a redo adds exactly what was first added.
-            lambda: store.add_participant(wid, copy.deepcopy(person)),
-            lambda added: store.remove_participant(wid, added.id),
+            person,
+            store.add_participant,
+            store.remove_participant,
         )
 
     def update_participant(self, participant_id: str, **changes: Any) -> bool:
@@ -257,13 +247,8 @@ class ParticipantsModel(WorkshopModel):
         if field == "function_id" and value == current:
             return True
         text = self._update_text(person, field, value)
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            text,
-            lambda: store.update_participant(wid, participant_id, **changes),
-            lambda previous: store.update_participant(wid, participant_id, **previous),
-        )
-        return done is not None
+        update = self.session.store.update_participant
+        return undo.update_step(self.session, text, update, participant_id, **changes)
 
     def _update_text(self, person: Participant, field: str, value: Any) -> str:
         who = possessive(person.name)
@@ -281,7 +266,7 @@ class ParticipantsModel(WorkshopModel):
         ws = self.workshop
         if ws is None:
             return None
-        return editing.remove_participant(copy.deepcopy(ws), participant_id)
+        return undo.removal_preview(ws, editing.remove_participant, participant_id)
 
     def remove_participant(self, participant_id: str) -> bool:
         """Remove a person with their assignments and ballots (one undo step)."""
@@ -289,13 +274,10 @@ class ParticipantsModel(WorkshopModel):
         if self.session is None or ws is None:
             return False
         name = editing.participant(ws, participant_id).name
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"Remove participant {quoted(name)}",
-            lambda: store.remove_participant(wid, participant_id),
-            lambda removal: store.restore(wid, removal),
+        text = f"Remove participant {quoted(name)}"
+        return undo.remove_step(
+            self.session, text, self.session.store.remove_participant, participant_id
         )
-        return done is not None
 
 
 # ----------------------------------------------------------------- functions
@@ -382,19 +364,12 @@ class FunctionsModel(WorkshopModel):
             if f is not None and f.id not in ids:
                 ids.append(f.id)
         payload = {"workshop": self.session.workshop_id if self.session else None, "ids": ids}
-        data = QMimeData()
-        data.setData(FUNCTION_MIME_TYPE, json.dumps(payload).encode("utf-8"))
-        return data
+        return json_mime(FUNCTION_MIME_TYPE, payload)
 
     def _dragged_function(self, data: QMimeData) -> str | None:
         """The id of the one function ``data`` carries, if it is from this workshop."""
-        if self.session is None or not data.hasFormat(FUNCTION_MIME_TYPE):
-            return None
-        try:
-            payload = json.loads(bytes(data.data(FUNCTION_MIME_TYPE).data()).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return None
-        if not isinstance(payload, dict) or payload.get("workshop") != self.session.workshop_id:
+        payload = workshop_payload(data, FUNCTION_MIME_TYPE, self.session)
+        if payload is None:
             return None
         ids = payload.get("ids")
         if not isinstance(ids, list) or len(ids) != 1 or self.row_of(ids[0]) < 0:
@@ -447,11 +422,13 @@ class FunctionsModel(WorkshopModel):
         if self.session is None:
             return None
         new = Function(name=name, customer_facing=customer_facing, colour=self.next_colour())
-        store, wid = self.session.store, self._workshop_id()
-        return self._edit(
+        store = self.session.store
+        return undo.add_step(
+            self.session,
             f"Add function {quoted(name)}",
-            lambda: store.add_function(wid, copy.deepcopy(new)),
-            lambda added: store.remove_function(wid, added.id),
+            new,
+            store.add_function,
+            store.remove_function,
         )
 
     def update_function(self, function_id: str, **changes: Any) -> bool:
@@ -476,13 +453,9 @@ class FunctionsModel(WorkshopModel):
             text = f"Mark {f.name} as customer-facing"
         else:
             text = f"Mark {f.name} as back office"
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            text,
-            lambda: store.update_function(wid, function_id, **changes),
-            lambda previous: store.update_function(wid, function_id, **previous),
+        return undo.update_step(
+            self.session, text, self.session.store.update_function, function_id, **changes
         )
-        return done is not None
 
     def move_function(self, function_id: str, index: int, text: str = "") -> bool:
         """Move a function to ``index`` in the list (one undo step)."""
@@ -490,8 +463,8 @@ class FunctionsModel(WorkshopModel):
         if self.session is None or ws is None:
             return False
         name = editing.function(ws, function_id).name
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
+        store, wid = self.session.store, self.session.workshop_id
+        done = self.session.edit(
             text or f"Move function {quoted(name)}",
             lambda: store.move_function(wid, function_id, index),
             lambda old: store.move_function(wid, function_id, old),
@@ -513,7 +486,7 @@ class FunctionsModel(WorkshopModel):
         ws = self.workshop
         if ws is None:
             return None
-        return editing.remove_function(copy.deepcopy(ws), function_id)
+        return undo.removal_preview(ws, editing.remove_function, function_id)
 
     def remove_function(self, function_id: str) -> bool:
         """Remove a function with its assignments and memberships (one undo step)."""
@@ -521,13 +494,10 @@ class FunctionsModel(WorkshopModel):
         if self.session is None or ws is None:
             return False
         name = editing.function(ws, function_id).name
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"Remove function {quoted(name)}",
-            lambda: store.remove_function(wid, function_id),
-            lambda removal: store.restore(wid, removal),
+        remove = self.session.store.remove_function
+        return undo.remove_step(
+            self.session, f"Remove function {quoted(name)}", remove, function_id
         )
-        return done is not None
 
 
 __all__ = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from ...domain import editing
 from ...domain.defaults import default_principles
-from ...domain.errors import WorkshopError
 from ...domain.model import Principle
+from . import undo
 from .base import Index
 from .people import ID_ROLE, SUBTITLE_ROLE, WorkshopModel, quoted
 
@@ -91,13 +90,9 @@ class PrinciplesModel(WorkshopModel):
         if p.committed == committed:
             return True
         verb = "Commit to" if committed else "Withdraw commitment to"
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"{verb} {quoted(p.text)}",
-            lambda: store.update_principle(wid, principle_id, committed=committed),
-            lambda previous: store.update_principle(wid, principle_id, **previous),
-        )
-        return done is not None
+        update = self.session.store.update_principle
+        text = f"{verb} {quoted(p.text)}"
+        return undo.update_step(self.session, text, update, principle_id, committed=committed)
 
     def reword(self, principle_id: str, text: str) -> bool:
         """Change a principle's wording (one undo step)."""
@@ -107,49 +102,37 @@ class PrinciplesModel(WorkshopModel):
         p = editing.principle(ws, principle_id)
         if text.strip() == p.text:
             return True
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"Reword principle {quoted(p.text)}",
-            lambda: store.update_principle(wid, principle_id, text=text),
-            lambda previous: store.update_principle(wid, principle_id, **previous),
-        )
-        return done is not None
+        update = self.session.store.update_principle
+        what = f"Reword principle {quoted(p.text)}"
+        return undo.update_step(self.session, what, update, principle_id, text=text)
 
     def add_principle(self, text: str) -> Principle | None:
         """Add one of the team's own principles, committed, at the end (one undo step)."""
         if self.session is None:
             return None
         new = Principle(text=text, committed=True, custom=True)
-        store, wid = self.session.store, self._workshop_id()
-        return self._edit(
+        store = self.session.store
+        return undo.add_step(
+            self.session,
             f"Add principle {quoted(text)}",
-            lambda: store.add_principle(wid, copy.deepcopy(new)),
-            lambda added: store.remove_principle(wid, added.id),
+            new,
+            store.add_principle,
+            store.remove_principle,
         )
 
     def add_usual_principles(self) -> bool:
         """Add the usual principles, none committed yet, as one undo step."""
         if self.session is None:
             return False
-        usual = default_principles()
-        store, wid = self.session.store, self._workshop_id()
-
-        def remove_all(added: list[str]) -> None:
-            for principle_id in reversed(added):
-                store.remove_principle(wid, principle_id)
-
-        def add_all() -> list[str]:
-            added: list[str] = []
-            try:
-                for p in usual:
-                    added.append(store.add_principle(wid, copy.deepcopy(p)).id)
-            except WorkshopError:
-                # All or nothing: one undo step must not leave half a list behind.
-                remove_all(added)
-                raise
-            return added
-
-        return self._edit("Add the usual principles", add_all, remove_all) is not None
+        store = self.session.store
+        added = undo.add_all_step(
+            self.session,
+            "Add the usual principles",
+            default_principles(),
+            store.add_principle,
+            store.remove_principle,
+        )
+        return added is not None
 
     def remove_principle(self, principle_id: str) -> bool:
         """Take a principle off the list (one undo step)."""
@@ -157,10 +140,7 @@ class PrinciplesModel(WorkshopModel):
         if self.session is None or ws is None:
             return False
         text = editing.principle(ws, principle_id).text
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"Remove principle {quoted(text)}",
-            lambda: store.remove_principle(wid, principle_id),
-            lambda removal: store.restore(wid, removal),
+        remove = self.session.store.remove_principle
+        return undo.remove_step(
+            self.session, f"Remove principle {quoted(text)}", remove, principle_id
         )
-        return done is not None

@@ -12,13 +12,11 @@ is closed and its totals are revealed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Hashable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
@@ -32,8 +30,10 @@ from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Participant, TieBreak, VotingMode, VotingRound, Workshop
 from ..session import Session
 from ..theme import PILLAR_SYMBOLS
+from . import undo
 from .base import Index, SyncedTableModel
-from .goals import quoted
+from .goals import and_join, quoted
+from .mime import json_mime, read_json_mime
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 """The row's goal id or voter id (str)."""
@@ -70,13 +70,6 @@ def ordinal(n: int) -> str:
     """'1st', '2nd', '3rd', '11th'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def and_join(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def round_name(r: VotingRound) -> str:
@@ -171,13 +164,9 @@ def discard_round(session: Session, round_id: str) -> bool:
     r = find_round(session, round_id)
     if r is None:
         return False
-    wid = session.workshop_id
-    result = session.edit(
-        f"Discard {round_name(r)}",
-        lambda: session.store.remove_round(wid, round_id),
-        lambda removal: session.store.restore(wid, removal),
+    return undo.remove_step(
+        session, f"Discard {round_name(r)}", session.store.remove_round, round_id
     )
-    return result is not None
 
 
 def change_budget(
@@ -378,18 +367,6 @@ class VoterStatusModel(RoundModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{person.name}, {'has voted' if voted else 'has not voted yet'}"
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def voted_count(self) -> int:
-        return sum(1 for _, voted in self._items if voted)
 
     def voter_id(self, row: int) -> str:
         return str(self._items[row][0].id)
@@ -645,15 +622,6 @@ class BallotModel(RoundModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{goal.title}: {dots_text(dots)} from you"
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def remaining(self) -> int:
         r = self.voting_round()
@@ -926,18 +894,10 @@ class DecisionModel(QAbstractListModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if not rows:
             return None
-        mime = QMimeData()
-        payload = json.dumps({"goal": self._order[rows[0]]}).encode("utf-8")
-        mime.setData(DECISION_MIME_TYPE, QByteArray(payload))
-        return mime
+        return json_mime(DECISION_MIME_TYPE, {"goal": self._order[rows[0]]})
 
     def _dropped(self, data: QMimeData | None) -> str | None:
-        if data is None or not data.hasFormat(DECISION_MIME_TYPE):
-            return None
-        try:
-            payload = json.loads(bytes(data.data(DECISION_MIME_TYPE).data()).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            return None
+        payload = read_json_mime(data, DECISION_MIME_TYPE)
         goal_id = payload.get("goal") if isinstance(payload, dict) else None
         return goal_id if isinstance(goal_id, str) and goal_id in self._order else None
 
@@ -988,7 +948,6 @@ __all__ = [
     "TallyModel",
     "VoterChoiceModel",
     "VoterStatusModel",
-    "and_join",
     "change_budget",
     "close_round",
     "confirm_ballot",

@@ -41,8 +41,8 @@ from ..models.accountability import (
     item_data,
 )
 from ..session import Session
-from ..widgets.raci import segment_button
-from ..widgets.raci_board import QUIET_SCROLLBAR, RaciBoard
+from ..widgets.raci import make_quiet, segment_button
+from ..widgets.raci_board import RaciBoard
 from ..widgets.raci_checks import ChecksPanel
 from ..widgets.raci_matrix import RaciMatrixView
 from ..widgets.raci_palette import AssigneeFilter, AssigneePicker, PaletteList
@@ -124,13 +124,7 @@ class Palette(QFrame):
         column.addStretch(1)
 
         scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet(
-            "QScrollArea { background: transparent; border: none; }" + QUIET_SCROLLBAR
-        )
-        scroll.viewport().setAutoFillBackground(False)
+        make_quiet(scroll)
         scroll.setWidget(body)
         self.scroll = scroll
 

@@ -13,7 +13,6 @@ opening a workshop stays quick.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import itertools
 import re
@@ -71,6 +70,7 @@ from ...charter.content import Gap, incomplete_steps, long_date, sections, signa
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
 from ...domain.model import Commitment, Step, Workshop
+from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel, quoted
 from ..session import Session
@@ -167,11 +167,13 @@ class CommitmentsModel(WorkshopModel):
         if self.session is None:
             return None
         new = Commitment(text=text, owner=owner, due=due)
-        store, wid = self.session.store, self._workshop_id()
-        return self._edit(
+        store = self.session.store
+        return undo.add_step(
+            self.session,
             f"Add next step {quoted(text)}",
-            lambda: store.add_commitment(wid, copy.deepcopy(new)),
-            lambda added: store.remove_commitment(wid, added.id),
+            new,
+            store.add_commitment,
+            store.remove_commitment,
         )
 
     def update(self, commitment_id: str, field: str, value: str) -> bool:
@@ -197,13 +199,8 @@ class CommitmentsModel(WorkshopModel):
                 if value.strip()
                 else (f"Clear when {what} is due")
             )
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            text,
-            lambda: store.update_commitment(wid, commitment_id, **{field: value}),
-            lambda previous: store.update_commitment(wid, commitment_id, **previous),
-        )
-        return done is not None
+        update = self.session.store.update_commitment
+        return undo.update_step(self.session, text, update, commitment_id, **{field: value})
 
     def remove(self, commitment_id: str) -> bool:
         """Take a next step off the list (one undo step)."""
@@ -211,13 +208,10 @@ class CommitmentsModel(WorkshopModel):
         if self.session is None or ws is None:
             return False
         text = editing.commitment(ws, commitment_id).text
-        store, wid = self.session.store, self._workshop_id()
-        done = self._edit(
-            f"Remove next step {quoted(text)}",
-            lambda: store.remove_commitment(wid, commitment_id),
-            lambda removal: store.restore(wid, removal),
+        remove = self.session.store.remove_commitment
+        return undo.remove_step(
+            self.session, f"Remove next step {quoted(text)}", remove, commitment_id
         )
-        return done is not None
 
 
 class CommitmentDelegate(QStyledItemDelegate):
@@ -696,11 +690,8 @@ class CharterPage(StepPage):
             return
         if date != self.session.workshop.review_date:
             text = f"Set review date to {long_date(date)}" if date else "Clear review date"
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, review_date=date),
-                lambda previous: store.update_details(wid, **previous),
+            undo.update_step(
+                self.session, text, self.session.store.update_details, review_date=date
             )
         self._show_date(self.session.workshop.review_date)
 

@@ -59,6 +59,7 @@ from ..models.goals import (
     PillarGoalsModel,
     add_goal,
     add_goals,
+    and_join,
     delete_goal,
     edit_goal,
     move_goal,
@@ -67,7 +68,8 @@ from ..models.goals import (
 )
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
-from ..widgets.goal_card import GoalCardDelegate, board_palette
+from ..widgets.goal_card import GoalCardDelegate, app_palette
+from ..widgets.keys import modifiers
 from .base import StepPage
 from .setup import page_header
 
@@ -75,17 +77,6 @@ PILLARS = tuple(Pillar)
 
 _PLAIN = Qt.KeyboardModifier.NoModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
-    # Arrow keys carry KeypadModifier on some platforms; it says nothing about intent.
-    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-
-
-def _and_join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 # ----------------------------------------------------------------- a column's list
@@ -149,7 +140,7 @@ class GoalListView(QListView):
     # -- keys ----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, mods = event.key(), _modifiers(event)
+        key, mods = event.key(), modifiers(event)
         moves = {
             Qt.Key.Key_Up: (-1, 0),
             Qt.Key.Key_Down: (1, 0),
@@ -218,7 +209,7 @@ class GoalListView(QListView):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = board_palette()
+        palette = app_palette()
         accent = palette.color(QPalette.ColorRole.Highlight)
         if empty:
             # An empty lane still reads as a place for cards, and says how to fill it.
@@ -910,7 +901,7 @@ class GoalsPage(StepPage):
                 self,
                 "Delete goal?",
                 f"Delete the goal {quoted(goal.title)}?\n\n"
-                f"This also removes {_and_join(preview.consequences())}. "
+                f"This also removes {and_join(preview.consequences())}. "
                 "Undo brings everything back.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,

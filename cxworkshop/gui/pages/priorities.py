@@ -93,6 +93,7 @@ from ..models.voting import (
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.ballot import BallotView, BudgetMeter
+from ..widgets.keys import modifiers
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
 from .setup import ChecklistDelegate, ErrorLine
@@ -571,7 +572,7 @@ class ReorderList(QListView):
         self.setItemDelegate(TitleDelegate(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        mods = modifiers(event)
         if mods == _CTRL and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.sig_move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             event.accept()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Step
+from ..models import undo
 from ..models.people import SUBTITLE_ROLE, quoted
 from ..models.principles import PrinciplesModel
 from ..session import Session
@@ -334,12 +335,7 @@ class VisionPage(StepPage):
             return
         if value.strip() != self.session.workshop.vision:
             text = f"Set the vision to {quoted(value)}" if value.strip() else "Clear the vision"
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, vision=value),
-                lambda previous: store.update_details(wid, **previous),
-            )
+            undo.update_step(self.session, text, self.session.store.update_details, vision=value)
         # Saved or refused, the field now shows what is stored.
         self._show_vision(self.session.workshop.vision)
 

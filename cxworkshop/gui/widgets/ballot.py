@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     QPointF,
     QRectF,
     QSize,
@@ -25,7 +23,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -45,20 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..models.base import Index
 from ..models.voting import DOTS_ROLE, LIMIT_ROLE, PILLAR_ROLE, BallotModel, dots_text
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, scaled_font
-from .goal_card import blend
-
-Index = QModelIndex | QPersistentModelIndex
+from .goal_card import app_palette, blend
 
 MOST_SLOTS = 6
 """Above this many dots per goal a row shows a count instead of one circle per dot."""
 
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def _palette() -> QPalette:
-    return QGuiApplication.palette()
 
 
 def paint_dot(
@@ -156,7 +148,7 @@ class BallotDelegate(QStyledItemDelegate):
         return QSize(int(width), int(height + 2 * self.PAD_Y + 2 * self.GAP + 0.999))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        palette = _palette()
+        palette = app_palette()
         base = palette.color(QPalette.ColorRole.Base)
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.Text)
@@ -448,7 +440,7 @@ class BudgetMeter(QWidget):
         return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        palette = _palette()
+        palette = app_palette()
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         accent = palette.color(QPalette.ColorRole.Highlight)

@@ -7,7 +7,7 @@ screens and projectors alike.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,9 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..models.base import Index
 from ..models.goals import MEASURE_ROLE, MISSING_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
 
 TITLE_SCALE = 1.12
 """Titles a little larger than the content font: the room reads the cards first."""
@@ -31,11 +30,11 @@ NOTE_SCALE = 0.9
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
-def board_palette() -> QPalette:
-    """The theme's palette.
+def app_palette() -> QPalette:
+    """The theme's palette, for custom painting.
 
-    The lists are transparent through a local stylesheet, which also blanks
-    their own palette's Base; the cards take the theme's colours instead.
+    Views made transparent through a local stylesheet have their own palette
+    blanked (Base too); what they paint takes the theme's colours instead.
     """
     return QGuiApplication.palette()
 
@@ -125,7 +124,7 @@ class GoalCardDelegate(QStyledItemDelegate):
     # -- painting ------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        palette = board_palette()
+        palette = app_palette()
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)

@@ -21,14 +21,13 @@ from PySide6.QtGui import (
     QDrag,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QToolButton, QWidget
 
 from ...domain.checks import Severity
 from ...domain.defaults import readable_text_colour
@@ -43,15 +42,19 @@ from ..models.accountability import (
     AssigneeInfo,
     item_data,
 )
-from .goal_card import blend
+from .goal_card import app_palette, blend
 
 SEVERITY_SYMBOLS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 """A shape per severity, so the colour is never the only signal."""
 
-
-def app_palette() -> QPalette:
-    """The theme's palette (views with local stylesheets have a blanked one of their own)."""
-    return QGuiApplication.palette()
+QUIET_SCROLLBAR = (
+    " QScrollBar:vertical { background: transparent; width: 10px; margin: 0; border: none; }"
+    " QScrollBar::handle:vertical { background: palette(mid); border-radius: 5px;"
+    " min-height: 40px; }"
+    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+    " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+)
+"""A thin vertical scroll bar on a transparent track, for the step's panels and board."""
 
 
 class Look:
@@ -388,6 +391,15 @@ SEGMENT_STYLE = (
     " QToolButton:checked {{ background: palette(highlight); color: palette(highlighted-text);"
     " border-color: palette(highlight); font-weight: 600; }}"
 )
+
+
+def make_quiet(area: QScrollArea) -> None:
+    """Let ``area`` scroll its content on the page's own background, with a thin bar."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setStyleSheet("QScrollArea { background: transparent; border: none; }" + QUIET_SCROLLBAR)
+    area.viewport().setAutoFillBackground(False)
 
 
 def segment_button(text: str, tip: str, *, first: bool) -> QToolButton:

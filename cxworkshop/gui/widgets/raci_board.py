@@ -51,7 +51,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -73,15 +72,17 @@ from ..models.accountability import (
     make_mime,
     read_mime,
     role_meaning,
+    zone_effect,
 )
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
-from .goal_card import blend
+from .goal_card import app_palette, blend
+from .keys import modifiers
 from .raci import (
     ChipMetrics,
-    app_palette,
     chip_pixmap,
     exec_drag,
+    make_quiet,
     paint_chip,
     paint_role_label,
     scaled,
@@ -108,18 +109,6 @@ BOARD_KEYS_TEXT = (
     "Arrow keys choose a goal; Enter opens the picker to give roles by keyboard. "
     "Click a chip, then A, R, C or I changes its role and Delete takes it off."
 )
-
-QUIET_SCROLLBAR = (
-    " QScrollBar:vertical { background: transparent; width: 10px; margin: 0; border: none; }"
-    " QScrollBar::handle:vertical { background: palette(mid); border-radius: 5px;"
-    " min-height: 40px; }"
-    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-    " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
-)
-
-
-def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
-    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
 
 
 # ----------------------------------------------------------------- shared sizes
@@ -755,19 +744,13 @@ class RaciBoard(QScrollArea):
         self.setAccessibleDescription(BOARD_KEYS_TEXT)
         self.setToolTip(BOARD_KEYS_TEXT)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(
-            "QScrollArea { background: transparent; border: none; }" + QUIET_SCROLLBAR
-        )
-        self.viewport().setAutoFillBackground(False)
+        make_quiet(self)
         self.canvas = BoardCanvas(self)
         self.canvas.setAutoFillBackground(False)
         self.setWidget(self.canvas)
 
-        model.rowsInserted.connect(self._rows_inserted)
-        model.rowsRemoved.connect(self._rows_removed)
+        model.rowsInserted.connect(self._rows_changed)
+        model.rowsRemoved.connect(self._rows_changed)
         model.dataChanged.connect(self._data_changed)
         model.modelReset.connect(self.rebuild)
         model.layoutChanged.connect(self.rebuild)
@@ -788,13 +771,8 @@ class RaciBoard(QScrollArea):
             zone.set_chips(self.model.holders(goal_id, role))
         return True
 
-    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
-            self.rebuild()
-        else:
-            self._refresh_zone_of(parent)
-
-    def _rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+    def _rows_changed(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Goals came or went: rebuild the cards; holders did: refresh their zone."""
         if not parent.isValid():
             self.rebuild()
         else:
@@ -999,7 +977,7 @@ class RaciBoard(QScrollArea):
         return best[1] if best else current
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, mods = event.key(), _modifiers(event)
+        key, mods = event.key(), modifiers(event)
         moves = (
             Qt.Key.Key_Left,
             Qt.Key.Key_Right,
@@ -1038,20 +1016,10 @@ class RaciBoard(QScrollArea):
         ws = self.session.workshop
         roles = {(a.goal_id, a.assignee): a.role for a in ws.assignments}
         accountable = {a.goal_id: a.assignee for a in ws.assignments if a.role is Role.ACCOUNTABLE}
-        who = payload.assignee
         for goal_id, card in self.cards.items():
-            held = roles.get((goal_id, who))
+            held = roles.get((goal_id, payload.assignee))
             for role, zone in card.zones.items():
-                effect: str | None
-                if held is role:
-                    effect = None
-                elif role is Role.ACCOUNTABLE and accountable.get(goal_id) not in (None, who):
-                    effect = "replace"
-                elif payload.goal_id is None:
-                    effect = "assign"
-                else:
-                    effect = "move" if payload.goal_id == goal_id else "copy"
-                zone.set_effect(effect)
+                zone.set_effect(zone_effect(payload, goal_id, role, held, accountable.get(goal_id)))
 
     def end_drag(self) -> None:
         """Take the outlines away again."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,27 +43,18 @@ from ..models.accountability import (
     item_data,
     silo_and_bottleneck_sentence,
 )
-from .goal_card import blend
+from ..models.base import Index
+from .goal_card import app_palette, blend
 from .raci import (
+    QUIET_SCROLLBAR,
     SEVERITY_SYMBOLS,
-    app_palette,
     scaled,
     segment_button,
     severity_colour,
     theme_colours,
 )
 
-Index = QModelIndex | QPersistentModelIndex
-
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-
-QUIET_SCROLLBAR = (
-    " QScrollBar:vertical { background: transparent; width: 10px; margin: 0; border: none; }"
-    " QScrollBar::handle:vertical { background: palette(mid); border-radius: 5px;"
-    " min-height: 40px; }"
-    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-    " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
-)
 
 
 class FindingDelegate(QStyledItemDelegate):

@@ -10,6 +10,7 @@ to the next role on a click.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,17 +47,18 @@ from ..models.accountability import (
     COLOUR_ROLE,
     GOAL_ROLE,
     KIND_ROLE,
+    NO_FUNCTION_COLOUR,
     PILLAR_ROLE,
     AssigneeInfo,
     RaciMatrixModel,
     item_data,
 )
+from ..models.base import Index
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS
-from .goal_card import blend
-from .raci import app_palette, paint_mark, paint_role_badge, paint_role_label, scaled
+from .goal_card import app_palette, blend
+from .keys import modifiers
+from .raci import paint_mark, paint_role_badge, paint_role_label, scaled
 from .raci_board import ROLE_KEYS
-
-Index = QModelIndex | QPersistentModelIndex
 
 MATRIX_KEYS_TEXT = (
     "Type A, R, C or I to give the role; Delete or Space clears it; "
@@ -66,14 +68,81 @@ MATRIX_KEYS_TEXT = (
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Space)
 
 
-class AssigneeHeader(QHeaderView):
+def _ends_functions(model: QAbstractItemModel | None, column: int) -> bool:
+    """Whether ``column`` is the last function's, with people after it: a heavier line follows."""
+    if not isinstance(model, RaciMatrixModel):
+        return False
+    functions = model.function_count()
+    return 0 < functions < model.columnCount() and column == functions - 1
+
+
+def _starts_pillar(model: QAbstractItemModel, row: int) -> bool:
+    """Whether ``row`` is a pillar's first goal after another pillar's: a heavier line above."""
+    pillar = model.headerData(row, Qt.Orientation.Vertical, PILLAR_ROLE)
+    return row > 0 and model.headerData(row - 1, Qt.Orientation.Vertical, PILLAR_ROLE) is not pillar
+
+
+def _heavy_pen() -> QPen:
+    """The line between functions and people, and between pillars."""
+    return QPen(app_palette().color(QPalette.ColorRole.Text), 2.0)
+
+
+class _MatrixHeader(QHeaderView):
+    """A header of the matrix: fixed sections on a raised ground, the current one tinted."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHighlightSections(True)
+        self.setSectionsClickable(True)
+
+    def _on_current(self, section: int) -> bool:
+        """Whether ``section`` holds the current cell (it is tinted and its text bold)."""
+        current = self.selectionModel().currentIndex() if self.selectionModel() else QModelIndex()
+        if not current.isValid():
+            return False
+        horizontal = self.orientation() == Qt.Orientation.Horizontal
+        return (current.column() if horizontal else current.row()) == section
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        model = self.model()
+        if model is None or not rect.isValid():
+            return
+        palette = app_palette()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        on_current = self._on_current(section)
+        raised = palette.color(QPalette.ColorRole.AlternateBase)
+        fill = (
+            blend(raised, palette.color(QPalette.ColorRole.Highlight), 0.18)
+            if on_current
+            else raised
+        )
+        painter.fillRect(rect, fill)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1.0))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        self._paint_label(painter, rect, section, model, on_current)
+        painter.restore()
+
+    def _paint_label(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        section: int,
+        model: QAbstractItemModel,
+        on_current: bool,
+    ) -> None:
+        """Draw what ``section`` shows over its ground (the painter is saved and restored)."""
+        raise NotImplementedError
+
+
+class AssigneeHeader(_MatrixHeader):
     """Names across the top, written upwards over each one's mark."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setHighlightSections(True)
-        self.setSectionsClickable(True)
 
     def sizeHint(self) -> QSize:
         # Measured in bold: the current column's name is drawn bold.
@@ -88,32 +157,19 @@ class AssigneeHeader(QHeaderView):
         height = min(longest, cap) + fm.height() * 2.4
         return QSize(super().sizeHint().width(), int(height))
 
-    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
-        model = self.model()
-        if model is None or not rect.isValid():
-            return
-        palette = app_palette()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        raised = palette.color(QPalette.ColorRole.AlternateBase)
-        border = palette.color(QPalette.ColorRole.Mid)
+    def _paint_label(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        section: int,
+        model: QAbstractItemModel,
+        on_current: bool,
+    ) -> None:
         selected = self.selectionModel() is not None and self.selectionModel().isColumnSelected(
             section, QModelIndex()
         )
-        current = self.selectionModel().currentIndex() if self.selectionModel() else QModelIndex()
-        on_current = current.isValid() and current.column() == section
-        fill = (
-            blend(raised, palette.color(QPalette.ColorRole.Highlight), 0.18)
-            if on_current
-            else raised
-        )
-        painter.fillRect(rect, fill)
-        painter.setPen(QPen(border, 1.0))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
-        if self._is_group_edge(section):
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.0))
+        if _ends_functions(model, section):
+            painter.setPen(_heavy_pen())
             painter.drawLine(rect.topRight(), rect.bottomRight())
 
         fm = QFontMetricsF(self.font())
@@ -127,7 +183,10 @@ class AssigneeHeader(QHeaderView):
         info = AssigneeInfo(
             model.headerData(section, Qt.Orientation.Horizontal, ASSIGNEE_ROLE),
             str(model.headerData(section, Qt.Orientation.Horizontal) or ""),
-            str(model.headerData(section, Qt.Orientation.Horizontal, COLOUR_ROLE) or "#7A828C"),
+            str(
+                model.headerData(section, Qt.Orientation.Horizontal, COLOUR_ROLE)
+                or NO_FUNCTION_COLOUR
+            ),
             "",
             None
             if str(model.headerData(section, Qt.Orientation.Horizontal, KIND_ROLE)) == "participant"
@@ -140,7 +199,7 @@ class AssigneeHeader(QHeaderView):
         space = mark.top() - rect.top() - fm.height() * 0.4
         font = scaled(self.font(), 1.0, bold=on_current or selected)
         painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(app_palette().color(QPalette.ColorRole.Text))
         shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, space)
         painter.translate(rect.center().x(), mark.top() - fm.height() * 0.3)
         painter.rotate(-90)
@@ -149,24 +208,13 @@ class AssigneeHeader(QHeaderView):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             shown,
         )
-        painter.restore()
-
-    def _is_group_edge(self, section: int) -> bool:
-        model = self.model()
-        if not isinstance(model, RaciMatrixModel):
-            return False
-        functions = model.function_count()
-        return 0 < functions < model.columnCount() and section == functions - 1
 
 
-class GoalHeader(QHeaderView):
+class GoalHeader(_MatrixHeader):
     """Goal titles down the side, each after its pillar's symbol in the pillar's colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
-        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setHighlightSections(True)
-        self.setSectionsClickable(True)
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
@@ -179,34 +227,21 @@ class GoalHeader(QHeaderView):
         width = min(longest, fm.height() * 15) + fm.height() * 2.6
         return QSize(int(width), super().sizeHint().height())
 
-    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
-        model = self.model()
-        if model is None or not rect.isValid():
-            return
-        palette = app_palette()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        raised = palette.color(QPalette.ColorRole.AlternateBase)
-        border = palette.color(QPalette.ColorRole.Mid)
-        current = self.selectionModel().currentIndex() if self.selectionModel() else QModelIndex()
-        on_current = current.isValid() and current.row() == section
-        fill = (
-            blend(raised, palette.color(QPalette.ColorRole.Highlight), 0.18)
-            if on_current
-            else raised
-        )
-        painter.fillRect(rect, fill)
-        painter.setPen(QPen(border, 1.0))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
+    def _paint_label(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        section: int,
+        model: QAbstractItemModel,
+        on_current: bool,
+    ) -> None:
         pillar = model.headerData(section, Qt.Orientation.Vertical, PILLAR_ROLE)
         fm = QFontMetricsF(self.font())
         pad = fm.height() * 0.5
         x = rect.left() + pad
         if isinstance(pillar, Pillar):
-            if self._starts_pillar(section, pillar):
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.0))
+            if _starts_pillar(model, section):
+                painter.setPen(_heavy_pen())
                 painter.drawLine(rect.topLeft(), rect.topRight())
             painter.setPen(QColor(PILLAR_COLOURS[pillar]))
             painter.drawText(
@@ -217,7 +252,7 @@ class GoalHeader(QHeaderView):
             x += fm.height() * 1.4
         font = scaled(self.font(), 1.0, bold=on_current)
         painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(app_palette().color(QPalette.ColorRole.Text))
         title = str(model.headerData(section, Qt.Orientation.Vertical) or "")
         width = rect.right() - pad - x
         painter.drawText(
@@ -225,13 +260,6 @@ class GoalHeader(QHeaderView):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width),
         )
-        painter.restore()
-
-    def _starts_pillar(self, section: int, pillar: Pillar) -> bool:
-        if section == 0:
-            return False
-        model = self.model()
-        return model.headerData(section - 1, Qt.Orientation.Vertical, PILLAR_ROLE) is not pillar
 
 
 class RoleCellDelegate(QStyledItemDelegate):
@@ -264,19 +292,12 @@ class RoleCellDelegate(QStyledItemDelegate):
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         model = index.model()
-        if isinstance(model, RaciMatrixModel):
-            functions = model.function_count()
-            if 0 < functions < model.columnCount() and index.column() == functions - 1:
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.0))
-                painter.drawLine(rect.topRight(), rect.bottomRight())
-            pillar = model.headerData(index.row(), Qt.Orientation.Vertical, PILLAR_ROLE)
-            if (
-                index.row() > 0
-                and model.headerData(index.row() - 1, Qt.Orientation.Vertical, PILLAR_ROLE)
-                is not pillar
-            ):
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.0))
-                painter.drawLine(rect.topLeft(), rect.topRight())
+        if _ends_functions(model, index.column()):
+            painter.setPen(_heavy_pen())
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+        if isinstance(model, RaciMatrixModel) and _starts_pillar(model, index.row()):
+            painter.setPen(_heavy_pen())
+            painter.drawLine(rect.topLeft(), rect.topRight())
         role = item_data(index, GOAL_ROLE)
         if isinstance(role, Role):
             radius = min(rect.width(), rect.height()) * 0.34
@@ -424,7 +445,7 @@ class RaciMatrixView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        mods = modifiers(event)
         index = self.currentIndex()
         if mods == Qt.KeyboardModifier.NoModifier and index.isValid():
             if key in ROLE_KEYS:

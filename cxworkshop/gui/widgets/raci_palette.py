@@ -15,9 +15,7 @@ import unicodedata
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QPointF,
     QRectF,
@@ -72,13 +70,14 @@ from ..models.accountability import (
     item_data,
     read_mime,
 )
+from ..models.base import Index
 from ..models.goals import quoted
 from ..session import Session
 from ..theme import mark_content
-from .goal_card import blend
+from .goal_card import app_palette, blend
+from .keys import modifiers
 from .raci import (
     ChipMetrics,
-    app_palette,
     chip_pixmap,
     exec_drag,
     info_from_index,
@@ -89,8 +88,6 @@ from .raci import (
     scaled,
 )
 from .raci_board import ROLE_KEYS
-
-Index = QModelIndex | QPersistentModelIndex
 
 _PLAIN = Qt.KeyboardModifier.NoModifier
 _ALT = Qt.KeyboardModifier.AltModifier
@@ -667,7 +664,7 @@ class AssigneePicker(QFrame):
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
         key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        mods = modifiers(event)
         if key == Qt.Key.Key_Escape:
             self.close()
             return True
