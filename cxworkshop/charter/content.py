@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain import checks, voting
+from ..domain import agenda, checks, voting
 from ..domain.model import (
     Assignee,
     AssigneeKind,
@@ -447,3 +447,41 @@ def sections(ws: Workshop) -> list[Section]:
         ),
         Section("Sign-off", plural(names, "name"), names > 0),
     ]
+
+
+# ----------------------------------------------------------------- the appendix
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    """One step in the appendix: what was planned and what the room spent."""
+
+    step: Step
+    planned: str
+    """'40 min', or '09:30–10:10 · 40 min' with a start time."""
+    spent: str
+    """'42 min', or '–' when the timer never ran in the step."""
+    over: bool
+    """Whether the room spent more than the timebox."""
+
+
+def time_rows(ws: Workshop) -> list[TimeRow]:
+    """Each step's plan and the time spent in it, for the charter's appendix."""
+    rows = []
+    for slot in agenda.agenda(ws):
+        planned = f"{slot.minutes} min"
+        if slot.start is not None and slot.end is not None:
+            planned = f"{agenda.clock_text(slot.start)}–{agenda.clock_text(slot.end)} · {planned}"
+        seconds = ws.time_spent.get(slot.step, 0)
+        spent = agenda.duration_text(seconds) if seconds else "–"
+        rows.append(TimeRow(slot.step, planned, spent, seconds > slot.minutes * 60))
+    return rows
+
+
+def time_totals(ws: Workshop) -> tuple[str, str]:
+    """The whole agenda's planned length and the time spent in all."""
+    spent = sum(ws.time_spent.values())
+    return (
+        agenda.duration_text(agenda.total_minutes(ws) * 60),
+        agenda.duration_text(spent) if spent else "–",
+    )

@@ -34,6 +34,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -83,6 +84,10 @@ SECTIONS = {
     "signoff": "Sign-off",
 }
 """Each section's key and heading; the heading is also its bookmark."""
+
+APPENDIX = "Appendix: agenda and time spent"
+"""The appendix's heading. Page one's contents and the bookmarks list the charter itself;
+the appendix is the record behind it."""
 
 MATRIX_COLUMN = 24.0
 """Width of one function's or person's column in the matrix, in points."""
@@ -1022,6 +1027,59 @@ class _Writer:
         )
         return [CondPageBreak(300), *block, grid]
 
+    def appendix(self) -> list[Flowable]:
+        """The agenda as planned beside the time the room spent in each step."""
+        ws = self.ws
+        out: list[Flowable] = [Paragraph(APPENDIX, self.s.h1)]
+        if ws.time_spent:
+            out.append(
+                self.intro(
+                    "The agenda as planned, and the time the room spent in each step "
+                    "as the workshop's timer measured it."
+                )
+            )
+        else:
+            out.append(self.intro("The agenda as planned; the workshop's timer recorded no time."))
+        widths = [0.0, 190.0, 110.0]
+        widths[0] = self.width - sum(widths)
+        rows: list[list[Any]] = [
+            [
+                Paragraph("Step", self.s.cell_head),
+                Paragraph("Planned", self.s.cell_head),
+                Paragraph("Time spent", self.s.cell_head),
+            ]
+        ]
+        for row in content.time_rows(ws):
+            spent = self.m(row.spent) + (
+                f'<font color="{_hex(MUTED)}">  · over</font>' if row.over else ""
+            )
+            rows.append(
+                [
+                    Paragraph(self.m(row.step.label), self.s.cell_bold),
+                    Paragraph(self.m(row.planned), self.s.cell),
+                    Paragraph(spent, self.s.cell),
+                ]
+            )
+        planned, spent = content.time_totals(ws)
+        rows.append(
+            [
+                Paragraph("In all", self.s.cell_bold),
+                Paragraph(self.m(planned), self.s.cell_bold),
+                Paragraph(self.m(spent), self.s.cell_bold),
+            ]
+        )
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+            ("LINEBELOW", (0, 1), (-1, -3), 0.5, HAIRLINE),
+            ("LINEABOVE", (0, -1), (-1, -1), 1, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 1), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 6),
+        ]
+        # Eight short rows: kept on one page with their heading.
+        return [KeepTogether([*out, _table(rows, widths, commands, repeatRows=1)])]
+
     # -- the whole ------------------------------------------------------------------
 
     def story(self) -> list[Flowable]:
@@ -1040,6 +1098,7 @@ class _Writer:
             *self.next_steps(),
             *self.people(),
             *self.sign_off(),
+            *self.appendix(),
         ]
 
 

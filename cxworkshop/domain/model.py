@@ -69,6 +69,22 @@ class Step(StrEnum):
         return "Set up" if self is Step.SETUP else self.value.capitalize()
 
 
+DEFAULT_TIMEBOXES = {
+    Step.SETUP: 10,
+    Step.VISION: 20,
+    Step.GOALS: 40,
+    Step.ACCOUNTABILITY: 45,
+    Step.PRIORITIES: 30,
+    Step.CHARTER: 20,
+}
+"""Minutes planned for each step of a new workshop: about two and three-quarter hours."""
+
+
+def default_timeboxes() -> dict[Step, int]:
+    """A fresh copy of :data:`DEFAULT_TIMEBOXES`, one entry per step in step order."""
+    return {step: DEFAULT_TIMEBOXES[step] for step in Step}
+
+
 class VotingMode(StrEnum):
     SECRET = "secret"
     TALLY = "tally"
@@ -235,6 +251,12 @@ class Workshop:
     principles: list[Principle] = field(default_factory=list)
     rounds: list[VotingRound] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    agenda_start: dt.time | None = None
+    """When the first step starts (hours and minutes); None: no clock times planned."""
+    timeboxes: dict[Step, int] = field(default_factory=default_timeboxes)
+    """Minutes planned for each step; every step has one."""
+    time_spent: dict[Step, int] = field(default_factory=dict)
+    """Seconds the room actually spent in each step, as the timer measured; 0 is left out."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

@@ -1,15 +1,25 @@
-"""Start the app: one QApplication, one store, one main window."""
+"""Start the app: one QApplication, one store, one main window, and the safety nets around them.
+
+One app per workshop file (a second launch brings the first forward), a
+damaged file dealt with before anything is shown, a log, rolling backups, and
+a checked close at quit.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..domain.errors import WorkshopError
+from ..storage.errors import DamagedDatabase
 from ..storage.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def find_or_create_demo(store: Store) -> int:
@@ -33,29 +43,92 @@ def application() -> QApplication:
     app.setApplicationDisplayName("CX Workshop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CX Workshop")
-    app.setDesktopFileName("cxworkshop")
+    app.setDesktopFileName("io.github.cxworkshop.CXWorkshop")
     from .theme import app_icon
 
     app.setWindowIcon(app_icon())
     return app
 
 
-def run(db_path: Path, *, demo: bool = False) -> int:
-    """Open the main window on ``db_path``: the demo, the workshop left open, or the library."""
-    app = application()
+def open_store(db_path: Path) -> Store | None:
+    """The store on ``db_path``; a damaged file is dealt with first. None: the user quit."""
     try:
-        store = Store(db_path)
+        return Store(db_path)
+    except DamagedDatabase as exc:
+        from .recovery import recover_damaged
+
+        return recover_damaged(db_path, exc)
     except WorkshopError as exc:
+        log.error("Could not open the workshop file: %s", type(exc).__name__)
         QMessageBox.critical(None, "CX Workshop", str(exc))
+        return None
+
+
+def close_store(store: Store) -> None:
+    """Close the store at quit, checked: a sound file need not be checked at the next start."""
+    from ..storage import safety
+
+    try:
+        sound = not store.conn.in_transaction and not safety.check_live(store.conn)
+    except Exception:
+        sound = False
+    store.close()
+    if sound:
+        safety.remember_clean_close(store.path)
+    else:
+        log.error(
+            "The workshop file failed its check at quit; it will be checked at the next start"
+        )
+
+
+def run(db_path: Path, *, demo: bool = False) -> int:
+    """Open the main window on ``db_path``: the demo, the workshop left open, or the library.
+
+    A second launch on the same file brings the first window forward and
+    exits with 0 without touching the file.
+    """
+    app = application()
+    from .. import logging_setup
+    from .single_instance import Claim, SingleInstance, bring_to_front
+
+    logging_setup.configure()
+    instance = SingleInstance(db_path)
+    claim = instance.claim()
+    if claim is Claim.ANSWERED:
+        return 0
+    if claim is Claim.SILENT:
+        QMessageBox.information(
+            None,
+            "CX Workshop",
+            "CX Workshop is already open on this workshop file but does not answer. "
+            "Close it (or wait until it responds) and try again.",
+        )
+        return 1
+    log.info("CX Workshop %s starting", __version__)
+    store = open_store(db_path)
+    if store is None:
+        instance.release()
         return 1
     from .main_window import MainWindow
+    from .recovery import AutoBackup
 
     window = MainWindow(store)
+    instance.sig_activation_requested.connect(lambda: bring_to_front(window))
+    auto_backup = AutoBackup(lambda: window.store, window)
+    auto_backup.sig_failed.connect(window.show_error)
     if demo:
         window.open_workshop(find_or_create_demo(store))
     elif window.options.last_workshop is not None:
         window.open_workshop(window.options.last_workshop)
     window.show()
+    # After the first paint: neither answering second launches nor backing up delays it.
+    QTimer.singleShot(0, instance.listen)
+    auto_backup.start()
     code = app.exec()
-    store.close()
+    auto_backup.stop()
+    # The file as the room left it, whatever happened in between.
+    auto_backup.back_up_if_changed()
+    close_store(window.store)
+    instance.release()
+    log.info("CX Workshop closed")
     return int(code)

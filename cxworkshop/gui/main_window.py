@@ -33,6 +33,7 @@ from . import theme
 from .library import Library, LibraryPage
 from .options import Options
 from .pages.base import StepPage
+from .room import RoomMode
 from .session import Session
 from .step_bar import StepBar
 
@@ -119,6 +120,7 @@ class WorkshopView(QWidget):
         footer.addWidget(self.position)
         footer.addStretch(1)
         footer.addWidget(self.next_button)
+        self.footer = footer
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -155,6 +157,9 @@ class MainWindow(QMainWindow):
         # a polish of every widget.
         self.theme_actions: dict[theme.ThemeName, QAction] = {}
         self.apply_view()
+        self.room = RoomMode(self, self.options)
+        self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.room.sig_error.connect(self.show_error)
 
         self.library = Library(store, self)
         self.library_page: LibraryPage = self.library.page
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
             )
             priorities = view.pages[Step.PRIORITIES]
             priorities.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
+            self._wire_room(view)
             self.pages.addWidget(view)
             self._workshop_view = view
         return self._workshop_view
@@ -289,6 +295,7 @@ class MainWindow(QMainWindow):
             "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen, "F11"
         )
         view_menu.addAction(self.full_screen_action)
+        self.room.add_to_menu(view_menu)
 
         go_menu = self.menuBar().addMenu("&Go")
         self.back_action = self._action("&Back", self.go_back, "Alt+Left")
@@ -305,6 +312,9 @@ class MainWindow(QMainWindow):
             self.step_actions[step] = action
         go_menu.addSeparator()
         self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
+        # Presenting on the only screen, the audience window has the keyboard: walking
+        # the steps works from there too.
+        self.room.share_actions(self.back_action, self.next_action, self.step_actions.values())
         go_menu.addAction(self.library_action)
 
         # The menus a voter must not reach while casting a secret ballot.
@@ -313,6 +323,14 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About CX Workshop", self.show_about))
+
+        # Safety nets: put a backup back (locked with the File menu during a
+        # ballot), and the log to send with a fault report.
+        self.restore_backup_action = self._action("Restore from &Backup…", self.restore_from_backup)
+        file_menu.insertAction(self.close_action, self.restore_backup_action)
+        file_menu.insertSeparator(self.close_action)
+        self.open_log_action = self._action("Open &Log Folder", self.open_log_folder)
+        help_menu.addAction(self.open_log_action)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -369,6 +387,11 @@ class MainWindow(QMainWindow):
         if session is not None or self._workshop_view is not None:
             for page in self.workshop_view.pages.values():
                 page.set_session(session)
+        self.room.set_session(session)
+        if session is not None:
+            # After the pages, so the round the Priorities page shows is already known.
+            session.sig_changed.connect(self._follow_round)
+            self._follow_round()
         if old is not None:
             old.deleteLater()
         self._update_actions()
@@ -406,7 +429,10 @@ class MainWindow(QMainWindow):
             except WorkshopError as exc:
                 self.show_error(str(exc))
         self._update_actions()
-        QTimer.singleShot(0, self.workshop_view.pages[step].focus_first)
+        page = self.workshop_view.pages[step]
+        selected = getattr(page, "selected_goal_id", None)
+        self.room.set_step(step, selected() if callable(selected) else None)
+        QTimer.singleShot(0, page.focus_first)
 
     def go_back(self) -> None:
         step = self.current_step()
@@ -452,6 +478,35 @@ class MainWindow(QMainWindow):
             action.setEnabled(open_)
         self.back_action.setEnabled(open_ and step is not None and step is not STEPS[0])
         self.next_action.setEnabled(open_ and step is not None and step is not STEPS[-1])
+
+    # ------------------------------------------------------------------ room mode
+
+    def _wire_room(self, view: WorkshopView) -> None:
+        """The audience screen follows the console's pages; the footer shows the timer."""
+        from .room_timer import ConsoleTimer
+
+        for step, page in view.pages.items():
+            selection = getattr(page, "sig_selection_changed", None)
+            if selection is not None:
+                selection.connect(lambda goal_id, s=step: self._selection_changed(s, goal_id))
+        priorities = view.pages[Step.PRIORITIES]
+        priorities.sig_ballot_in_progress.connect(self.room.set_ballot)  # type: ignore[attr-defined]
+        priorities.rounds_combo.currentIndexChanged.connect(self._follow_round)  # type: ignore[attr-defined]
+        room = self.room
+        timer = ConsoleTimer(room.clock, room.timer_action, room.minute_action, room.reset_action)
+        view.footer.insertWidget(view.footer.count() - 1, timer)
+        view.footer.insertSpacing(view.footer.count() - 1, 12)
+        self.console_timer = timer
+
+    def _selection_changed(self, step: Step, goal_id: str) -> None:
+        if self.current_step() is step:
+            self.room.set_selected_goal(goal_id)
+
+    def _follow_round(self, *_: object) -> None:
+        """The audience shows the round the Priorities page shows."""
+        if self._workshop_view is not None:
+            page = self._workshop_view.pages[Step.PRIORITIES]
+            self.room.set_round(getattr(page, "round_id", None))
 
     # ------------------------------------------------------------------ view
 
@@ -502,7 +557,31 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.room.close()
         self.options.last_workshop = self.session.workshop_id if self.session else None
         self.options.geometry = self.saveGeometry()
         self.options.sync()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ safety
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup and put it back in place of every workshop."""
+        from .recovery import restore_from_backup
+
+        restore_from_backup(self)
+
+    def open_log_folder(self) -> None:
+        """Show the folder holding the app's log, to send along with a fault report."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from ..logging_setup import log_folder
+
+        folder = log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.show_error(f"The log folder {folder} cannot be made: {exc.strerror or exc}.")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

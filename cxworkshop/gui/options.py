@@ -86,3 +86,12 @@ class Options:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
+
+    @property
+    def audience_screen(self) -> str:
+        """The name of the screen the audience view is presented on ("": choose one)."""
+        return str(self._settings.value("room/audience_screen", "") or "")
+
+    @audience_screen.setter
+    def audience_screen(self, value: str) -> None:
+        self._settings.setValue("room/audience_screen", value)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cxworkshop.domain import text
+from cxworkshop.domain import agenda, text
 from cxworkshop.domain.editing import MAX_DOTS, MAX_TALLY
 from cxworkshop.domain.errors import InvalidValue, WorkshopError
 from cxworkshop.domain.model import (
@@ -43,7 +43,8 @@ from cxworkshop.domain.model import (
 )
 
 FORMAT = "cxworkshop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 added the agenda: ``agenda_start``, ``timeboxes`` and ``time_spent``."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused unread: no real workshop comes close."""
 
@@ -77,7 +78,13 @@ WORKSHOP_KEYS = (
     ("principles", False),
     ("rounds", False),
     ("commitments", False),
+    ("agenda_start", False),
+    ("timeboxes", False),
+    ("time_spent", False),
 )
+AGENDA_KEYS = frozenset({"agenda_start", "timeboxes", "time_spent"})
+"""The workshop's keys that came with format version 2."""
+WORKSHOP_KEYS_V1 = tuple(k for k in WORKSHOP_KEYS if k[0] not in AGENDA_KEYS)
 DOCUMENT_KEYS = (("format", True), ("version", True), ("workshop", True))
 FUNCTION_KEYS = (("id", True), ("name", True), ("customer_facing", False), ("colour", False))
 PARTICIPANT_KEYS = (("id", True), ("name", True), ("function_id", False), ("role_title", False))
@@ -232,6 +239,9 @@ def to_document(ws: Workshop) -> dict[str, Any]:
         "commitments": [
             {"id": c.id, "text": c.text, "owner": c.owner, "due": c.due} for c in ws.commitments
         ],
+        "agenda_start": None if ws.agenda_start is None else agenda.clock_text(ws.agenda_start),
+        "timeboxes": {s.value: ws.timeboxes[s] for s in Step if s in ws.timeboxes},
+        "time_spent": {s.value: ws.time_spent[s] for s in Step if s in ws.time_spent},
     }
     return {"format": FORMAT, "version": FORMAT_VERSION, "workshop": workshop}
 
@@ -382,6 +392,7 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.version = FORMAT_VERSION
 
     def report(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -617,13 +628,15 @@ class _Checker:
                 f"this version reads format {FORMAT_VERSION} and older.",
             )
             return None
+        self.version = version
         top = self.obj(doc, "$", DOCUMENT_KEYS, "the document")
         if top is None or "workshop" not in top:
             return None
         return self.workshop(top["workshop"], "$.workshop")
 
     def workshop(self, value: object, path: str) -> Workshop | None:
-        w = self.obj(value, path, WORKSHOP_KEYS, "a workshop")
+        keys = WORKSHOP_KEYS if self.version >= 2 else WORKSHOP_KEYS_V1
+        w = self.obj(value, path, keys, "a workshop")
         if w is None:
             return None
         workshop_id = None
@@ -687,7 +700,50 @@ class _Checker:
         ws.commitments, _, _ = self.items(
             w, "commitments", path, COMMITMENT_KEYS, "a commitment", self.commitment
         )
+        self.agenda(w, path, ws)
         return ws
+
+    def agenda(self, w: dict[str, object], path: str, ws: Workshop) -> None:
+        """The agenda (format 2): the start time, timeboxes and time spent per step."""
+        start = w.get("agenda_start")
+        if start is not None:
+            try:
+                if not isinstance(start, str) or not re.fullmatch(r"[0-9]{2}:[0-9]{2}", start):
+                    raise InvalidValue("")
+                ws.agenda_start = agenda.parse_clock(start)
+            except InvalidValue:
+                self.report(
+                    _key_path(path, "agenda_start"),
+                    f"{_describe(start)} is not a time of day of the form HH:MM, nor null",
+                )
+        boxes = agenda.default_timeboxes()
+        for step, minutes in self.step_map(w, "timeboxes", path).items():
+            at = _entry_path(_key_path(path, "timeboxes"), step.value)
+            n = self.whole(minutes, at, agenda.MIN_TIMEBOX, agenda.MAX_TIMEBOX)
+            if n is not None:
+                boxes[step] = n
+        ws.timeboxes = boxes
+        spent: dict[Step, int] = {}
+        for step, seconds in self.step_map(w, "time_spent", path).items():
+            at = _entry_path(_key_path(path, "time_spent"), step.value)
+            n = self.whole(seconds, at, 0, agenda.MAX_SPENT_SECONDS)
+            if n:
+                spent[step] = n
+        ws.time_spent = {s: spent[s] for s in Step if s in spent}
+
+    def step_map(self, w: dict[str, object], key: str, path: str) -> dict[Step, object]:
+        """A map keyed by step names, each key checked."""
+        out: dict[Step, object] = {}
+        for name, value in self.mapping(w, key, path).items():
+            step = next((s for s in Step if s.value == name), None)
+            if step is None:
+                self.report(
+                    _entry_path(_key_path(path, key), name),
+                    f"{_describe(name)} is not one of {_choices(Step)}",
+                )
+                continue
+            out[step] = value
+        return out
 
     # ---- items
 

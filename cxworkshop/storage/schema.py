@@ -191,7 +191,25 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX workshops_by_update ON workshops (updated_at)")
 
 
-MIGRATIONS: list[Migration] = [_create_v1]
+def _agenda_v2(db: sqlite_utils.Database) -> None:
+    """The agenda: when the workshop starts, each step's timebox, and the time spent in it."""
+    db.execute("ALTER TABLE workshops ADD COLUMN agenda_start TEXT")
+    db.execute(
+        """
+        CREATE TABLE step_times (
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            step TEXT NOT NULL CHECK (
+                step IN ('setup', 'vision', 'goals', 'accountability', 'priorities', 'charter')
+            ),
+            timebox_minutes INTEGER,
+            spent_seconds INTEGER NOT NULL DEFAULT 0 CHECK (spent_seconds >= 0),
+            PRIMARY KEY (workshop_id, step)
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -18,9 +19,8 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-from ..domain import editing
+from ..domain import agenda, editing
 from ..domain.editing import AssignOutcome, Removal
 from ..domain.errors import NotFound, WorkshopError
 from ..domain.model import (
@@ -41,11 +41,13 @@ from ..domain.model import (
     Workshop,
 )
 from ..domain.text import TITLE_MAX
-from . import schema
-from .errors import DamagedDatabase, NewerDatabase, WriteFailed
+from . import backup, safety, schema
+from .errors import WriteFailed
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+_log = logging.getLogger(__name__)
 
 APP_NAME = "CX Workshop"
 DB_FILENAME = "workshops.sqlite3"
@@ -93,25 +95,6 @@ class WorkshopSummary:
     participants: int
 
 
-def _check_version(path: Path) -> None:
-    """Refuse a file from a newer app, or one that is not a database, without writing to it."""
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(f"{path} is not a readable workshop database ({exc}).") from exc
-    if version > schema.SCHEMA_VERSION:
-        raise NewerDatabase(
-            f"{path} was saved by a newer CX Workshop (database version {version}); "
-            f"this version reads up to version {schema.SCHEMA_VERSION}. "
-            "The file has not been changed."
-        )
-
-
 def _casefold(value: object) -> str:
     return str(value or "").casefold()
 
@@ -121,22 +104,34 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if self.path.exists() and self.path.stat().st_size > 0:
-            _check_version(self.path)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = conn = sqlite3.connect(self.path, isolation_level=None)
+        # Judged read-only before a byte is written: a newer, foreign or damaged
+        # file is refused as it is; after an unclean shutdown it is checked in full.
+        opening = safety.check_before_open(self.path)
+        try:
+            if opening.is_new:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = conn = sqlite3.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise safety.CannotWrite(safety.cannot_write_message(self.path, exc)) from exc
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
             # WAL with synchronous=FULL: an acknowledged edit survives a power cut.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if schema.version_of(conn) < schema.SCHEMA_VERSION:
-                schema.migrate(self.db)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise DamagedDatabase(f"{self.path} could not be opened: {exc}.") from exc
+            raise safety.CannotWrite(safety.cannot_write_message(self.path, exc)) from exc
+        version = schema.version_of(conn)
+        if version < schema.SCHEMA_VERSION:
+            try:
+                if version > 0:
+                    # The way back, should the upgrade or the new version disappoint.
+                    backup.take(conn, self.path, backup.Reason.BEFORE_UPGRADE)
+                schema.migrate(self.db, schema.SCHEMA_VERSION)
+            except Exception as exc:
+                conn.close()
+                raise safety.UpgradeFailed(safety.upgrade_message(self.path, version, exc)) from exc
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache: dict[int, Workshop] = {}
 
@@ -257,6 +252,7 @@ class Store:
             title = f"{source.title[: TITLE_MAX - len(COPY_SUFFIX)]}{COPY_SUFFIX}"
         editing.update_details(source, title=title)
         source.rounds = []
+        source.time_spent = {}
         source.status = Status.DRAFT
         source.current_step = Step.SETUP
         source.created_at = source.updated_at = None
@@ -305,6 +301,8 @@ class Store:
         except BaseException as exc:
             self.reload(workshop_id)
             if isinstance(exc, sqlite3.Error):
+                # Ids and the kind of error only: never what the workshop says.
+                _log.error("Write failed for workshop %s: %s", workshop_id, type(exc).__name__)
                 raise WriteFailed(
                     f"The change could not be saved, so it was not made: {exc}."
                 ) from exc
@@ -640,6 +638,7 @@ class Store:
             self._insert_assignment(ws, a)
         for r in ws.rounds:
             self._write_round(ws, r)
+        self._write_agenda(ws)
 
     def _write_items(self, table: str, ws: Workshop, items: list[Any], start: int = 0) -> None:
         """Insert or update rows; ``items`` are at positions ``start``, ``start + 1``, ...
@@ -842,6 +841,7 @@ class Store:
             for r in self._rows("commitments", workshop_id)
         ]
         ws.rounds = self._load_rounds(workshop_id)
+        self._load_agenda(ws, w)
         return ws
 
     def _load_rounds(self, workshop_id: int) -> list[VotingRound]:
@@ -879,6 +879,69 @@ class Store:
             if r["voted"]:
                 vr.ballots[r["participant_id"]] = dots.get((vr.id, r["participant_id"]), {})
         return list(rounds.values())
+
+    # ------------------------------------------------------------------ agenda
+
+    def set_timebox(self, workshop_id: int, step: Step, minutes: int) -> int:
+        """Plan ``minutes`` for a step; returns the minutes planned before."""
+        with self._edit(workshop_id) as ws:
+            previous = agenda.set_timebox(ws, step, minutes)
+            self._write_step_time(ws, Step(step))
+        return previous
+
+    def set_agenda_start(self, workshop_id: int, start: dt.time | None) -> dt.time | None:
+        """Start the agenda at ``start`` (None: no clock times); returns the previous start."""
+        with self._edit(workshop_id) as ws:
+            previous = agenda.set_agenda_start(ws, start)
+            self.db.execute(
+                "UPDATE workshops SET agenda_start = ? WHERE id = ?",
+                [_clock(ws.agenda_start), ws.id],
+            )
+        return previous
+
+    def add_time_spent(self, workshop_id: int, step: Step, seconds: int) -> int:
+        """Count ``seconds`` more spent in a step (the timer's record); returns the new total."""
+        with self._edit(workshop_id) as ws:
+            total = agenda.add_time_spent(ws, step, seconds)
+            self._write_step_time(ws, Step(step))
+        return total
+
+    def _write_step_time(self, ws: Workshop, step: Step) -> None:
+        self.db.execute(
+            "INSERT INTO step_times (workshop_id, step, timebox_minutes, spent_seconds) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (workshop_id, step) DO UPDATE SET "
+            "timebox_minutes = excluded.timebox_minutes, spent_seconds = excluded.spent_seconds",
+            [ws.id, step.value, agenda.timebox(ws, step), ws.time_spent.get(step, 0)],
+        )
+
+    def _write_agenda(self, ws: Workshop) -> None:
+        """Write a whole workshop's agenda (a new, imported or duplicated workshop)."""
+        self.db.execute(
+            "UPDATE workshops SET agenda_start = ? WHERE id = ?", [_clock(ws.agenda_start), ws.id]
+        )
+        for step in Step:
+            self._write_step_time(ws, step)
+
+    def _load_agenda(self, ws: Workshop, row: dict[str, Any]) -> None:
+        start = row.get("agenda_start")
+        ws.agenda_start = agenda.parse_clock(start) if start else None
+        boxes = agenda.default_timeboxes()
+        spent: dict[Step, int] = {}
+        for r in self._query(
+            "SELECT step, timebox_minutes, spent_seconds FROM step_times WHERE workshop_id = ?",
+            [ws.id],
+        ):
+            step = Step(r["step"])
+            if r["timebox_minutes"] is not None:
+                boxes[step] = int(r["timebox_minutes"])
+            if r["spent_seconds"]:
+                spent[step] = int(r["spent_seconds"])
+        ws.timeboxes = boxes
+        ws.time_spent = {s: spent[s] for s in Step if s in spent}
+
+
+def _clock(value: dt.time | None) -> str | None:
+    return None if value is None else agenda.clock_text(value)
 
 
 _TABLES = {

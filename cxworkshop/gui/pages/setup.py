@@ -78,6 +78,7 @@ from ..models.people import (
 )
 from ..session import Session
 from ..theme import TITLE_SCALE
+from ..widgets.agenda import AgendaPanel
 from .base import StepPage
 
 _DETAIL_TEXTS = {
@@ -835,6 +836,15 @@ class SetupPage(StepPage):
         )
 
         details_panel = self._build_details()
+        # The agenda opens under the details from a link beside their heading.
+        self.agenda_panel = AgendaPanel()
+        details_layout = details_panel.layout()
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(details_layout.takeAt(0).widget())
+        heading_row.addStretch(1)
+        heading_row.addWidget(self.agenda_panel.toggle)
+        details_layout.insertLayout(0, heading_row)
+        details_layout.addWidget(self.agenda_panel)
         people_panel = self._build_people()
         functions_panel = self._build_functions()
 
@@ -1056,6 +1066,7 @@ class SetupPage(StepPage):
             self.form.facilitatorEdit,
             self.form.sponsorNameEdit,
             self.form.sponsorTitleEdit,
+            *self.agenda_panel.tab_chain(),
             self.participants_view,
             self.add_person_button,
             self.remove_person_button,
@@ -1075,6 +1086,7 @@ class SetupPage(StepPage):
         # Models first, so they have caught up by the time refresh() reads them.
         self.participants_model.set_session(session)
         self.functions_model.set_session(session)
+        self.agenda_panel.set_session(session)
         for edit in self._line_edits.values():
             edit.setModified(False)
         super().set_session(session)
@@ -1094,6 +1106,7 @@ class SetupPage(StepPage):
             self._show_date(shown)
         n = 0 if ws is None else len(ws.participants)
         self.people_count.setText(f"{n} {'person' if n == 1 else 'people'}")
+        self.agenda_panel.refresh()
         self._update_buttons()
 
     def focus_first(self) -> None:

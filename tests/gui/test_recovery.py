@@ -1,0 +1,313 @@
+"""Backups and damaged files in the window: restoring a backup, the damaged-file choice, the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.model import Goal, Pillar
+from cxworkshop.gui import recovery
+from cxworkshop.gui.app import open_store
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.gui.recovery import AutoBackup, Choice, DamagedFileDialog, RestoreDialog
+from cxworkshop.storage import backup, safety
+from cxworkshop.storage.backup import Backup, BackupFailed, Reason
+from cxworkshop.storage.store import Store
+
+T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+def titles(store: Store) -> list[str]:
+    return sorted(s.title for s in store.list_workshops())
+
+
+def add(store: Store, title: str) -> int:
+    ws = store.create_workshop(editing.new_workshop(title, organisation="Acme"))
+    assert ws.id is not None
+    return ws.id
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
+    win = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def menu_texts(window: MainWindow, menu_title: str) -> list[str]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == menu_title)
+    return [a.text() for a in menu.actions()]
+
+
+# ----------------------------------------------------------------- the restore dialog
+
+
+def test_the_restore_dialog_lists_backups_newest_first_with_dates_and_workshop_counts(
+    qtbot, store: Store, db_path: Path
+):
+    add(store, "Kick-off")
+    older = backup.take(store.conn, db_path, now=T0)
+    add(store, "Follow-up")
+    newer = backup.take(store.conn, db_path, now=T0 + dt.timedelta(days=1))
+    dialog = RestoreDialog(backup.list_backups(db_path), backup.folder(db_path))
+    qtbot.addWidget(dialog)
+    rows = [
+        [dialog.list.topLevelItem(r).text(c) for c in range(3)]
+        for r in range(dialog.list.topLevelItemCount())
+    ]
+    assert rows == [
+        [recovery.when_made(newer.taken_at), "2 workshops", "Automatic"],
+        [recovery.when_made(older.taken_at), "1 workshop", "Automatic"],
+    ]
+    assert dialog.chosen() == backup.list_backups(db_path)[0]
+    assert dialog.restore_button.isEnabled() and dialog.restore_button.isDefault()
+
+
+def test_an_unreadable_backup_is_shown_but_cannot_be_chosen(qtbot, store: Store, db_path: Path):
+    good = backup.take(store.conn, db_path, now=T0)
+    bad = backup.take(store.conn, db_path, now=T0 + dt.timedelta(hours=1))
+    bad.path.write_bytes(b"garbage" * 1000)
+    dialog = RestoreDialog(backup.list_backups(db_path), backup.folder(db_path))
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItem(0).text(1) == "⚠ cannot be read"
+    assert not dialog.list.topLevelItem(0).flags() & Qt.ItemFlag.ItemIsEnabled
+    chosen = dialog.chosen()
+    assert chosen is not None and chosen.path == good.path
+
+
+def test_with_no_backups_the_dialog_says_when_they_are_made(qtbot, db_path: Path):
+    dialog = RestoreDialog([], backup.folder(db_path))
+    qtbot.addWidget(dialog)
+    assert "no backups yet" in dialog.explanation.text()
+    assert dialog.chosen() is None and not dialog.restore_button.isVisible()
+
+
+def test_dates_read_today_yesterday_or_the_day():
+    now = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC).astimezone()
+    assert recovery.when_made(now, now).startswith("Today ")
+    assert recovery.when_made(now - dt.timedelta(days=1), now).startswith("Yesterday ")
+    assert "2026" in recovery.when_made(now - dt.timedelta(days=9), now)
+
+
+# ----------------------------------------------------------------- restoring from the window
+
+
+def test_file_menu_restores_a_backup_and_keeps_the_current_workshops_as_one(
+    qtbot, window: MainWindow, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    assert "Restore from &Backup…" in menu_texts(window, "&File")
+    add(store, "Kick-off")
+    backup.take(store.conn, db_path, now=T0)
+    later = add(store, "Made after the backup")
+    window.open_workshop(later)
+    window.session.edit(  # type: ignore[union-attr]
+        "Add goal 'Cut churn'",
+        lambda: store.add_goal(later, Goal(Pillar.KEEP, "Cut churn")),
+        lambda g: store.remove_goal(later, g.id),
+    )
+
+    def choose_the_oldest(dialog: RestoreDialog) -> int:
+        dialog.list.setCurrentItem(dialog.list.topLevelItem(dialog.list.topLevelItemCount() - 1))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose_the_oldest)
+    window.restore_backup_action.trigger()
+
+    assert window.session is None, "back to the library"
+    assert window.store is not store and titles(window.store) == ["Kick-off"]
+    assert window.library_page.model.rowCount() == 1
+    assert window.library.undo_stack.count() == 0
+    assert "Restored the backup" in window.statusBar().currentMessage()
+    kept = [b for b in backup.list_backups(db_path) if b.reason is Reason.BEFORE_RESTORE]
+    assert len(kept) == 1 and kept[0].workshops == 2
+    with Store(db_path) as reopened:
+        assert titles(reopened) == ["Kick-off"]
+
+
+def test_cancelling_the_restore_changes_nothing(
+    window: MainWindow, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    add(store, "Kick-off")
+    backup.take(store.conn, db_path)
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    window.restore_backup_action.trigger()
+    assert window.store is store and titles(store) == ["Kick-off"]
+
+
+def test_a_restore_that_fails_says_why_and_the_window_goes_on_with_the_file_as_it_was(
+    window: MainWindow, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    add(store, "Kick-off")
+    made = backup.take(store.conn, db_path)
+    add(store, "Still here")
+    made.path.write_bytes(b"\0" * 4096)
+    chosen = Backup(made.path, made.taken_at, made.reason, workshops=1)
+
+    class Dialog(RestoreDialog):
+        def exec(self) -> int:
+            return QDialog.DialogCode.Accepted
+
+        def chosen(self) -> Backup | None:
+            return chosen
+
+    monkeypatch.setattr(recovery, "RestoreDialog", Dialog)
+    window.restore_backup_action.trigger()
+    assert "cannot be restored" in window.statusBar().currentMessage()
+    assert titles(window.store) == ["Kick-off", "Still here"]
+    add(window.store, "Still usable")
+
+
+# ----------------------------------------------------------------- a damaged file at start
+
+
+def damage(db_path: Path) -> None:
+    conn = safety.read_only(db_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'goals'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with db_path.open("r+b") as f:
+        f.seek((root - 1) * size)
+        f.write(b"\x0a\xff\xff\x00\x07\xff\xff")
+
+
+@pytest.fixture
+def damaged_with_a_backup(db_path: Path) -> Path:
+    with Store(db_path) as s:
+        for i in range(20):
+            wid = add(s, f"Workshop {i}")
+            s.add_goal(wid, Goal(Pillar.KEEP, f"Goal {i}"))
+        backup.take(s.conn, db_path, now=T0)
+        add(s, "Not in the backup")
+    damage(db_path)
+    return db_path
+
+
+def answer(choice: Choice):  # type: ignore[no-untyped-def]
+    def exec_(dialog: DamagedFileDialog) -> int:
+        dialog.choose(choice)
+        return int(dialog.result())
+
+    return exec_
+
+
+def test_a_damaged_file_at_start_offers_the_newest_good_backup_and_keeps_the_file(
+    qtbot, damaged_with_a_backup: Path, monkeypatch: pytest.MonkeyPatch
+):
+    db_path = damaged_with_a_backup
+    damaged_bytes = db_path.read_bytes()
+    offered: list[str] = []
+
+    def restore(dialog: DamagedFileDialog) -> int:
+        assert dialog.restore_button is not None
+        offered.append(dialog.restore_button.text())
+        dialog.choose(Choice.RESTORE)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DamagedFileDialog, "exec", restore)
+    store = open_store(db_path)
+    assert store is not None
+    try:
+        assert len(titles(store)) == 20 and "Not in the backup" not in titles(store)
+    finally:
+        store.close()
+    assert offered == [f"Restore the backup of {recovery.when_made(T0)} (20 workshops)"]
+    [kept] = (db_path.parent / "damaged").iterdir()
+    assert (kept / db_path.name).read_bytes() == damaged_bytes
+
+
+def test_a_damaged_file_can_give_way_to_a_new_empty_one(
+    qtbot, damaged_with_a_backup: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(DamagedFileDialog, "exec", answer(Choice.NEW_FILE))
+    store = open_store(damaged_with_a_backup)
+    assert store is not None
+    try:
+        assert store.list_workshops() == []
+    finally:
+        store.close()
+    assert len(list((damaged_with_a_backup.parent / "damaged").iterdir())) == 1
+
+
+def test_quitting_at_the_damaged_file_leaves_everything_as_it_was(
+    qtbot, damaged_with_a_backup: Path, monkeypatch: pytest.MonkeyPatch
+):
+    before = damaged_with_a_backup.read_bytes()
+    monkeypatch.setattr(DamagedFileDialog, "exec", answer(Choice.QUIT))
+    assert open_store(damaged_with_a_backup) is None
+    assert damaged_with_a_backup.read_bytes() == before
+    assert not (damaged_with_a_backup.parent / "damaged").exists()
+
+
+def test_the_damaged_file_dialog_says_what_is_wrong_and_escape_quits(qtbot, tmp_path: Path):
+    newest = Backup(tmp_path / "b.sqlite3", T0, Reason.REGULAR, workshops=3)
+    dialog = DamagedFileDialog(tmp_path / "workshops.sqlite3", "the check found a problem.", newest)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.restore_button is not None and dialog.restore_button.isDefault()
+    assert "(3 workshops)" in dialog.restore_button.text()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.choice is Choice.QUIT
+
+
+def test_without_a_good_backup_only_a_new_file_or_quit_is_offered(qtbot, tmp_path: Path):
+    dialog = DamagedFileDialog(tmp_path / "workshops.sqlite3", "it is damaged.", None)
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button is None
+    assert dialog.new_button.isDefault()
+
+
+# ----------------------------------------------------------------- automatic backups
+
+
+def test_automatic_backups_are_made_only_when_something_changed(qtbot, store: Store, db_path: Path):
+    auto = AutoBackup(lambda: store)
+    add(store, "Kick-off")
+    assert auto.back_up_if_changed() is not None
+    assert auto.back_up_if_changed() is None
+    add(store, "Follow-up")
+    made = auto.back_up_if_changed()
+    assert made is not None and made.workshops == 2
+    # A new run of the app finds the newest backup already up to date.
+    assert AutoBackup(lambda: store).back_up_if_changed() is None
+
+
+def test_a_failed_automatic_backup_is_reported_in_the_status_bar(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    def full(*args: object, **kwargs: object) -> None:
+        raise BackupFailed("No backup was made: the disk is full.")
+
+    monkeypatch.setattr(backup, "take", full)
+    auto = AutoBackup(lambda: window.store, window)
+    auto.sig_failed.connect(window.show_error)
+    add(store, "Kick-off")
+    assert auto.back_up_if_changed() is None
+    assert window.statusBar().currentMessage() == "⚠ No backup was made: the disk is full."
+
+
+# ----------------------------------------------------------------- the log
+
+
+def test_help_opens_the_log_folder(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("CXWORKSHOP_LOG_DIR", str(folder))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert "Open &Log Folder" in menu_texts(window, "&Help")
+    window.open_log_action.trigger()
+    assert opened == [QUrl.fromLocalFile(str(folder))]
+    assert folder.is_dir()

@@ -1,0 +1,121 @@
+"""A second launch on the same workshop file brings the first window forward and exits.
+
+Started for real, as separate processes, the way a facilitator double-clicks
+the app twice: the second never opens the file, and exits with 0.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cxworkshop.gui.single_instance import Claim, SingleInstance, server_name
+from cxworkshop.logging_setup import LOG_FILE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app_env(tmp_path: Path) -> dict[str, str]:
+    """Settings, log, lock and socket of the test's own, so a real running app is never met."""
+    folders = {name: tmp_path / name for name in ("config", "data", "logs", "run")}
+    for folder in folders.values():
+        folder.mkdir()
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folders["config"]),
+        "XDG_DATA_HOME": str(folders["data"]),
+        "CXWORKSHOP_LOG_DIR": str(folders["logs"]),
+        "TMPDIR": str(folders["run"]),
+    }
+
+
+def launch(db: Path, env: dict[str, str], *, errors: int = subprocess.DEVNULL):  # type: ignore[no-untyped-def]
+    return subprocess.Popen(
+        [sys.executable, "-m", "cxworkshop.cli", "--db", str(db)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
+    )
+
+
+def log_of(env: dict[str, str]) -> str:
+    path = Path(env["CXWORKSHOP_LOG_DIR"]) / LOG_FILE
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def wait_for_log(env: dict[str, str], words: str, count: int = 1, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while log_of(env).count(words) < count:
+        assert time.monotonic() < deadline, f"never logged {words!r}:\n{log_of(env)}"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def first(db_path: Path, app_env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """The app, running on ``db_path`` with its window up and answering."""
+    with launch(db_path, app_env) as process:
+        try:
+            wait_for_log(app_env, "starting")
+            yield process
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+
+
+def test_a_second_launch_on_the_same_file_brings_the_first_forward_and_exits(
+    first: subprocess.Popen[bytes], db_path: Path, app_env: dict[str, str]
+):
+    with launch(db_path, app_env, errors=subprocess.PIPE) as second:
+        _, err = second.communicate(timeout=30)
+    assert second.returncode == 0, err.decode(errors="replace")
+    wait_for_log(app_env, "the window was brought to the front")
+    assert log_of(app_env).count("starting") == 1, "the second never opened the file"
+    assert first.poll() is None, "the first is still running"
+
+
+def test_the_same_file_reached_by_another_path_counts_as_the_same(
+    first: subprocess.Popen[bytes], db_path: Path, app_env: dict[str, str], tmp_path: Path
+):
+    link = tmp_path / "link-to-workshops.sqlite3"
+    link.symlink_to(db_path)
+    with launch(link, app_env) as second:
+        second.communicate(timeout=30)
+    assert second.returncode == 0
+    wait_for_log(app_env, "the window was brought to the front")
+
+
+def test_a_crashed_first_app_does_not_keep_the_next_one_out(db_path: Path, app_env: dict[str, str]):
+    with launch(db_path, app_env) as crashed:
+        wait_for_log(app_env, "starting")
+        crashed.send_signal(signal.SIGKILL)
+        crashed.wait()
+    with launch(db_path, app_env) as next_one:
+        try:
+            wait_for_log(app_env, "starting", count=2)
+            assert next_one.poll() is None
+        finally:
+            next_one.send_signal(signal.SIGKILL)
+            next_one.wait()
+
+
+def test_another_file_is_another_app(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    one = SingleInstance(tmp_path / "a.sqlite3")
+    other = SingleInstance(tmp_path / "b.sqlite3")
+    try:
+        assert one.claim() is Claim.FIRST
+        assert other.claim() is Claim.FIRST
+        assert server_name(tmp_path / "a.sqlite3") != server_name(tmp_path / "b.sqlite3")
+    finally:
+        one.release()
+        other.release()
