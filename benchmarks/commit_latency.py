@@ -17,7 +17,10 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from common import Row
 
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Assignee, Pillar, Role
@@ -87,27 +90,65 @@ def bare_commits(path: Path, edits: int) -> list[float]:
     return samples
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workshops", type=int, default=1000)
-    parser.add_argument("--edits", type=int, default=600)
-    args = parser.parse_args()
+@dataclass(frozen=True)
+class Latency:
+    """Per-edit times, in milliseconds, of the store and of bare commits."""
+
+    workshops: int
+    filled_s: float
+    store: list[float]
+    bare: list[float]
+
+
+def run(workshops: int = 1000, edits: int = 600) -> Latency:
+    """Time ``edits`` store edits on a database of ``workshops``, interleaved with bare commits."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite3") as store:
         start = time.perf_counter()
-        workshop_id = fill(store, args.workshops)
+        workshop_id = fill(store, workshops)
         filled = time.perf_counter() - start
         calls = store_edits(store, workshop_id)
         time_calls(calls, 30)  # warm the page cache
         # Interleave the two so both see the same machine conditions.
         app, bare = [], []
         for _ in range(6):
-            app += time_calls(calls, args.edits // 6)
-            bare += bare_commits(Path(tmp) / f"bare{len(bare)}.sqlite3", args.edits // 6)
+            app += time_calls(calls, edits // 6)
+            bare += bare_commits(Path(tmp) / f"bare{len(bare)}.sqlite3", edits // 6)
+    return Latency(workshops, filled, app, bare)
+
+
+def measure() -> list[Row]:
+    """The summary rows: median and p99 of a store edit, beside a bare SQLite commit."""
+    result = run()
+    name = f"commit, {result.workshops} workshops"
+    median, p99 = statistics.median(result.store), percentile(result.store, 0.99)
+    return [
+        Row(
+            name,
+            "store edit, median",
+            median,
+            "ms",
+            statistics.median(result.bare),
+            "<= 2 ms",
+            median <= 2,
+        ),
+        Row(
+            name, "store edit, p99", p99, "ms", percentile(result.bare, 0.99), "<= 10 ms", p99 <= 10
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workshops", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=600)
+    args = parser.parse_args()
+    result = run(args.workshops, args.edits)
+    app, bare = result.store, result.bare
     print(
         f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
     )
-    print(f"database: {args.workshops} workshops (filled in {filled:.1f} s)")
+    print(f"database: {args.workshops} workshops (filled in {result.filled_s:.1f} s)")
     print(f"{'':24}{'median ms':>10}{'p99 ms':>10}")
     for name, samples in (("store edit", app), ("bare sqlite commit", bare)):
         print(f"{name:24}{statistics.median(samples):10.3f}{percentile(samples, 0.99):10.3f}")

@@ -22,7 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from common import Row
 
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.storage.store import Store
@@ -85,26 +88,71 @@ def launch(code: str, *args: str) -> float:
     return float(out.strip().splitlines()[-1]) - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--workshops", type=int, default=1000)
-    args = parser.parse_args()
+@dataclass(frozen=True)
+class Startup:
+    """Medians, in milliseconds from process start, of each kind of start."""
+
+    runs: int
+    workshops: int
+    bare: float
+    first_paint: float
+    listed: float
+
+
+def run(runs: int = 7, workshops: int = 1000) -> Startup:
+    """Start the bare window and the app ``runs`` times each, alternating; the medians."""
     with tempfile.TemporaryDirectory() as tmp:
         empty, full = Path(tmp) / "empty.sqlite3", Path(tmp) / "full.sqlite3"
         Store(empty).close()
         with Store(full) as store:
             demo = demo_workshop()
-            for _ in range(args.workshops):
+            for _ in range(workshops):
                 store.create_workshop(demo)
         settings = str(Path(tmp) / "settings.ini")
         bare, first, listed = [], [], []
         launch(CHILD_BARE)  # warm the file cache once, unmeasured
-        for _ in range(args.runs):
+        for _ in range(runs):
             bare.append(launch(CHILD_BARE))
             first.append(launch(CHILD_APP, str(empty), settings, "window"))
             listed.append(launch(CHILD_APP, str(full), settings, "library"))
     b, f, li = (statistics.median(x) * 1000 for x in (bare, first, listed))
+    return Startup(runs, workshops, b, f, li)
+
+
+def measure() -> list[Row]:
+    """The summary rows: the app's first paints as ratios to a bare window's."""
+    result = run()
+    b = result.bare
+    return [
+        Row("start-up", "bare QMainWindow, first paint", b, "ms"),
+        Row(
+            "start-up",
+            "main window, first paint",
+            result.first_paint,
+            "ms",
+            b,
+            "<= 1.5x",
+            result.first_paint <= 1.5 * b,
+        ),
+        Row(
+            "start-up",
+            f"library listed, {result.workshops} workshops",
+            result.listed,
+            "ms",
+            b,
+            "<= 2x",
+            result.listed <= 2 * b,
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--workshops", type=int, default=1000)
+    args = parser.parse_args()
+    result = run(args.runs, args.workshops)
+    b, f, li = result.bare, result.first_paint, result.listed
     print(
         f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, {os.cpu_count()} cores; "

@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on the demo workshop, creating it if there is none",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that the app works on this computer (a temporary workshop, every step, "
+        "a secret ballot, a PDF) and exit: 0 when all is well",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("gui", help="open the app (the default)")
     listing = sub.add_parser("list", help="list the workshops in the database")
@@ -202,6 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         args = _parser().parse_args(argv)
+        if args.self_test:
+            # Loaded only when asked: it brings in the whole GUI.
+            from .self_test import run as self_test
+
+            return self_test()
         return COMMANDS[args.command](args)
     except (UserError, WorkshopError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
