@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "workshops.sqlite3")
         demo_id = fill(store)
+        # Before the ballot scene below opens a new round on the demo.
+        audience_views(store, demo_id, args.out)
         options = Options(Path(tmp) / "settings.ini")
         options.theme = ThemeName(args.theme)
         options.add_recent(demo_id)
@@ -123,6 +125,21 @@ def mid_ballot(window: MainWindow, store: Store, demo_id: int) -> None:
     page.start_ballot(people[3])  # type: ignore[attr-defined]
     page.ballot_screen.view.add_dot(1)  # type: ignore[attr-defined]
     page.ballot_screen.view.add_dot(1)  # type: ignore[attr-defined]
+
+
+def audience_views(store: Store, demo_id: int, out: Path) -> None:
+    """What the room sees on a 1920×1080 projector: the goals board and the results."""
+    from cxworkshop.gui.audience import render_png
+    from cxworkshop.gui.session import Session
+
+    session = Session(store, demo_id)
+    keep = editing.goals_in(store.workshop(demo_id), Pillar.KEEP)[0]
+    for name, step, goal in (
+        ("audience-goals", Step.GOALS, keep.id),
+        ("audience-results", Step.PRIORITIES, None),
+    ):
+        render_png(session, step, out / f"{name}.png", (1920, 1080), goal_id=goal)
+        print(out / f"{name}.png")
 
 
 def charter_pages(ws: Workshop, out: Path) -> None:
