@@ -162,6 +162,14 @@ class _Board:
         self.assignments: list[Assignment] = [
             a for a in ws.assignments if a.goal_id in self.goals and self.exists(a.assignee)
         ]
+        # Indexes, so a workshop of hundreds of goals is checked in linear time.
+        self._holders: dict[tuple[str, Role], list[Assignee]] = {}
+        self._accountable: dict[Assignee, set[str]] = {}
+        for a in self.assignments:
+            self._holders.setdefault((a.goal_id, a.role), []).append(a.assignee)
+            if a.role is Role.ACCOUNTABLE:
+                self._accountable.setdefault(a.assignee, set()).add(a.goal_id)
+        self._board_order = [g.id for _, column in self.columns() for g in column]
 
     def exists(self, who: Assignee) -> bool:
         if who.kind is AssigneeKind.FUNCTION:
@@ -185,14 +193,14 @@ class _Board:
             yield pillar, [g for g in self.ws.goals if g.pillar is pillar]
 
     def holders(self, goal_id: str, role: Role) -> list[Assignee]:
-        return [a.assignee for a in self.assignments if a.goal_id == goal_id and a.role is role]
+        return list(self._holders.get((goal_id, role), ()))
 
     def accountable_for(self, who: Assignee) -> list[str]:
         """Goals ``who`` is Accountable for in their own name, in board order."""
-        held = {
-            a.goal_id for a in self.assignments if a.assignee == who and a.role is Role.ACCOUNTABLE
-        }
-        return [g.id for _, column in self.columns() for g in column if g.id in held]
+        held = self._accountable.get(who)
+        if not held:
+            return []
+        return [goal_id for goal_id in self._board_order if goal_id in held]
 
     def involved_functions(self) -> set[str]:
         found = (self.function_of(a.assignee) for a in self.assignments)
