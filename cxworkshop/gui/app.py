@@ -8,11 +8,12 @@ a checked close at quit.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
 from ..domain.errors import WorkshopError
@@ -81,6 +82,20 @@ def close_store(store: Store) -> None:
         )
 
 
+def _quit_on_termination(window: QWidget) -> None:
+    """Close the window as if by Quit when the system asks the app to stop (SIGTERM, Ctrl+C).
+
+    Python runs signal handlers only between its own instructions, so a light
+    timer lets them in while Qt's event loop waits; the store is then closed
+    cleanly and the next start skips the full check an unclean stop needs.
+    """
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def run(db_path: Path, *, demo: bool = False) -> int:
     """Open the main window on ``db_path``: the demo, the workshop left open, or the library.
 
@@ -124,6 +139,7 @@ def run(db_path: Path, *, demo: bool = False) -> int:
     # After the first paint: neither answering second launches nor backing up delays it.
     QTimer.singleShot(0, instance.listen)
     auto_backup.start()
+    _quit_on_termination(window)
     code = app.exec()
     auto_backup.stop()
     # The file as the room left it, whatever happened in between.
