@@ -28,6 +28,7 @@ from pathlib import Path
 from common import Row
 
 from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.gui.app import close_store
 from cxworkshop.storage.store import Store
 
 CHILD_BARE = """
@@ -103,11 +104,14 @@ def run(runs: int = 7, workshops: int = 1000) -> Startup:
     """Start the bare window and the app ``runs`` times each, alternating; the medians."""
     with tempfile.TemporaryDirectory() as tmp:
         empty, full = Path(tmp) / "empty.sqlite3", Path(tmp) / "full.sqlite3"
-        Store(empty).close()
-        with Store(full) as store:
-            demo = demo_workshop()
-            for _ in range(workshops):
-                store.create_workshop(demo)
+        # Closed the way the app closes at Quit, so each start is the ordinary
+        # one after a clean quit, not the first start after a crash.
+        close_store(Store(empty))
+        store = Store(full)
+        demo = demo_workshop()
+        for _ in range(workshops):
+            store.create_workshop(demo)
+        close_store(store)
         settings = str(Path(tmp) / "settings.ini")
         bare, first, listed = [], [], []
         launch(CHILD_BARE)  # warm the file cache once, unmeasured
