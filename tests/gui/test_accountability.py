@@ -604,3 +604,15 @@ def test_the_matrix_and_checks_models_stay_well_behaved_while_the_workshop_chang
     assert matrix.rowCount() == 3 and matrix.columnCount() == 12
     assert not matrix.setData(matrix.index(0, 0), "X"), "only A, R, C and I are roles"
     assert matrix.setData(QModelIndex(), "A") is False
+
+
+def test_letters_typed_in_the_picker_stay_in_the_picker(qtbot, demo_page):
+    from cxworkshop.gui.room import takes_letters
+
+    goal = demo_page.session.workshop.goals[0]
+    picker = open_picker(qtbot, demo_page, goal)
+    # The room's one-letter shortcuts (B blanks, T times, M adds a minute) must
+    # not fire while someone types a name into the picker or moves in its list.
+    assert takes_letters(picker.list)
+    assert takes_letters(picker.filter)
+    assert not takes_letters(demo_page.board)

@@ -500,6 +500,9 @@ class AssigneePicker(QFrame):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        # Letters typed here search and assign (A, R, C, I); the room's one-letter
+        # shortcuts (B, T, M) must not take them while the picker is open.
+        self.setProperty("cxTakesLetters", True)
         self.setObjectName("assignee_picker")
         self.setAccessibleName("Give a role on this goal")
         # Made after the theme reached the page: marked, it takes the content font itself.
