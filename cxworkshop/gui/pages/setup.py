@@ -1198,6 +1198,19 @@ class SetupPage(StepPage):
 
     # -- people ------------------------------------------------------------------
 
+    def _removal_confirmed(self, name: str, removal: Removal | None) -> bool:
+        """Whether to go ahead: asks only when more than the item itself would go."""
+        if removal is None or not consequences(removal):
+            return True
+        answer = QMessageBox.question(
+            self,
+            f"Remove {name}?",
+            f"{consequence_sentence(name, removal)}\n\nYou can undo this.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def add_person(self) -> None:
         """Open the new-person row's name for typing."""
         self.participants_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1208,18 +1221,8 @@ class SetupPage(StepPage):
         person = self.participants_model.participant_at(self.participants_view.currentIndex())
         if person is None:
             return
-        removal = self.participants_model.removal_preview(person.id)
-        if removal is not None and consequences(removal):
-            answer = QMessageBox.question(
-                self,
-                f"Remove {person.name}?",
-                f"{consequence_sentence(person.name, removal)}\n\nYou can undo this.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.participants_model.remove_participant(person.id)
+        if self._removal_confirmed(person.name, self.participants_model.removal_preview(person.id)):
+            self.participants_model.remove_participant(person.id)
 
     # -- functions ---------------------------------------------------------------
 
@@ -1257,18 +1260,8 @@ class SetupPage(StepPage):
         f = self.functions_model.function_at(self.functions_view.currentIndex())
         if f is None:
             return
-        removal = self.functions_model.removal_preview(f.id)
-        if removal is not None and consequences(removal):
-            answer = QMessageBox.question(
-                self,
-                f"Remove {f.name}?",
-                f"{consequence_sentence(f.name, removal)}\n\nYou can undo this.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.functions_model.remove_function(f.id)
+        if self._removal_confirmed(f.name, self.functions_model.removal_preview(f.id)):
+            self.functions_model.remove_function(f.id)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
