@@ -45,7 +45,7 @@ from ...domain.model import (
     Workshop,
 )
 from ..session import Session
-from .base import Index, SyncedTableModel, apply_diff
+from .base import DRAGGABLE_ROW, Index, SyncedTableModel, apply_diff
 from .goals import quoted
 from .mime import json_mime, workshop_payload
 from .people import BACK_OFFICE, FRONT_OFFICE
@@ -502,12 +502,7 @@ class AssigneesModel(SyncedTableModel):
         if not index.isValid():
             # Anywhere on the palette takes a chip dragged off a goal: it comes off.
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return DRAGGABLE_ROW
 
     # -- drag and drop -------------------------------------------------------
 
@@ -775,12 +770,7 @@ class GoalAssignmentsModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         _goal, zone, info = self.place_of(index)
         if info is not None:
-            return (
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled
-                | Qt.ItemFlag.ItemNeverHasChildren
-            )
+            return DRAGGABLE_ROW
         if zone is not None:
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

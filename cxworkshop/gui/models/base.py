@@ -16,6 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 Index = QModelIndex | QPersistentModelIndex
 
+DRAGGABLE_ROW = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
+"""The flags of a row that can be picked up and dragged (and holds nothing under it)."""
+
 
 def apply_diff(
     old: Sequence[Hashable],

@@ -19,7 +19,7 @@ from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar
 from ..session import Session
 from . import undo
-from .base import Index, SyncedTableModel
+from .base import DRAGGABLE_ROW, Index, SyncedTableModel
 from .mime import json_mime, workshop_payload
 
 GOAL_MIME_TYPE = "application/x-cxworkshop-goal"
@@ -250,12 +250,7 @@ class PillarGoalsModel(SyncedTableModel):
         if not index.isValid():
             # Only between cards: a goal is never dropped "onto" another goal.
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return DRAGGABLE_ROW
 
     # -- drag and drop -------------------------------------------------------
 

@@ -31,7 +31,7 @@ from ...domain.model import Goal, Participant, TieBreak, VotingMode, VotingRound
 from ..session import Session
 from ..theme import PILLAR_SYMBOLS
 from . import undo
-from .base import Index, SyncedTableModel
+from .base import DRAGGABLE_ROW, Index, SyncedTableModel
 from .goals import and_join, quoted
 from .mime import json_mime, read_json_mime
 
@@ -859,12 +859,7 @@ class DecisionModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return DRAGGABLE_ROW
 
     def move(self, row: int, to: int) -> bool:
         """Move the goal in ``row`` to position ``to`` (counted without it)."""
