@@ -216,7 +216,7 @@ class WorkshopTable(QTableView):
         key = (column, model.rowCount(), fm.height(), id(model))
         cached = self._widths.get(key)
         if cached is None:
-            texts = {str(model.index(r, column).data() or "") for r in range(model.rowCount())}
+            texts = model.column_texts(column)
             padding = fm.height() + 20
             cached = max((fm.horizontalAdvance(t) for t in texts), default=0) + padding
             self._widths = {k: v for k, v in self._widths.items() if k[1:] == key[1:]}
@@ -595,7 +595,7 @@ class LibraryPage(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
         # Cells start where their column headings start (the theme pads headings alike).
-        self.table.setStyleSheet("QTableView::item { padding-left: 8px; padding-right: 12px; }")
+        self.table.setProperty("cxRole", "library")
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
@@ -713,11 +713,7 @@ class LibraryPage(QWidget):
         self.empty_import_button = QPushButton("Import a workshop file…")
         self.empty_import_button.setFlat(True)
         # A link-like button: a quieter third choice beside the two big ones.
-        self.empty_import_button.setStyleSheet(
-            "QPushButton { border-color: transparent; background: transparent;"
-            " color: palette(link); text-decoration: underline; }"
-            "QPushButton:focus { border-color: palette(highlight); }"
-        )
+        self.empty_import_button.setProperty("cxRole", "link")
         self.empty_import_button.setAccessibleName("Import a workshop file")
         self.empty_import_button.setToolTip("Import a workshop exported from CX Workshop (Ctrl+I)")
         self.empty_import_button.clicked.connect(self.sig_import_requested)
@@ -760,12 +756,7 @@ class LibraryPage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setAccessibleName(action.iconText())
             if action is primary:
-                # The theme styles "primary" push buttons; this tool button takes the same look.
-                button.setStyleSheet(
-                    "QToolButton { background: palette(highlight);"
-                    " color: palette(highlighted-text);"
-                    " border-color: palette(highlight); font-weight: 600; }"
-                )
+                button.setProperty("cxRole", "primary")
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self._tab_order()
@@ -827,10 +818,13 @@ class LibraryPage(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def set_recent(self, ids: list[int]) -> None:
-        """Show these workshops as recently opened, most recent first."""
+    def set_recent(self, ids: list[int], *, reread: bool = True) -> None:
+        """Show these workshops as recently opened, most recent first.
+
+        ``reread=False`` uses what the table holds (it was just read).
+        """
         self._recent_ids = list(ids)
-        self.refresh()
+        self.refresh(reread=reread)
 
     def request_open(self, workshop_id: int) -> None:
         """Ask for this workshop to be opened."""

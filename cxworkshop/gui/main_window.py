@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.theme_actions[self.options.theme].setChecked(True)
         if self.options.geometry is not None:
             self.restoreGeometry(self.options.geometry)
-        self.show_library()
+        self.show_library(reread=False)
 
     @property
     def workshop_view(self) -> WorkshopView:
@@ -346,10 +346,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ workshops
 
-    def show_library(self) -> None:
-        """Close the open workshop (everything is saved) and show the library."""
+    def show_library(self, *, reread: bool = True) -> None:
+        """Close the open workshop (everything is saved) and show the library.
+
+        ``reread=False`` when the library was read a moment ago (at start).
+        """
         self._set_session(None)
-        self.library_page.set_recent(self.options.recent)
+        self.library_page.set_recent(self.options.recent, reread=reread)
         self.pages.setCurrentWidget(self.library_page)
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.setWindowTitle("CX Workshop")

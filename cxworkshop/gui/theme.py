@@ -369,6 +369,8 @@ def stylesheet(
         border-bottom: {bw}px solid {c.border}; padding: 6px 8px; font-weight: 600;
     }}
     QTableView QTableCornerButton::section {{ background: {c.raised}; border: none; }}
+    /* The library's cells start where their column headings start. */
+    QTableView[cxRole="library"]::item {{ padding-left: 8px; padding-right: 12px; }}
 
     /* ---- scroll bars: slim, no arrows; the handle widens under the pointer */
     QScrollBar:vertical {{
@@ -430,6 +432,12 @@ def stylesheet(
     QToolButton[cxRole="link"]:hover {{ text-decoration: underline; background: transparent; }}
     QToolButton[cxRole="link"]:focus {{ border-color: {c.accent}; padding: 3px 4px; }}
     QToolButton[cxRole="link"]:disabled {{ color: {c.disabled}; border-color: transparent; }}
+    /* A link-like push button: a quieter choice beside big ones. */
+    QPushButton[cxRole="link"] {{
+        border-color: transparent; background: transparent; color: {c.accent};
+        text-decoration: underline;
+    }}
+    QPushButton[cxRole="link"]:focus {{ border-color: {c.accent}; }}
 
     /* ---- frames */
     QFrame[cxRole="panel"] {{

@@ -30,13 +30,16 @@ def last_edited(when: dt.datetime | None, now: dt.datetime | None = None) -> str
 
     ``Today 14:05``, ``Yesterday``, or the date: ``12 Nov 2026``.
     """
+    return _edited_text(when, (now or dt.datetime.now(dt.UTC)).astimezone().date())
+
+
+def _edited_text(when: dt.datetime | None, today: dt.date) -> str:
     if when is None:
         return ""
     # Stored times are UTC; a naive one (older files) is taken to be UTC too.
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     local = when.astimezone()
-    today = (now or dt.datetime.now(dt.UTC)).astimezone().date()
     if local.date() == today:
         return f"Today {local:%H:%M}"
     if local.date() == today - dt.timedelta(days=1):
@@ -66,6 +69,7 @@ class LibraryModel(SyncedTableModel):
         super().__init__(parent)
         self.store = store
         self._search = ""
+        self._today = dt.date.today()
         self.sync()
 
     @property
@@ -82,6 +86,11 @@ class LibraryModel(SyncedTableModel):
         """The workshops shown now, in order."""
         return [self.item(row) for row in range(self.rowCount())]
 
+    def sync(self) -> None:
+        # One "today" for every row (and not a clock reading per row).
+        self._today = dt.datetime.now(dt.UTC).astimezone().date()
+        super().sync()
+
     def rows(self) -> list[WorkshopSummary]:
         # The store already orders by last edit, newest first.
         return self.store.list_workshops(self._search)
@@ -92,7 +101,7 @@ class LibraryModel(SyncedTableModel):
     def row_snapshot(self, item: Any) -> Any:
         # "Today 14:05" turns into "Yesterday" at midnight without any edit:
         # the text shown is part of what a row looks like.
-        return (item, last_edited(item.updated_at))
+        return (item, _edited_text(item.updated_at, self._today))
 
     def summary(self, workshop_id: int) -> WorkshopSummary | None:
         """The shown summary of this workshop, or None when the search hides it."""
@@ -107,24 +116,32 @@ class LibraryModel(SyncedTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def column_texts(self, column: int) -> set[str]:
+        """Every text the column shows now (to measure the widest)."""
+        return {self._text(row, column) for row in range(self.rowCount())}
+
+    def _text(self, row: int, column: int) -> str:
+        s: WorkshopSummary = self.item(row)
+        if column == self.TITLE:
+            return s.title
+        if column == self.ORGANISATION:
+            return s.organisation
+        if column == self.DATE:
+            return "" if s.date is None else short_date(s.date)
+        if column == self.STATUS:
+            return status_text(s.status)
+        return self.snapshot(row)[1]  # type: ignore[no-any-return]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         s: WorkshopSummary | None = self.item_at(index)
         if s is None or not 0 <= index.column() < len(self.columns):
             return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == self.TITLE:
-                return s.title
-            if column == self.ORGANISATION:
-                return s.organisation
-            if column == self.DATE:
-                return "" if s.date is None else short_date(s.date)
-            if column == self.STATUS:
-                # A screen reader should say "Running", not the name of a symbol.
-                if role == Qt.ItemDataRole.AccessibleTextRole:
-                    return s.status.label
-                return status_text(s.status)
-            return last_edited(s.updated_at)
+            # A screen reader should say "Running", not the name of a symbol.
+            if column == self.STATUS and role == Qt.ItemDataRole.AccessibleTextRole:
+                return s.status.label
+            return self._text(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(s)
         if role == Qt.ItemDataRole.UserRole:
