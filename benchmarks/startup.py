@@ -3,7 +3,9 @@
 Each run is a fresh Python process. The parent notes the wall-clock time just
 before starting it; the child prints the wall-clock time of the moment measured:
 - bare: the first paint of an empty QMainWindow;
-- app, first paint: the first paint of the main window on an empty database;
+- app, first paint: the first paint of the main window, started the way the
+  app starts (``cxworkshop.gui.app.start``: the window first, the file
+  opened just after its first paint), on an empty database;
 - app, library listed: the first paint of the library's table holding all
   workshops of a database of 1,000.
 Runs alternate (bare, app, app with 1,000, bare, ...) so all three see the
@@ -62,10 +64,8 @@ CHILD_APP = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
-from cxworkshop.gui.app import application, close_store
-from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.app import application, close_store, start
 from cxworkshop.gui.options import Options
-from cxworkshop.storage.store import Store
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
@@ -74,15 +74,19 @@ class FirstPaint(QObject):
             app.exit(0)
         return False
 
+def watch_library(window):
+    window.library_page.table.viewport().installEventFilter(probe)
+
 app = application()
-store = Store(Path(sys.argv[1]))
-window = MainWindow(store, Options(Path(sys.argv[2])))
 probe = FirstPaint()
-target = window if sys.argv[3] == "window" else window.library_page.table.viewport()
-target.installEventFilter(probe)
-window.show()
+# The app's own start: the window first, the file opened after its first paint.
+library = sys.argv[3] == "library"
+window = start(Path(sys.argv[1]), Options(Path(sys.argv[2])), then=watch_library if library else None)
+if not library:
+    window.installEventFilter(probe)
 app.exec()
-close_store(store)
+if window.is_attached():
+    close_store(window.store)
 """
 
 

@@ -1,8 +1,9 @@
 """Start the app: one QApplication, one store, one main window, and the safety nets around them.
 
-One app per workshop file (a second launch brings the first forward), a
-damaged file dealt with before anything is shown, a log, rolling backups, and
-a checked close at quit.
+One app per workshop file (a second launch brings the first forward), the
+window on screen at once and the file opened just after its first paint (a
+damaged file dealt with before any workshop is shown), a log, rolling
+backups, and a checked close at quit.
 """
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
-from ..domain.errors import WorkshopError
-from ..storage.errors import DamagedDatabase
-from ..storage.store import Store
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
+    from .main_window import MainWindow
+    from .options import Options
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,10 @@ def application() -> QApplication:
 
 def open_store(db_path: Path) -> Store | None:
     """The store on ``db_path``; a damaged file is dealt with first. None: the user quit."""
+    from ..domain.errors import WorkshopError
+    from ..storage.errors import DamagedDatabase
+    from ..storage.store import Store
+
     try:
         return Store(db_path)
     except DamagedDatabase as exc:
@@ -60,9 +69,49 @@ def open_store(db_path: Path) -> Store | None:
 
         return recover_damaged(db_path, exc)
     except WorkshopError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         log.error("Could not open the workshop file: %s", type(exc).__name__)
         QMessageBox.critical(None, "CX Workshop", str(exc))
         return None
+
+
+def start(
+    db_path: Path,
+    options: Options | None = None,
+    *,
+    demo: bool = False,
+    then: Callable[[MainWindow], None] | None = None,
+) -> MainWindow:
+    """Show the main window now; open ``db_path`` and fill the window after its first paint.
+
+    Until the file is open the window shows the library's heading (nothing, when
+    a workshop is about to open). Then it lists the library, or opens the demo
+    (``demo``) or the workshop left open at the last quit, and calls ``then``.
+    If the file cannot be opened (the user chose to quit), the app exits with 1.
+    """
+    from .main_window import MainWindow
+    from .options import Options
+
+    options = options or Options()
+    window = MainWindow(None, options, heading=not demo and options.last_workshop is None)
+
+    def open_file() -> None:
+        store = open_store(db_path)
+        if store is None:
+            QApplication.exit(1)
+            return
+        window.attach(store)
+        if demo:
+            window.open_workshop(find_or_create_demo(store))
+        elif options.last_workshop is not None:
+            window.open_workshop(options.last_workshop)
+        if then is not None:
+            then(window)
+
+    window.call_after_first_paint(open_file)
+    window.show()
+    return window
 
 
 def close_store(store: Store) -> None:
@@ -112,6 +161,8 @@ def run(db_path: Path, *, demo: bool = False) -> int:
     if claim is Claim.ANSWERED:
         return 0
     if claim is Claim.SILENT:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             None,
             "CX Workshop",
@@ -120,31 +171,28 @@ def run(db_path: Path, *, demo: bool = False) -> int:
         )
         return 1
     log.info("CX Workshop %s starting", __version__)
-    store = open_store(db_path)
-    if store is None:
-        instance.release()
-        return 1
-    from .main_window import MainWindow
     from .recovery import AutoBackup
 
-    window = MainWindow(store)
+    backups: list[AutoBackup] = []
+
+    def opened(window: MainWindow) -> None:
+        # Neither answering second launches nor backing up delays the first frame.
+        instance.listen()
+        auto_backup = AutoBackup(lambda: window.store, window)
+        auto_backup.sig_failed.connect(window.show_error)
+        auto_backup.start()
+        backups.append(auto_backup)
+
+    window = start(db_path, demo=demo, then=opened)
     instance.sig_activation_requested.connect(lambda: bring_to_front(window))
-    auto_backup = AutoBackup(lambda: window.store, window)
-    auto_backup.sig_failed.connect(window.show_error)
-    if demo:
-        window.open_workshop(find_or_create_demo(store))
-    elif window.options.last_workshop is not None:
-        window.open_workshop(window.options.last_workshop)
-    window.show()
-    # After the first paint: neither answering second launches nor backing up delays it.
-    QTimer.singleShot(0, instance.listen)
-    auto_backup.start()
     _quit_on_termination(window)
     code = app.exec()
-    auto_backup.stop()
-    # The file as the room left it, whatever happened in between.
-    auto_backup.back_up_if_changed()
-    close_store(window.store)
+    for auto_backup in backups:
+        auto_backup.stop()
+        # The file as the room left it, whatever happened in between.
+        auto_backup.back_up_if_changed()
+    if window.is_attached():
+        close_store(window.store)
     instance.release()
     log.info("CX Workshop closed")
     return int(code)

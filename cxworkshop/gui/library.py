@@ -46,26 +46,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -77,10 +70,12 @@ from ..domain.model import Status, Step, Workshop
 from ..storage.store import Store, WorkshopSummary
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from ..storage.interchange import ImportProblems
+from .library_frame import LibraryFrame, role_label
 from .models.library import LibraryModel, last_edited, status_text
 
-APP_NAME = "CX Workshop"
 JSON_FILTER = "CX Workshop JSON (*.json)"
 MAX_RECENT_SHOWN = 8
 
@@ -303,6 +298,9 @@ class _RecentDelegate(QStyledItemDelegate):
         return QSize(option.fontMetrics.height() * 10, height + 3 * pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Loaded here: the style's classes are costly to load and start-up has no recents to paint.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -479,18 +477,10 @@ class BigButton(QPushButton):
         return QSize(hint.width() + h * 2, max(hint.height(), int(h * 2.8)))
 
 
-def _label(text: str, role: str | None = None, *, wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    if role:
-        label.setProperty("cxRole", role)
-    label.setWordWrap(wrap)
-    return label
-
-
 # ----------------------------------------------------------------- the page
 
 
-class LibraryPage(QWidget):
+class LibraryPage(LibraryFrame):
     """The start screen: find a workshop, open it, or start a new one."""
 
     sig_open_requested = Signal(int)
@@ -517,19 +507,13 @@ class LibraryPage(QWidget):
         self.setObjectName("libraryPage")
         self.setAccessibleName("Workshop library")
 
-        self._build_header()
         self._build_library()
         self._build_empty_state()
 
         self.body = QStackedWidget()
         self.body.addWidget(self.library_view)
         self.body.addWidget(self.empty_view)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(56, 40, 56, 40)
-        outer.setSpacing(28)
-        outer.addWidget(self.header)
-        outer.addWidget(self.body, 1)
+        self.set_body(self.body)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -544,22 +528,6 @@ class LibraryPage(QWidget):
         self.refresh(reread=False)
 
     # -- building ------------------------------------------------------------
-
-    def _build_header(self) -> None:
-        self.header = QWidget()
-        layout = QVBoxLayout(self.header)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.title_label = _label(APP_NAME, "heading")
-        self.title_label.setAccessibleName(APP_NAME)
-        self.tagline_label = _label(
-            "Agree who is accountable for customer experience: set the goals, share out "
-            "the work, vote on what comes first, and hand the sponsor a charter.",
-            "muted",
-            wrap=True,
-        )
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.tagline_label)
 
     def _build_library(self) -> None:
         self.library_view = QWidget()
@@ -617,7 +585,7 @@ class LibraryPage(QWidget):
         no_match_layout = QVBoxLayout(self.no_match)
         no_match_layout.setContentsMargins(0, 24, 0, 0)
         no_match_layout.setSpacing(12)
-        self.no_match_label = _label("", "subheading", wrap=True)
+        self.no_match_label = role_label("", "subheading", wrap=True)
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.clear_search_button = QPushButton("Clear the search")
         self.clear_search_button.setAccessibleName("Clear the search")
@@ -631,16 +599,18 @@ class LibraryPage(QWidget):
         self.results.addWidget(self.no_match)
 
         self.actions_row = FlowRow()
-        self.count_label = _label("", "muted")
+        self.count_label = role_label("", "muted")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.recent_heading = _label("Recently opened", "subheading")
+        self.recent_heading = role_label("Recently opened", "subheading")
         self.recent = RecentList()
         self.recent.setAccessibleName("Recently opened workshops")
         self.recent.setAccessibleDescription("Click or press Enter to open a workshop")
         self.recent.sig_chosen.connect(self._open_recent)
         self.recent.currentItemChanged.connect(self._recent_current_changed)
-        self.recent_hint = _label("The workshops you open will be listed here.", "hint", wrap=True)
+        self.recent_hint = role_label(
+            "The workshops you open will be listed here.", "hint", wrap=True
+        )
         self.recent_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.recent_box = recent_box = QWidget()
         recent_layout = QVBoxLayout(recent_box)
@@ -652,7 +622,7 @@ class LibraryPage(QWidget):
         search_heading = QWidget()
         search_heading_layout = QHBoxLayout(search_heading)
         search_heading_layout.setContentsMargins(0, 0, 0, 0)
-        search_heading_layout.addWidget(_label("Your workshops", "subheading"))
+        search_heading_layout.addWidget(role_label("Your workshops", "subheading"))
         search_heading_layout.addStretch(1)
         search_heading_layout.addWidget(self.count_label)
         grid.addWidget(search_heading, 0, 0)
@@ -681,16 +651,16 @@ class LibraryPage(QWidget):
         self.empty_panel = panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setSpacing(14)
-        heading = _label("Welcome! Let's set up your first workshop.", "heading", wrap=True)
+        heading = role_label("Welcome! Let's set up your first workshop.", "heading", wrap=True)
         heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        body = _label(
+        body = role_label(
             "Start a new workshop for your team, or look around the demo first: a finished "
             "workshop for an outdoor retailer, with goals, accountability and a vote.",
             "muted",
             wrap=True,
         )
         body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        steps = _label("  →  ".join(step.label for step in Step), "hint", wrap=True)
+        steps = role_label("  →  ".join(step.label for step in Step), "hint", wrap=True)
         steps.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         steps.setAccessibleName("The steps of a workshop: " + ", ".join(s.label for s in Step))
 
@@ -1223,6 +1193,8 @@ class Library(QObject):
 
     def new_workshop(self) -> int | None:
         """Ask for the details of a new workshop, create it and open it; its id, or None."""
+        from PySide6.QtWidgets import QDialog
+
         from .dialogs.new_workshop import NewWorkshopDialog
 
         dialog = NewWorkshopDialog(self._parent())
@@ -1282,6 +1254,8 @@ class Library(QObject):
         target = self._target(workshop_id)
         if target is None:
             return False
+        from PySide6.QtWidgets import QInputDialog
+
         old = self._title(target)
         new, ok = QInputDialog.getText(
             self._parent(), "Rename workshop", "New title:", QLineEdit.EchoMode.Normal, old
@@ -1305,6 +1279,8 @@ class Library(QObject):
         target = self._target(workshop_id)
         if target is None:
             return False
+        from PySide6.QtWidgets import QMessageBox
+
         ws = self.store.workshop(target)
         answer = QMessageBox.question(
             self._parent(),
@@ -1326,6 +1302,8 @@ class Library(QObject):
 
     def import_workshop(self) -> int | None:
         """Ask for a JSON file and add the workshop in it to the library; its id, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self._parent(), "Import workshop", self._folder, JSON_FILTER
         )
@@ -1356,6 +1334,8 @@ class Library(QObject):
         if target is None:
             return False
         ws = self.store.workshop(target)
+        from PySide6.QtWidgets import QFileDialog
+
         suggested = str(Path(self._folder) / export_file_name(ws.title))
         path, _ = QFileDialog.getSaveFileName(
             self._parent(), "Export workshop", suggested, JSON_FILTER
@@ -1384,9 +1364,13 @@ class Library(QObject):
     # -- telling the user ----------------------------------------------------
 
     def _warn(self, title: str, sentence: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self._parent(), title, sentence)
 
     def _show_problems(self, path: Path, problems: ImportProblems) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Import workshop",

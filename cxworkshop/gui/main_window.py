@@ -2,153 +2,87 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-    QResizeEvent,
-    QUndoGroup,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from .. import __version__
-from ..domain.errors import WorkshopError
-from ..domain.model import Step
-from ..domain.progress import completed_steps
-from ..storage.store import Store
 from . import theme
-from .library import Library, LibraryPage
+from .library_frame import LibraryFrame
 from .options import Options
-from .pages.base import StepPage
-from .room import RoomMode
-from .session import Session
-from .step_bar import StepBar
 
-STEPS = list(Step)
+if TYPE_CHECKING:
+    from ..domain.model import Step
+    from ..storage.store import Store
+    from .library import Library, LibraryPage
+    from .room import RoomMode
+    from .session import Session
+    from .workshop_view import WorkshopView
+
 SAVED_TEXT = "✓ All changes saved"
 
 
-class ElidedLabel(QLabel):
-    """One line of text that ends in "…" when the window is narrower than it.
+class _FirstPaint(QObject):
+    """Calls back once, just after the window it watches has painted for the first time.
 
-    A plain label insists on its whole text as its minimum width, which would
-    push the window past a small laptop screen at a large zoom.
+    A window that is not painted soon (shown minimised, on a screen that is
+    off) gets the call anyway after a second.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+    FALLBACK_MS = 1000
 
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        self._window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._call)
 
-    def full_text(self) -> str:
-        return self._full
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            # After this paint has reached the screen, not in the middle of it.
+            QTimer.singleShot(0, self, self._call)
+        return False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._elide()
-
-    def _elide(self) -> None:
-        self.setText(
-            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
-        )
-
-
-class WorkshopView(QWidget):
-    """An open workshop: its title, the step bar, the current step's page, Back and Next."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = ElidedLabel()
-        self.title.setProperty("cxRole", "heading")
-        self.title.setAccessibleName("Workshop title")
-        # The pages are imported here, when a workshop is first opened, so that
-        # start-up (the library) does not pay for them.
-        from .pages.accountability import AccountabilityPage
-        from .pages.charter import CharterPage
-        from .pages.goals import GoalsPage
-        from .pages.priorities import PrioritiesPage
-        from .pages.setup import SetupPage
-        from .pages.vision import VisionPage
-
-        self.step_bar = StepBar()
-        self.pages: dict[Step, StepPage] = {
-            Step.SETUP: SetupPage(),
-            Step.VISION: VisionPage(),
-            Step.GOALS: GoalsPage(),
-            Step.ACCOUNTABILITY: AccountabilityPage(),
-            Step.PRIORITIES: PrioritiesPage(),
-            Step.CHARTER: CharterPage(),
-        }
-        self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-        self.back_button = QPushButton("‹ Back")
-        self.back_button.setAccessibleName("Back to the previous step")
-        self.next_button = QPushButton("Next ›")
-        self.next_button.setProperty("cxRole", "primary")
-        self.next_button.setAccessibleName("On to the next step")
-        self.position = QLabel()
-        self.position.setProperty("cxRole", "muted")
-
-        footer = QHBoxLayout()
-        footer.addWidget(self.back_button)
-        footer.addStretch(1)
-        footer.addWidget(self.position)
-        footer.addStretch(1)
-        footer.addWidget(self.next_button)
-        self.footer = footer
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.step_bar)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(footer)
-
-    def show_step(self, step: Step) -> None:
-        self.stack.setCurrentWidget(self.pages[step])
-        self.step_bar.set_current(step)
-        i = STEPS.index(step)
-        self.back_button.setEnabled(i > 0)
-        self.next_button.setEnabled(i < len(STEPS) - 1)
-        self.next_button.setText(f"{STEPS[i + 1].label} ›" if i < len(STEPS) - 1 else "Next ›")
-        self.back_button.setText(f"‹ {STEPS[i - 1].label}" if i > 0 else "‹ Back")
-        self.position.setText(f"Step {i + 1} of {len(STEPS)}: {step.label}")
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        self._window.removeEventFilter(self)
+        self.deleteLater()
+        then()
 
 
 class MainWindow(QMainWindow):
-    """The library when no workshop is open; otherwise the workshop, step by step."""
+    """The library when no workshop is open; otherwise the workshop, step by step.
 
-    def __init__(self, store: Store, options: Options | None = None) -> None:
+    ``MainWindow(store)`` builds everything at once. The app itself starts with
+    ``MainWindow(None)``: the window appears at once, showing the library's
+    heading, and :meth:`attach` builds the rest once the file is open (see
+    :func:`cxworkshop.gui.app.run`), so the first frame waits for neither the
+    file nor the modules that read it.
+    """
+
+    sig_ready = Signal()
+    """The file is attached: the library lists its workshops, the menus are filled."""
+
+    store: Store
+    library: Library
+    library_page: LibraryPage
+    room: RoomMode
+
+    def __init__(
+        self, store: Store | None, options: Options | None = None, *, heading: bool = True
+    ) -> None:
+        """``heading``: with no store yet, show the library's heading until it comes
+        (False when a workshop is about to open, so the library does not flash by)."""
         super().__init__()
-        self.store = store
         self.options = options or Options()
         self.session: Session | None = None
+        self._attached = False
         self.setWindowTitle("CX Workshop")
         self.setWindowIcon(theme.app_icon())
         self.resize(1600, 1000)
@@ -157,41 +91,85 @@ class MainWindow(QMainWindow):
         # a polish of every widget.
         self.theme_actions: dict[theme.ThemeName, QAction] = {}
         self.apply_view()
-        self.room = RoomMode(self, self.options)
-        self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.room.sig_error.connect(self.show_error)
-
-        self.library = Library(store, self)
-        self.library_page: LibraryPage = self.library.page
-        self.library_page.sig_open_requested.connect(self.open_workshop)
-        self.library.sig_error.connect(self.show_error)
-        self.library.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.library.sig_library_requested.connect(self.show_library)
-        self.library.sig_workshop_deleted.connect(self._workshop_deleted)
-        self.undo_group.addStack(self.library.undo_stack)
 
         self._workshop_view: WorkshopView | None = None
         self.pages = QStackedWidget()
         # Marked before anything is added: the mark must be there when it is polished.
         theme.mark_content(self.pages)
-        self.pages.addWidget(self.library_page)
+        self._placeholder: QWidget | None = None
+        if store is None:
+            self._placeholder = LibraryFrame() if heading else QWidget()
+            if isinstance(self._placeholder, LibraryFrame):
+                # The heading where the library page will have it, the rest empty.
+                self._placeholder.set_body(QWidget())
+            self.pages.addWidget(self._placeholder)
         self.setCentralWidget(self.pages)
 
         self.saved_label = QLabel(SAVED_TEXT)
         self.saved_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().setSizeGripEnabled(False)
-
-        self._build_menus()
-        self.theme_actions[self.options.theme].setChecked(True)
+        # The menu titles are there from the first frame; attach() fills them.
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.go_menu = bar.addMenu("&Go")
+        self.help_menu = bar.addMenu("&Help")
         if self.options.geometry is not None:
             self.restoreGeometry(self.options.geometry)
+        if store is not None:
+            self.attach(store)
+
+    def call_after_first_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the window has painted its first frame."""
+        _FirstPaint(self, then)
+
+    def is_attached(self) -> bool:
+        """Whether the window holds a file (see :meth:`attach`)."""
+        return self._attached
+
+    def attach(self, store: Store) -> None:
+        """Show ``store``: build the library, the menus and the room mode (once)."""
+        if self._attached:
+            return
+        from .library import Library
+        from .room import RoomMode
+
+        self._attached = True
+        self.store = store
+        self.room = RoomMode(self, self.options)
+        self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.room.sig_error.connect(self.show_error)
+
+        self.library = Library(store, self)
+        self.library_page = self.library.page
+        self.library_page.sig_open_requested.connect(self.open_workshop)
+        self.library.sig_error.connect(self.show_error)
+        self.library.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.library.sig_library_requested.connect(self.show_library)
+        self.library.sig_workshop_deleted.connect(self._workshop_deleted)
+        self.undo_group.addStack(self.library.undo_stack)
+        # Stylesheet fonts reach only children present when the parent is
+        # polished: a page added after the first frame carries the mark itself.
+        theme.mark_content(self.library_page)
+        self.pages.addWidget(self.library_page)
+        self._build_menus()
+        self.theme_actions[self.options.theme].setChecked(True)
         self.show_library(reread=False)
+        if self._placeholder is not None:
+            self.pages.removeWidget(self._placeholder)
+            self._placeholder.deleteLater()
+            self._placeholder = None
+        self.sig_ready.emit()
 
     @property
     def workshop_view(self) -> WorkshopView:
         """The open workshop's view, built the first time a workshop is opened."""
         if self._workshop_view is None:
+            from ..domain.model import Step
+            from .workshop_view import WorkshopView
+
             view = WorkshopView(self.pages)
             # Stylesheet fonts reach only children present when the parent is
             # polished, so a view added later carries the content mark itself.
@@ -237,8 +215,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from .workshop_view import STEPS
+
         lib = self.library
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu
         for action in (lib.new_action, lib.open_action):
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
@@ -261,7 +241,7 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.edit_menu
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
@@ -271,7 +251,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu
         self.zoom_in_action = self._action(
             "Zoom &In", lambda: self.zoom_by(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="
         )
@@ -297,7 +277,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.full_screen_action)
         self.room.add_to_menu(view_menu)
 
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.go_menu
         self.back_action = self._action("&Back", self.go_back, "Alt+Left")
         self.next_action = self._action("&Next", self.go_next, "Alt+Right")
         go_menu.addAction(self.back_action)
@@ -318,10 +298,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.library_action)
 
         # The menus a voter must not reach while casting a secret ballot.
-        self.locked_menus = [file_menu, edit_menu, go_menu, self.recent_menu]
+        self.locked_menus: list[QMenu] = [file_menu, edit_menu, go_menu, self.recent_menu]
         self._locked: dict[QAction, bool] = {}
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu
         help_menu.addAction(self._action("&About CX Workshop", self.show_about))
 
         # Safety nets: put a backup back (locked with the File menu during a
@@ -361,6 +341,9 @@ class MainWindow(QMainWindow):
 
     def open_workshop(self, workshop_id: int) -> None:
         """Open a workshop where the team left it."""
+        from ..domain.errors import WorkshopError
+        from .session import Session
+
         try:
             ws = self.store.workshop(workshop_id)
         except WorkshopError as exc:
@@ -402,6 +385,8 @@ class MainWindow(QMainWindow):
     def _refresh_header(self) -> None:
         if self.session is None:
             return
+        from ..domain.progress import completed_steps
+
         ws = self.session.workshop
         full = f"{ws.title}  ·  {ws.organisation}" if ws.organisation else ws.title
         self.workshop_view.title.set_full_text(full)
@@ -422,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def go_to(self, step: Step, *, remember: bool = True) -> None:
         """Show ``step``; the workshop remembers it, so reopening lands here."""
+        from ..domain.errors import WorkshopError
+
         if self.session is None:
             return
         self.workshop_view.show_step(step)
@@ -438,11 +425,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, page.focus_first)
 
     def go_back(self) -> None:
+        from .workshop_view import STEPS
+
         step = self.current_step()
         if step is not None and STEPS.index(step) > 0:
             self.go_to(STEPS[STEPS.index(step) - 1])
 
     def go_next(self) -> None:
+        from .workshop_view import STEPS
+
         step = self.current_step()
         if step is not None and STEPS.index(step) < len(STEPS) - 1:
             self.go_to(STEPS[STEPS.index(step) + 1])
@@ -471,10 +462,14 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self) -> None:
         """Export the open workshop's charter as a PDF, from any step."""
+        from ..domain.model import Step
+
         if self.session is not None:
             self.workshop_view.pages[Step.CHARTER].export_pdf()  # type: ignore[attr-defined]
 
     def _update_actions(self) -> None:
+        from .workshop_view import STEPS
+
         open_ = self.session is not None
         step = self.current_step()
         for action in (self.close_action, self.export_pdf_action, *self.step_actions.values()):
@@ -486,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def _wire_room(self, view: WorkshopView) -> None:
         """The audience screen follows the console's pages; the footer shows the timer."""
+        from ..domain.model import Step
         from .room_timer import ConsoleTimer
 
         for step, page in view.pages.items():
@@ -507,6 +503,8 @@ class MainWindow(QMainWindow):
 
     def _follow_round(self, *_: object) -> None:
         """The audience shows the round the Priorities page shows."""
+        from ..domain.model import Step
+
         if self._workshop_view is not None:
             page = self._workshop_view.pages[Step.PRIORITIES]
             self.room.set_round(getattr(page, "round_id", None))
@@ -551,6 +549,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About CX Workshop",
@@ -560,10 +560,12 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.room.close()
-        self.options.last_workshop = self.session.workshop_id if self.session else None
-        self.options.geometry = self.saveGeometry()
-        self.options.sync()
+        # Closed before the file was open (it could not be): nothing to remember.
+        if self._attached:
+            self.room.close()
+            self.options.last_workshop = self.session.workshop_id if self.session else None
+            self.options.geometry = self.saveGeometry()
+            self.options.sync()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ safety

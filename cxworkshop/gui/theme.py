@@ -15,8 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..domain.model import Pillar, Role
-
 
 class ThemeName(StrEnum):
     SYSTEM = "system"
@@ -108,14 +106,11 @@ THEMES = {
 
 # Okabe–Ito colours: told apart with every common colour-vision deficiency.
 # Each pillar also has a symbol and its name, so colour is never the only signal.
-PILLAR_COLOURS = {Pillar.WIN: "#0072B2", Pillar.KEEP: "#D55E00", Pillar.ADVOCATE: "#009E73"}
-PILLAR_SYMBOLS = {Pillar.WIN: "▲", Pillar.KEEP: "●", Pillar.ADVOCATE: "♥"}
-ROLE_COLOURS = {
-    Role.ACCOUNTABLE: "#B3261E",
-    Role.RESPONSIBLE: "#0072B2",
-    Role.CONSULTED: "#8A5300",
-    Role.INFORMED: "#555F6B",
-}
+# Keyed by the pillars' and roles' values (each Pillar and Role is its value), so
+# the theme, which the first frame needs, does not load the domain model.
+PILLAR_COLOURS: dict[str, str] = {"win": "#0072B2", "keep": "#D55E00", "advocate": "#009E73"}
+PILLAR_SYMBOLS: dict[str, str] = {"win": "▲", "keep": "●", "advocate": "♥"}
+ROLE_COLOURS: dict[str, str] = {"A": "#B3261E", "R": "#0072B2", "C": "#8A5300", "I": "#555F6B"}
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 """The app's SVG icons; theme-coloured ones end in the theme's name."""

@@ -1,8 +1,47 @@
-"""The app opens on the library, and on the demo workshop when asked."""
+"""How the app starts: the window at once, then the file, the library or the workshop left open."""
 
 from __future__ import annotations
 
-from cxworkshop.gui.app import find_or_create_demo
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Step
+from cxworkshop.gui.app import find_or_create_demo, start
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.storage import schema
+from cxworkshop.storage.store import Store
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> Options:
+    return Options(tmp_path / "settings.ini")
+
+
+def _started(qtbot, db_path: Path, options: Options, **kwargs) -> MainWindow:
+    window = start(db_path, options, **kwargs)
+    qtbot.addWidget(window)
+    return window
+
+
+def _two_workshops(db_path: Path) -> list[int]:
+    with Store(db_path) as store:
+        ids = []
+        for title in ("Spring CX workshop", "Autumn re-run"):
+            ws = demo_workshop()
+            ws.title = title
+            created = store.create_workshop(ws)
+            assert created.id is not None
+            ids.append(created.id)
+    return ids
 
 
 def test_demo_is_made_once_and_then_reused(store):
@@ -10,3 +49,118 @@ def test_demo_is_made_once_and_then_reused(store):
     again = find_or_create_demo(store)
     assert first == again
     assert len(store.list_workshops()) == 1
+
+
+def test_the_window_shows_the_heading_first_then_lists_the_library_in_place(
+    qtbot, db_path: Path, options: Options
+):
+    _two_workshops(db_path)
+    window = _started(qtbot, db_path, options)
+    # Shown, but the file is not open yet: only the library's heading.
+    assert window.isVisible()
+    assert not window.is_attached()
+    placeholder = window.pages.currentWidget()
+    first_title = placeholder.title_label.mapTo(window, QPoint(0, 0))
+    assert first_title.x() > 0 and first_title.y() > window.menuBar().height()
+
+    with qtbot.waitSignal(window.sig_ready, timeout=5000):
+        pass
+    page = window.library_page
+    assert window.pages.currentWidget() is page
+    assert page.model.rowCount() == 2
+    assert page.count_label.text() == "2 workshops"
+    # The heading has not moved: the page took the frame's place.
+    qtbot.waitUntil(lambda: page.title_label.isVisible())
+    assert page.title_label.mapTo(window, QPoint(0, 0)) == first_title
+    # The menus are filled and their keys work: Ctrl+F, then typing, searches.
+    assert window.library.new_action in window.file_menu.actions()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "autumn")
+    assert page.model.rowCount() == 1
+
+
+def test_the_app_reopens_the_workshop_left_open_without_showing_the_library_first(
+    qtbot, db_path: Path, options: Options
+):
+    ids = _two_workshops(db_path)
+    with Store(db_path) as store:
+        store.update_details(ids[1], current_step=Step.GOALS)
+    options.last_workshop = ids[1]
+    window = _started(qtbot, db_path, options)
+    assert not hasattr(window.pages.currentWidget(), "title_label")
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
+    assert window.session.workshop_id == ids[1]
+    assert window.current_step() is Step.GOALS
+
+
+def test_the_app_opens_the_demo_when_asked(qtbot, db_path: Path, options: Options):
+    window = _started(qtbot, db_path, options, demo=True)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
+    assert window.session.workshop.title == demo_workshop().title
+
+
+def test_a_file_that_cannot_be_opened_ends_the_app_with_1_and_stays_untouched(
+    qtbot, db_path: Path, options: Options, monkeypatch: pytest.MonkeyPatch
+):
+    with Store(db_path) as store:
+        store.conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    before = db_path.read_bytes()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: told.append(a[2])))
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    window = _started(qtbot, db_path, options)
+    qtbot.waitUntil(lambda: codes == [1], timeout=5000)
+    assert not window.is_attached()
+    assert len(told) == 1 and "newer" in told[0]
+    assert db_path.read_bytes() == before
+    # Closing the window now forgets nothing the options knew.
+    options.last_workshop = None
+    window.close()
+    assert options.geometry is None
+
+
+FIRST_FRAME = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from cxworkshop.gui.app import application, start
+from cxworkshop.gui.options import Options
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            late = [m for m in sys.modules if any(m == x or m.startswith(x + ".") for x in LATE)]
+            print(sorted(late))
+            app.exit(0)
+        return False
+
+LATE = (
+    "cxworkshop.storage",
+    "cxworkshop.domain",
+    "cxworkshop.gui.library",
+    "cxworkshop.gui.room",
+    "sqlite_utils",
+)
+app = application()
+window = start(Path(sys.argv[1]), Options(Path(sys.argv[2])))
+probe = FirstPaint()
+window.installEventFilter(probe)
+app.exec()
+"""
+
+
+def test_the_first_frame_waits_for_neither_the_file_nor_the_modules_that_read_it(
+    db_path: Path, tmp_path: Path
+):
+    _two_workshops(db_path)
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(db_path), str(tmp_path / "settings.ini")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

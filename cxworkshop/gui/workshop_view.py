@@ -1,0 +1,124 @@
+"""An open workshop's view: its title, the step bar, the current step's page, Back and Next.
+
+Imported when a workshop is first opened, so the library's start does not pay for it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.model import Step
+from .pages.base import StepPage
+from .step_bar import StepBar
+
+STEPS = list(Step)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the window is narrower than it.
+
+    A plain label insists on its whole text as its minimum width, which would
+    push the window past a small laptop screen at a large zoom.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        )
+
+
+class WorkshopView(QWidget):
+    """An open workshop: its title, the step bar, the current step's page, Back and Next."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = ElidedLabel()
+        self.title.setProperty("cxRole", "heading")
+        self.title.setAccessibleName("Workshop title")
+        # The pages are imported here, when a workshop is first opened, so that
+        # start-up (the library) does not pay for them.
+        from .pages.accountability import AccountabilityPage
+        from .pages.charter import CharterPage
+        from .pages.goals import GoalsPage
+        from .pages.priorities import PrioritiesPage
+        from .pages.setup import SetupPage
+        from .pages.vision import VisionPage
+
+        self.step_bar = StepBar()
+        self.pages: dict[Step, StepPage] = {
+            Step.SETUP: SetupPage(),
+            Step.VISION: VisionPage(),
+            Step.GOALS: GoalsPage(),
+            Step.ACCOUNTABILITY: AccountabilityPage(),
+            Step.PRIORITIES: PrioritiesPage(),
+            Step.CHARTER: CharterPage(),
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.back_button = QPushButton("‹ Back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.next_button = QPushButton("Next ›")
+        self.next_button.setProperty("cxRole", "primary")
+        self.next_button.setAccessibleName("On to the next step")
+        self.position = QLabel()
+        self.position.setProperty("cxRole", "muted")
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.position)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+        self.footer = footer
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.step_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
+
+    def show_step(self, step: Step) -> None:
+        self.stack.setCurrentWidget(self.pages[step])
+        self.step_bar.set_current(step)
+        i = STEPS.index(step)
+        self.back_button.setEnabled(i > 0)
+        self.next_button.setEnabled(i < len(STEPS) - 1)
+        self.next_button.setText(f"{STEPS[i + 1].label} ›" if i < len(STEPS) - 1 else "Next ›")
+        self.back_button.setText(f"‹ {STEPS[i - 1].label}" if i > 0 else "‹ Back")
+        self.position.setText(f"Step {i + 1} of {len(STEPS)}: {step.label}")
