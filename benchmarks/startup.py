@@ -81,7 +81,8 @@ app = application()
 probe = FirstPaint()
 # The app's own start: the window first, the file opened after its first paint.
 library = sys.argv[3] == "library"
-window = start(Path(sys.argv[1]), Options(Path(sys.argv[2])), then=watch_library if library else None)
+then = watch_library if library else None
+window = start(Path(sys.argv[1]), Options(Path(sys.argv[2])), then=then)
 if not library:
     window.installEventFilter(probe)
 app.exec()
