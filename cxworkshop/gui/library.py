@@ -154,6 +154,7 @@ class WorkshopTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sharing = False
+        self._fit_when_shown = False
         self._widths: dict[tuple[int, int, int, int], int] = {}
         self.doubleClicked.connect(self._choose)
 
@@ -174,12 +175,24 @@ class WorkshopTable(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Polishing a hidden table sends these by the dozen: fit once, when shown.
+            if self.isVisible():
+                self.fit_rows()
+                self.share_width()
+            else:
+                self._fit_when_shown = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
             self.fit_rows()
             self.share_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.share_width()
+        if self.isVisible():
+            self.share_width()
 
     def fit_rows(self) -> None:
         """Size rows and the short columns to the font, so the zoom scales them too."""

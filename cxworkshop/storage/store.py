@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import agenda, editing
 from ..domain.editing import AssignOutcome, Removal
@@ -81,9 +81,11 @@ def _datetime(value: str | None) -> dt.datetime | None:
     return None if not value else dt.datetime.fromisoformat(value)
 
 
-@dataclasses.dataclass(frozen=True)
-class WorkshopSummary:
-    """One line of the library: enough to find and recognise a workshop."""
+class WorkshopSummary(NamedTuple):
+    """One line of the library: enough to find and recognise a workshop.
+
+    A named tuple, not a dataclass: the library makes one per workshop at start.
+    """
 
     id: int
     title: str
@@ -171,7 +173,7 @@ class Store:
                 "WHERE instr(cx_fold(w.title), :q) > 0 OR instr(cx_fold(w.organisation), :q) > 0"
             )
             params = {"q": search.strip().casefold()}
-        rows = self._query(
+        cursor = self.conn.execute(
             f"""
             SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at,
                 (SELECT count(*) FROM goals g WHERE g.workshop_id = w.id) AS goals,
@@ -182,18 +184,12 @@ class Store:
             """,
             params,
         )
+        statuses = {s.value: s for s in Status}
         return [
             WorkshopSummary(
-                id=r["id"],
-                title=r["title"],
-                organisation=r["organisation"],
-                date=_date(r["date"]),
-                status=Status(r["status"]),
-                updated_at=_datetime(r["updated_at"]),
-                goals=r["goals"],
-                participants=r["participants"],
+                id, title, org, _date(date), statuses[status], _datetime(updated), goals, people
             )
-            for r in rows
+            for id, title, org, date, status, updated, goals, people in cursor.fetchall()
         ]
 
     def workshop(self, workshop_id: int) -> Workshop:

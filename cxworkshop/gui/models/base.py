@@ -100,10 +100,6 @@ class SyncedTableModel(QAbstractTableModel):
     def item(self, row: int) -> Any:
         return self._items[row]
 
-    def snapshot(self, row: int) -> Any:
-        """What :meth:`row_snapshot` said this row looks like, at the last sync."""
-        return self._snaps[row]
-
     def item_at(self, index: Index) -> Any | None:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None

@@ -99,9 +99,9 @@ class LibraryModel(SyncedTableModel):
         return item.id  # type: ignore[no-any-return]
 
     def row_snapshot(self, item: Any) -> Any:
-        # "Today 14:05" turns into "Yesterday" at midnight without any edit:
-        # the text shown is part of what a row looks like.
-        return (item, _edited_text(item.updated_at, self._today))
+        # "Today 14:05" turns into "Yesterday" at midnight without any edit, so the
+        # day is part of what a row looks like; the text is made when a row is shown.
+        return (item, self._today)
 
     def summary(self, workshop_id: int) -> WorkshopSummary | None:
         """The shown summary of this workshop, or None when the search hides it."""
@@ -130,7 +130,7 @@ class LibraryModel(SyncedTableModel):
             return "" if s.date is None else short_date(s.date)
         if column == self.STATUS:
             return status_text(s.status)
-        return self.snapshot(row)[1]  # type: ignore[no-any-return]
+        return _edited_text(s.updated_at, self._today)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         s: WorkshopSummary | None = self.item_at(index)
