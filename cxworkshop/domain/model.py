@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -107,8 +107,8 @@ class TieBreak(StrEnum):
 
 
 def new_id() -> str:
-    """A short random identifier, unique within a workshop."""
-    return uuid.uuid4().hex[:12]
+    """A short random identifier, unique within a workshop: 48 random bits, as hex."""
+    return os.urandom(6).hex()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ..storage.interchange import ImportProblems
+from . import theme
 from .library_frame import LibraryFrame, role_label
 from .models.library import LibraryModel, last_edited, status_text
 
@@ -253,7 +254,9 @@ class WorkshopTable(QTableView):
             for c in optional:
                 header.setSectionHidden(c, False)
             column = LibraryModel.ORGANISATION
-            width = self.viewport().width()
+            # The header spans the viewport. (Asking for the viewport itself would
+            # make PySide work out its class: some 10 ms the first time.)
+            width = header.width()
             fixed = sum(
                 header.sectionSize(c)
                 for c in (LibraryModel.DATE, LibraryModel.STATUS, LibraryModel.EDITED)
@@ -292,6 +295,12 @@ def _two_lines(fm: QFontMetrics, text: str, width: int) -> list[str]:
     return [fm.elidedText(text, Qt.TextElideMode.ElideRight, width)]
 
 
+def _inner_width(view: QAbstractItemView) -> int:
+    """The width of the view's viewport, without asking for the viewport (see share_width)."""
+    bar = view.verticalScrollBar()
+    return view.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
+
+
 class _RecentDelegate(QStyledItemDelegate):
     """A recent workshop: its title in bold (up to two lines), then where and when, muted."""
 
@@ -301,7 +310,7 @@ class _RecentDelegate(QStyledItemDelegate):
         bold.setBold(True)
         pad = option.fontMetrics.height() // 2
         view = option.widget
-        width = (view.viewport().width() if isinstance(view, QAbstractItemView) else 300) - 2 * pad
+        width = (_inner_width(view) if isinstance(view, QAbstractItemView) else 300) - 2 * pad
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         return bold, _two_lines(QFontMetrics(bold), title, max(width, 40)), pad
 
@@ -520,13 +529,15 @@ class LibraryPage(LibraryFrame):
         self.setObjectName("libraryPage")
         self.setAccessibleName("Workshop library")
 
-        self._build_library()
-        self._build_empty_state()
-
+        # Containers first, children after: a widget tree added to its parent in
+        # one piece is restyled once more as a whole.
         self.body = QStackedWidget()
-        self.body.addWidget(self.library_view)
-        self.body.addWidget(self.empty_view)
         self.set_body(self.body)
+        self._build_library()
+        # Built the first time it is needed: most starts have workshops, and most
+        # searches find some.
+        self.empty_view: QWidget | None = None
+        self.no_match: QWidget | None = None
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -544,6 +555,7 @@ class LibraryPage(LibraryFrame):
 
     def _build_library(self) -> None:
         self.library_view = QWidget()
+        self.body.addWidget(self.library_view)
         grid = QGridLayout(self.library_view)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(32)
@@ -594,22 +606,8 @@ class LibraryPage(LibraryFrame):
         self.table.sig_chosen.connect(self.request_open)
         self.table.sig_up_from_top.connect(self.focus_search)
 
-        self.no_match = QWidget()
-        no_match_layout = QVBoxLayout(self.no_match)
-        no_match_layout.setContentsMargins(0, 24, 0, 0)
-        no_match_layout.setSpacing(12)
-        self.no_match_label = role_label("", "subheading", wrap=True)
-        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.clear_search_button = QPushButton("Clear the search")
-        self.clear_search_button.setAccessibleName("Clear the search")
-        self.clear_search_button.clicked.connect(self._clear_search)
-        no_match_layout.addWidget(self.no_match_label)
-        no_match_layout.addWidget(self.clear_search_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        no_match_layout.addStretch(1)
-
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
-        self.results.addWidget(self.no_match)
 
         self.actions_row = FlowRow()
         self.count_label = role_label("", "muted")
@@ -654,10 +652,31 @@ class LibraryPage(LibraryFrame):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
 
-    def _build_empty_state(self) -> None:
-        self.empty_view = QWidget()
-        self.empty_view.setAccessibleName("The library is empty")
-        outer = QVBoxLayout(self.empty_view)
+    def _build_no_match(self) -> QWidget:
+        self.no_match = no_match = QWidget()
+        # Made after the page was styled: it carries the content's text size itself.
+        theme.mark_content(no_match)
+        self.results.addWidget(no_match)
+        no_match_layout = QVBoxLayout(no_match)
+        no_match_layout.setContentsMargins(0, 24, 0, 0)
+        no_match_layout.setSpacing(12)
+        self.no_match_label = role_label("", "subheading", wrap=True)
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.clear_search_button = QPushButton("Clear the search")
+        self.clear_search_button.setAccessibleName("Clear the search")
+        self.clear_search_button.clicked.connect(self._clear_search)
+        no_match_layout.addWidget(self.no_match_label)
+        no_match_layout.addWidget(self.clear_search_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        no_match_layout.addStretch(1)
+        return no_match
+
+    def _build_empty_state(self) -> QWidget:
+        self.empty_view = empty_view = QWidget()
+        # Made after the page was styled: it carries the content's text size itself.
+        theme.mark_content(empty_view)
+        self.body.addWidget(empty_view)
+        empty_view.setAccessibleName("The library is empty")
+        outer = QVBoxLayout(empty_view)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addStretch(2)
 
@@ -719,6 +738,8 @@ class LibraryPage(LibraryFrame):
         centred.addStretch(1)
         outer.addLayout(centred)
         outer.addStretch(3)
+        self._fit_to_font()
+        return empty_view
 
     def set_actions(
         self, actions: Sequence[QAction | None], primary: QAction | None = None
@@ -841,7 +862,8 @@ class LibraryPage(LibraryFrame):
             return  # a style change while the page is still being built
         # Measured in characters, so the zoom that enlarges the text widens these too.
         chars = self.fontMetrics().averageCharWidth()
-        self.empty_panel.setMaximumWidth(chars * 78)
+        if self.empty_view is not None:
+            self.empty_panel.setMaximumWidth(chars * 78)
         self.recent_box.setMinimumWidth(chars * 24)
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -899,12 +921,15 @@ class LibraryPage(LibraryFrame):
     def _show_counts(self, total: int) -> None:
         shown = self.model.rowCount()
         empty = total == 0
-        self.body.setCurrentWidget(self.empty_view if empty else self.library_view)
+        if empty:
+            self.body.setCurrentWidget(self.empty_view or self._build_empty_state())
+        else:
+            self.body.setCurrentWidget(self.library_view)
         # Whoever focuses the page lands where work starts: the search, or New workshop.
         self.setFocusProxy(self.empty_new_button if empty else self.search)
         if shown == 0 and self.model.search.strip():
+            self.results.setCurrentWidget(self.no_match or self._build_no_match())
             self.no_match_label.setText(f"No workshop matches “{self.model.search.strip()}”.")
-            self.results.setCurrentWidget(self.no_match)
         else:
             self.results.setCurrentWidget(self.table)
         if shown == total:

@@ -26,19 +26,19 @@ SAVED_TEXT = "✓ All changes saved"
 
 
 class _FirstPaint(QObject):
-    """Calls back once, just after the window it watches has painted for the first time.
+    """Calls back once, just after the widget it watches has painted for the first time.
 
-    A window that is not painted soon (shown minimised, on a screen that is
-    off) gets the call anyway after a second.
+    A widget that is not painted soon (in a window shown minimised, on a
+    screen that is off) gets the call anyway after a second.
     """
 
     FALLBACK_MS = 1000
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
         self._then: Callable[[], None] | None = then
-        self._window = window
-        window.installEventFilter(self)
+        self._widget = widget
+        widget.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -51,7 +51,7 @@ class _FirstPaint(QObject):
         then, self._then = self._then, None
         if then is None:
             return
-        self._window.removeEventFilter(self)
+        self._widget.removeEventFilter(self)
         self.deleteLater()
         then()
 
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
     """
 
     sig_ready = Signal()
-    """The file is attached: the library lists its workshops, the menus are filled."""
+    """The window is whole: the library lists its workshops, the menus are filled."""
 
     store: Store
     library: Library
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.options = options or Options()
         self.session: Session | None = None
         self._attached = False
+        self._complete_done = False
         self.setWindowTitle("CX Workshop")
         self.setWindowIcon(theme.app_icon())
         self.resize(1600, 1000)
@@ -130,18 +131,18 @@ class MainWindow(QMainWindow):
         return self._attached
 
     def attach(self, store: Store) -> None:
-        """Show ``store``: build the library, the menus and the room mode (once)."""
+        """Show ``store``: list its workshops, then fill the menus and set up the room mode.
+
+        Built at once when the window was made with its store; after a window
+        made without one, the menus and the room mode follow the library's
+        first paint (or come at once when a workshop is opened).
+        """
         if self._attached:
             return
         from .library import Library
-        from .room import RoomMode
 
         self._attached = True
         self.store = store
-        self.room = RoomMode(self, self.options)
-        self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.room.sig_error.connect(self.show_error)
-
         self.library = Library(store, self)
         self.library_page = self.library.page
         self.library_page.sig_open_requested.connect(self.open_workshop)
@@ -154,13 +155,31 @@ class MainWindow(QMainWindow):
         # polished: a page added after the first frame carries the mark itself.
         theme.mark_content(self.library_page)
         self.pages.addWidget(self.library_page)
-        self._build_menus()
-        self.theme_actions[self.options.theme].setChecked(True)
-        self.show_library(reread=False)
-        if self._placeholder is not None:
+        self.library_page.set_recent(self.options.recent, reread=False)
+        self.pages.setCurrentWidget(self.library_page)
+        self.undo_group.setActiveStack(self.library.undo_stack)
+        self.library_page.setFocus()
+        if self._placeholder is None:
+            self._complete()
+        else:
             self.pages.removeWidget(self._placeholder)
             self._placeholder.deleteLater()
             self._placeholder = None
+            _FirstPaint(self.library_page, self._complete)
+
+    def _complete(self) -> None:
+        """The rest of the window: the room mode and the menus' contents (once)."""
+        if self._complete_done:
+            return
+        from .room import RoomMode
+
+        self._complete_done = True
+        self.room = RoomMode(self, self.options)
+        self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.room.sig_error.connect(self.show_error)
+        self._build_menus()
+        self.theme_actions[self.options.theme].setChecked(True)
+        self._update_actions()
         self.sig_ready.emit()
 
     @property
@@ -331,6 +350,7 @@ class MainWindow(QMainWindow):
 
         ``reread=False`` when the library was read a moment ago (at start).
         """
+        self._complete()
         self._set_session(None)
         self.library_page.set_recent(self.options.recent, reread=reread)
         self.pages.setCurrentWidget(self.library_page)
@@ -343,6 +363,8 @@ class MainWindow(QMainWindow):
         """Open a workshop where the team left it."""
         from ..domain.errors import WorkshopError
         from .session import Session
+
+        self._complete()
 
         try:
             ws = self.store.workshop(workshop_id)
@@ -562,7 +584,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before the file was open (it could not be): nothing to remember.
         if self._attached:
-            self.room.close()
+            if self._complete_done:
+                self.room.close()
             self.options.last_workshop = self.session.workshop_id if self.session else None
             self.options.geometry = self.saveGeometry()
             self.options.sync()

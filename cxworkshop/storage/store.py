@@ -20,8 +20,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..domain import agenda, editing
-from ..domain.editing import AssignOutcome, Removal
 from ..domain.errors import NotFound, WorkshopError
 from ..domain.model import (
     Assignee,
@@ -41,11 +39,21 @@ from ..domain.model import (
     Workshop,
 )
 from ..domain.text import TITLE_MAX
-from . import backup, safety, schema
+from ..lazy import lazy_module
+from . import safety, schema
 from .errors import WriteFailed
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from ..domain import agenda, editing
+    from ..domain.editing import AssignOutcome, Removal
+    from . import backup
+else:
+    # Listing the library needs none of these; editing a workshop loads them.
+    agenda = lazy_module("cxworkshop.domain.agenda")
+    editing = lazy_module("cxworkshop.domain.editing")
+    backup = lazy_module("cxworkshop.storage.backup")
 
 _log = logging.getLogger(__name__)
 

@@ -342,3 +342,32 @@ def test_a_long_title_shortens_instead_of_widening_the_window(
     assert title.text().endswith("…")
     assert window.width() <= 1000
     assert not window.windowIcon().isNull()
+
+
+def test_the_welcome_shown_after_the_last_workshop_goes_has_the_same_text_size(
+    qtbot, tmp_path: Path, options: Options
+):
+    def welcome_size(window: MainWindow) -> float:
+        page = window.library_page
+        assert page.body.currentWidget() is page.empty_view
+        return page.empty_new_button.font().pointSizeF()
+
+    with Store(tmp_path / "empty.sqlite3") as empty:
+        first = MainWindow(empty, options)
+        qtbot.addWidget(first)
+        first.show()
+        qtbot.waitExposed(first)
+        at_start = welcome_size(first)
+        first.close()
+    with Store(tmp_path / "one.sqlite3") as store:
+        only = demo_id(store)
+        window = MainWindow(store, options)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.library_page.empty_view is None
+        # The welcome is built only now, long after the page was first styled.
+        store.delete_workshop(only)
+        window.library.refresh()
+        assert welcome_size(window) == at_start
+        window.close()
