@@ -15,7 +15,7 @@ The app's modules are compiled to bytecode first, as installing the app does;
 each app child closes its database the way the app does at Quit, so every run
 is the ordinary start after a clean quit.
 
-    python benchmarks/startup.py [--runs 7]
+    python benchmarks/startup.py [--runs 15]
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ class Startup:
     listed: float
 
 
-def run(runs: int = 7, workshops: int = 1000) -> Startup:
+def run(runs: int = 15, workshops: int = 1000) -> Startup:
     """Start the bare window and the app ``runs`` times each, alternating; the medians."""
     compileall.compile_dir(Path(cxworkshop.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
@@ -167,7 +167,7 @@ def measure() -> list[Row]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--workshops", type=int, default=1000)
     args = parser.parse_args()
     result = run(args.runs, args.workshops)

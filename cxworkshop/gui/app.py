@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..storage.store import Store
     from .main_window import MainWindow
     from .options import Options
+    from .recovery import AutoBackup
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,6 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CX Workshop")
     app.setDesktopFileName("io.github.cxworkshop.CXWorkshop")
-    from .theme import app_icon
-
-    app.setWindowIcon(app_icon())
     return app
 
 
@@ -81,14 +79,17 @@ def start(
     options: Options | None = None,
     *,
     demo: bool = False,
+    prepare: Callable[[], None] | None = None,
     then: Callable[[MainWindow], None] | None = None,
 ) -> MainWindow:
     """Show the main window now; open ``db_path`` and fill the window after its first paint.
 
     Until the file is open the window shows the library's heading (nothing, when
-    a workshop is about to open). Then it lists the library, or opens the demo
-    (``demo``) or the workshop left open at the last quit, and calls ``then``.
-    If the file cannot be opened (the user chose to quit), the app exits with 1.
+    a workshop is about to open). After the first paint, ``prepare`` runs and
+    the app takes its icon; then the file is opened, the window lists the
+    library, or opens the demo (``demo``) or the workshop left open at the last
+    quit, and ``then`` is called. If the file cannot be opened (the user chose
+    to quit), the app exits with 1.
     """
     from .main_window import MainWindow
     from .options import Options
@@ -97,6 +98,12 @@ def start(
     window = MainWindow(None, options, heading=not demo and options.last_workshop is None)
 
     def open_file() -> None:
+        if prepare is not None:
+            prepare()
+        from .theme import app_icon
+
+        # Loading the icon (an SVG) need not hold up the first frame.
+        QApplication.setWindowIcon(app_icon())
         store = open_store(db_path)
         if store is None:
             QApplication.exit(1)
@@ -152,10 +159,8 @@ def run(db_path: Path, *, demo: bool = False) -> int:
     exits with 0 without touching the file.
     """
     app = application()
-    from .. import logging_setup
     from .single_instance import Claim, SingleInstance, bring_to_front
 
-    logging_setup.configure()
     instance = SingleInstance(db_path)
     claim = instance.claim()
     if claim is Claim.ANSWERED:
@@ -170,12 +175,19 @@ def run(db_path: Path, *, demo: bool = False) -> int:
             "Close it (or wait until it responds) and try again.",
         )
         return 1
-    log.info("CX Workshop %s starting", __version__)
-    from .recovery import AutoBackup
+
+    def start_log() -> None:
+        # After the first frame: setting up the log loads more than the window.
+        from .. import logging_setup
+
+        logging_setup.configure()
+        log.info("CX Workshop %s starting", __version__)
 
     backups: list[AutoBackup] = []
 
     def opened(window: MainWindow) -> None:
+        from .recovery import AutoBackup
+
         # Neither answering second launches nor backing up delays the first frame.
         instance.listen()
         auto_backup = AutoBackup(lambda: window.store, window)
@@ -183,7 +195,7 @@ def run(db_path: Path, *, demo: bool = False) -> int:
         auto_backup.start()
         backups.append(auto_backup)
 
-    window = start(db_path, demo=demo, then=opened)
+    window = start(db_path, demo=demo, prepare=start_log, then=opened)
     instance.sig_activation_requested.connect(lambda: bring_to_front(window))
     _quit_on_termination(window)
     code = app.exec()

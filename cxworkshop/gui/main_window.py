@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._complete_done = False
         self.setWindowTitle("CX Workshop")
-        self.setWindowIcon(theme.app_icon())
+        if store is not None:
+            # (Without a store, the app is starting: its icon follows the first frame.)
+            self.setWindowIcon(theme.app_icon())
         self.resize(1600, 1000)
         self.undo_group = QUndoGroup(self)
         # Dress the app before building widgets: restyling them afterwards costs

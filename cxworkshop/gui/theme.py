@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QIcon
 
 
 class ThemeName(StrEnum):
@@ -532,7 +536,13 @@ def apply(app: QApplication, name: ThemeName, zoom: float = 1.0) -> Colours:
 
 
 def app_icon() -> QIcon:
-    """The application's icon, crisp at every size (it is an SVG)."""
+    """The application's icon, crisp at every size (it is an SVG).
+
+    QIcon is loaded here: the first frame goes without the icon (see
+    :func:`cxworkshop.gui.app.start`).
+    """
+    from PySide6.QtGui import QIcon
+
     return QIcon(str(APP_ICON))
 
 
@@ -543,6 +553,8 @@ def mark_content(widget: QWidget) -> None:
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     """The widget's font scaled by ``factor`` (for custom painting)."""
+    from PySide6.QtGui import QFont
+
     font = QFont(widget.font())
     font.setPointSizeF(max(6.0, font.pointSizeF() * factor))
     font.setBold(bold)

@@ -45,3 +45,6 @@ def test_the_app_stopped_by_the_system_closes_its_file_cleanly(tmp_path: Path, h
     assert "Traceback" not in err
     # A clean close checkpoints the write-ahead log away: nothing to recover next time.
     assert not Path(f"{db}-wal").exists()
+    # The log, set up just after the first frame, saw the whole run.
+    log = (tmp_path / "logs" / "cxworkshop.log").read_text(encoding="utf-8")
+    assert "starting" in log and "closed" in log

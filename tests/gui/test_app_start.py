@@ -67,6 +67,8 @@ def test_the_window_shows_the_heading_first_then_lists_the_library_in_place(
         pass
     page = window.library_page
     assert window.pages.currentWidget() is page
+    # The icon came just after the first frame.
+    assert not window.windowIcon().isNull()
     assert page.model.rowCount() == 2
     assert page.count_label.text() == "2 workshops"
     # The heading has not moved: the page took the frame's place.

@@ -8,7 +8,6 @@ rowsInserted / dataChanged signals, so views keep their selection and scroll.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -38,6 +37,15 @@ def apply_diff(
     """
     if old == new:
         return
+    # The common cases of a first fill and of emptying need no diff at all.
+    if not old:
+        insert(0, 0, len(new))
+        return
+    if not new:
+        remove(0, len(old) - 1)
+        return
+    import difflib
+
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
         if tag in ("delete", "replace"):
