@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.storage import schema
 from cxworkshop.storage.store import Store
+from tests.helpers.gui import run_probe
 
 
 @pytest.fixture
@@ -156,13 +154,4 @@ def test_the_first_frame_waits_for_neither_the_file_nor_the_modules_that_read_it
     db_path: Path, tmp_path: Path
 ):
     _two_workshops(db_path)
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(db_path), str(tmp_path / "settings.ini")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert run_probe(FIRST_FRAME, str(db_path), str(tmp_path / "settings.ini")) == "[]"

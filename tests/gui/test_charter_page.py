@@ -8,8 +8,6 @@ by replacing QFileDialog's static call, as a facilitator's click would.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,7 @@ from cxworkshop.gui.pages.charter import (
     file_name,
     months_later,
 )
-from tests.helpers.gui import reopened, show_page
+from tests.helpers.gui import reopened, run_probe, show_page
 
 
 def open_page(qtbot, session) -> CharterPage:
@@ -342,7 +340,4 @@ def test_the_suggested_file_name_is_the_title_without_characters_files_cannot_ha
 def test_the_page_loads_without_the_pdf_library():
     # Opening a workshop builds every page; reportlab waits for the first export.
     code = "import sys; import cxworkshop.gui.pages.charter; print('reportlab' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
+    assert run_probe(code) == "False"

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from cxworkshop.gui import theme
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
+from tests.helpers.gui import run_probe
 
 
 @pytest.fixture
@@ -229,15 +227,7 @@ print(sorted(name for name in sys.modules if name.startswith(late)))
 
 
 def test_start_up_does_not_load_the_charter_or_reportlab(db_path: Path, tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(db_path), str(tmp_path / "settings.ini")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert run_probe(PROBE, str(db_path), str(tmp_path / "settings.ini")) == "[]"
 
 
 class _WindowSpy(QObject):

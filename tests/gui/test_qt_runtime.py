@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.helpers.gui import run_probe
 
 PROBE = """
 import sys
@@ -22,12 +20,4 @@ print(sys.getrefcount(None) - before)
 def test_a_long_session_of_qt_calls_neither_leaks_nor_crashes():
     # A day of facilitation makes far more calls than this; a binding that
     # drops a reference to None on each one aborts Python within minutes.
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert result.returncode == 0, result.stderr[-500:]
-    assert abs(int(result.stdout.strip())) < 100
+    assert abs(int(run_probe(PROBE))) < 100

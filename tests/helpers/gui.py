@@ -3,6 +3,9 @@ by name in an open session, and the workshop as a fresh open of the file reads i
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -70,3 +73,17 @@ def roles_by_name(ws: Workshop, goal_id: str) -> dict[str, Role]:
 def roles_on(session: Session, goal_id: str) -> dict[str, Role]:
     """Who holds what on a goal, by name, as the store holds it."""
     return roles_by_name(session.workshop, goal_id)
+
+
+def run_probe(code: str, *args: str, timeout: float = 60) -> str:
+    """Run ``code`` in a fresh Python with Qt offscreen; what it printed (it must succeed)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip()
