@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
-    QPainter,
     QPalette,
     QResizeEvent,
     QShortcut,
@@ -70,6 +69,7 @@ from ..domain.model import Status, Step, Workshop
 from ..storage.store import Store, WorkshopSummary
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ..storage.interchange import ImportProblems
@@ -395,8 +395,15 @@ class RecentList(QListWidget):
             return
         super().keyPressEvent(event)
 
-    def show_workshops(self, summaries: Sequence[WorkshopSummary]) -> None:
-        """Show these workshops, in this order, keeping the current one if it is still here."""
+    def show_workshops(
+        self,
+        summaries: Sequence[WorkshopSummary],
+        counts: Callable[[int], tuple[int, int]],
+    ) -> None:
+        """Show these workshops, in this order, keeping the current one if it is still here.
+
+        ``counts`` gives a workshop's numbers of goals and participants, for its tooltip.
+        """
         current = self.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.clear()
@@ -408,9 +415,10 @@ class RecentList(QListWidget):
             edited = f", last edited {last_edited(s.updated_at)}" if s.updated_at else ""
             org = f", {s.organisation}" if s.organisation else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}{org}{edited}")
+            goals, participants = counts(s.id)
             item.setToolTip(
-                f"{s.title}\n{_plural(s.goals, 'goal', 'goals')}, "
-                f"{_plural(s.participants, 'participant', 'participants')}"
+                f"{s.title}\n{_plural(goals, 'goal', 'goals')}, "
+                f"{_plural(participants, 'participant', 'participants')}"
             )
             self.addItem(item)
             if s.id == keep:
@@ -942,7 +950,7 @@ class LibraryPage(LibraryFrame):
     def _show_recent(self, everything: Sequence[WorkshopSummary]) -> None:
         by_id = {s.id: s for s in everything}
         shown = [by_id[i] for i in self._recent_ids if i in by_id][:MAX_RECENT_SHOWN]
-        self.recent.show_workshops(shown)
+        self.recent.show_workshops(shown, self.model.store.counts)
         self.recent.setVisible(bool(shown))
         self.recent_hint.setVisible(not shown)
 

@@ -101,8 +101,6 @@ class WorkshopSummary(NamedTuple):
     date: dt.date | None
     status: Status
     updated_at: dt.datetime | None
-    goals: int
-    participants: int
 
 
 def _casefold(value: object) -> str:
@@ -183,10 +181,7 @@ class Store:
             params = {"q": search.strip().casefold()}
         cursor = self.conn.execute(
             f"""
-            SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at,
-                (SELECT count(*) FROM goals g WHERE g.workshop_id = w.id) AS goals,
-                (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id)
-                    AS participants
+            SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at
             FROM workshops w {where}
             ORDER BY w.updated_at DESC, w.id DESC
             """,
@@ -194,11 +189,21 @@ class Store:
         )
         statuses = {s.value: s for s in Status}
         return [
-            WorkshopSummary(
-                id, title, org, _date(date), statuses[status], _datetime(updated), goals, people
-            )
-            for id, title, org, date, status, updated, goals, people in cursor.fetchall()
+            WorkshopSummary(id, title, org, _date(date), statuses[status], _datetime(updated))
+            for id, title, org, date, status, updated in cursor.fetchall()
         ]
+
+    def counts(self, workshop_id: int) -> tuple[int, int]:
+        """How many goals and participants the workshop has ((0, 0) once it is gone).
+
+        Asked for when a tooltip shows them, not for every line of the library.
+        """
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM goals WHERE workshop_id = :id),"
+            " (SELECT count(*) FROM participants WHERE workshop_id = :id)",
+            {"id": workshop_id},
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def workshop(self, workshop_id: int) -> Workshop:
         """The workshop with this id; the same object every time until it is deleted."""

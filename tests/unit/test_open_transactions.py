@@ -91,6 +91,7 @@ class Every:
         first = editing.new_workshop("Quarterly review", organisation="Acme")
         yield "create_workshop", lambda: setattr(c, "ws", s.create_workshop(first))
         yield "list_workshops", lambda: s.list_workshops("quarterly")
+        yield "counts", lambda: s.counts(c.ws.id)
         yield "workshop", lambda: s.workshop(c.ws.id)
         yield "reload", lambda: s.reload(c.ws.id)
         yield "update_details", lambda: s.update_details(c.ws.id, vision="Every customer known")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.errors import BudgetExceeded, NotFound, RuleError
 from cxworkshop.domain.model import (
     Assignee,
@@ -280,3 +281,16 @@ def test_room_tally_and_budget_change_are_saved(store: Store, db_path: Path):
     saved = reread(db_path, ws.id).rounds[0]
     assert saved.tallies == {win.id: 7, keep.id: 4}
     assert (saved.dots_per_voter, saved.max_per_goal) == (4, 3)
+
+
+def test_counts_are_the_workshops_goals_and_participants_and_nothing_once_it_is_gone(
+    store: Store,
+):
+    demo = store.create_workshop(demo_workshop())
+    other = store.create_workshop(editing.new_workshop("Empty one"))
+    assert demo.id is not None and other.id is not None
+    assert store.counts(demo.id) == (len(demo.goals), len(demo.participants))
+    assert store.counts(demo.id) != (0, 0)
+    assert store.counts(other.id) == (0, 0)
+    store.delete_workshop(demo.id)
+    assert store.counts(demo.id) == (0, 0)

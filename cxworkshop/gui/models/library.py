@@ -150,10 +150,10 @@ class LibraryModel(SyncedTableModel):
             return s
         return None
 
-    @staticmethod
-    def _tooltip(s: WorkshopSummary) -> str:
-        goals = _count(s.goals, "goal", "goals")
-        people = _count(s.participants, "participant", "participants")
-        counts = f"{goals}, {people}"
+    def _tooltip(self, s: WorkshopSummary) -> str:
+        goals, participants = self.store.counts(s.id)
+        goals_text = _count(goals, "goal", "goals")
+        people = _count(participants, "participant", "participants")
+        counts = f"{goals_text}, {people}"
         where = f" — {s.organisation}" if s.organisation else ""
         return f"{s.title}{where}\n{counts}\nStatus: {s.status.label}"
