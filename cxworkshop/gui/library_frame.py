@@ -37,6 +37,9 @@ class LibraryFrame(QWidget):
         self.title_label = role_label(APP_NAME, "heading")
         self.title_label.setAccessibleName(APP_NAME)
         self.tagline_label = role_label(TAGLINE, "muted", wrap=True)
+        # Its text size set on itself: the first frame comes before stylesheet
+        # fonts pass from parent to child (see theme.enable_propagation).
+        self.tagline_label.setProperty("cxContent", True)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tagline_label)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         # Dress the app before building widgets: restyling them afterwards costs
         # a polish of every widget.
         self.theme_actions: dict[theme.ThemeName, QAction] = {}
-        self.apply_view()
+        self.apply_view(first_frame=store is None)
 
         self._workshop_view: WorkshopView | None = None
         self.pages = QStackedWidget()
@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
 
         self._attached = True
         self.store = store
+        if self._scheme_guess is not None:
+            self._settle_theme()
         self.library = Library(store, self)
         self.library_page = self.library.page
         self.library_page.sig_open_requested.connect(self.open_workshop)
@@ -535,10 +537,26 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ view
 
-    def apply_view(self) -> None:
+    def apply_view(self, *, first_frame: bool = False) -> None:
+        """Dress the app in the chosen theme and zoom.
+
+        ``first_frame``: the desktop's scheme as last seen and no font
+        propagation yet (see :func:`theme.enable_propagation`): the Qt
+        namespace they need loads after the first paint, in :meth:`attach`.
+        """
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply(app, self.options.theme, self.options.zoom)
+            if first_frame:
+                guess = theme.guess_system_scheme(self.options.system_scheme)
+                self._scheme_guess: theme.ThemeName | None = guess
+                theme.apply(
+                    app, self.options.theme, self.options.zoom, system=guess, first_frame=True
+                )
+            else:
+                system = theme.system_scheme()
+                self.options.system_scheme = system
+                self._scheme_guess = None
+                theme.apply(app, self.options.theme, self.options.zoom, system=system)
         if self.options.theme in self.theme_actions:
             self.theme_actions[self.options.theme].setChecked(True)
 
@@ -558,7 +576,20 @@ class MainWindow(QMainWindow):
         self.apply_view()
         self.statusBar().showMessage("Zoom 100%", 2000)
 
+    def _settle_theme(self) -> None:
+        """After a first frame dressed by a guess: the desktop's real scheme, and font
+        propagation, before any page is built."""
+        guess, self._scheme_guess = self._scheme_guess, None
+        system = theme.system_scheme()
+        self.options.system_scheme = system
+        if self.options.theme is theme.ThemeName.SYSTEM and system is not guess:
+            self.apply_view()  # the desktop changed since the last run: dress it again
+        else:
+            theme.enable_propagation()
+
     def toggle_full_screen(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     # ------------------------------------------------------------------ messages

@@ -39,6 +39,16 @@ class Options:
         self._settings.setValue("view/theme", value.value)
 
     @property
+    def system_scheme(self) -> ThemeName | None:
+        """The desktop's scheme (LIGHT or DARK) when the app last looked; None before."""
+        value = str(self._settings.value("view/system-scheme", ""))
+        return ThemeName(value) if value in (ThemeName.LIGHT, ThemeName.DARK) else None
+
+    @system_scheme.setter
+    def system_scheme(self, value: ThemeName) -> None:
+        self._settings.setValue("view/system-scheme", value.value)
+
+    @property
     def zoom(self) -> float:
         try:
             value = float(self._settings.value("view/zoom", 1.0))  # type: ignore[arg-type]

@@ -12,7 +12,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -130,17 +129,43 @@ CHROME_POINT_SIZE = 11.0
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
 
-def resolve(name: ThemeName) -> ThemeName:
-    """The concrete theme for ``name``: SYSTEM becomes light or dark as the desktop is."""
-    if name is not ThemeName.SYSTEM:
-        return name
-    hints = QGuiApplication.styleHints()
-    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+def system_scheme() -> ThemeName:
+    """LIGHT or DARK, as the desktop is now."""
+    # The Qt namespace takes some 15 ms to load: the first frame does without it.
+    from PySide6.QtCore import Qt
+
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     return ThemeName.DARK if dark else ThemeName.LIGHT
 
 
-def colours(name: ThemeName) -> Colours:
-    return THEMES[resolve(name)]
+def guess_system_scheme(remembered: ThemeName | None) -> ThemeName:
+    """The desktop's scheme as the app last saw it, for the first frame.
+
+    Before the app has seen it once, the platform's palette tells: light text
+    on a dark window is a dark desktop.
+    """
+    if remembered in (ThemeName.LIGHT, ThemeName.DARK):
+        return remembered
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return ThemeName.DARK if window.lightness() < 128 else ThemeName.LIGHT
+
+
+def resolve(name: ThemeName, system: ThemeName | None = None) -> ThemeName:
+    """The concrete theme for ``name``: SYSTEM becomes ``system``, else what the desktop is."""
+    if name is not ThemeName.SYSTEM:
+        return name
+    return system or system_scheme()
+
+
+def enable_propagation() -> None:
+    """Let stylesheet fonts reach child widgets, so one rule scales the content."""
+    from PySide6.QtCore import Qt
+
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles)
+
+
+def colours(name: ThemeName, system: ThemeName | None = None) -> Colours:
+    return THEMES[resolve(name, system)]
 
 
 def palette(c: Colours) -> QPalette:
@@ -260,7 +285,7 @@ def stylesheet(
         image: {chevron_right}; width: {menu_arrow}px; height: {menu_arrow}px;
     }}
     QStatusBar {{ color: {c.muted}; font-size: {chrome:.1f}pt; }}
-    QStatusBar QLabel {{ color: {c.muted}; padding: 0 8px; }}
+    QStatusBar QLabel {{ color: {c.muted}; padding: 0 8px; font-size: {chrome:.1f}pt; }}
     QStatusBar::item {{ border: none; }}
 
     /* ---- text (sizes: see the end) */
@@ -521,11 +546,22 @@ def _sized(c: Colours, pt: float, px_per_pt: float, within: str) -> str:
     return "".join(out)
 
 
-def apply(app: QApplication, name: ThemeName, zoom: float = 1.0) -> Colours:
-    """Dress the whole app in theme ``name`` with content zoomed by ``zoom``."""
-    c = colours(name)
-    # Let stylesheet fonts reach child widgets, so one rule scales the content.
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles)
+def apply(
+    app: QApplication,
+    name: ThemeName,
+    zoom: float = 1.0,
+    *,
+    system: ThemeName | None = None,
+    first_frame: bool = False,
+) -> Colours:
+    """Dress the whole app in theme ``name`` with content zoomed by ``zoom``.
+
+    ``system``: the desktop's scheme, if already known. ``first_frame``: only
+    what the first frame needs (see :func:`enable_propagation`).
+    """
+    c = colours(name, system)
+    if not first_frame:
+        enable_propagation()
     app.setPalette(palette(c))
     # Menus are at least the platform's own size, never smaller.
     chrome = max(CHROME_POINT_SIZE, app.font().pointSizeF())

@@ -24,6 +24,23 @@ def options(tmp_path: Path) -> Options:
     return Options(tmp_path / "settings.ini")
 
 
+@pytest.fixture
+def fresh_process():
+    """Qt's settings as a fresh process has them at start.
+
+    Earlier tests let stylesheet fonts pass from parent to child, which the app
+    turns on only after its first frame; a steady text cursor makes pictures
+    of the window comparable.
+    """
+    propagation = Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles
+    flash = QApplication.cursorFlashTime()
+    QApplication.setAttribute(propagation, False)
+    QApplication.setCursorFlashTime(0)
+    yield
+    QApplication.setCursorFlashTime(flash)
+    QApplication.setAttribute(propagation, True)
+
+
 def _started(qtbot, db_path: Path, options: Options, **kwargs) -> MainWindow:
     window = start(db_path, options, **kwargs)
     qtbot.addWidget(window)
@@ -50,7 +67,7 @@ def test_demo_is_made_once_and_then_reused(store):
 
 
 def test_the_window_shows_the_heading_first_then_lists_the_library_in_place(
-    qtbot, db_path: Path, options: Options
+    qtbot, db_path: Path, options: Options, fresh_process
 ):
     _two_workshops(db_path)
     window = _started(qtbot, db_path, options)
@@ -60,6 +77,7 @@ def test_the_window_shows_the_heading_first_then_lists_the_library_in_place(
     placeholder = window.pages.currentWidget()
     first_title = placeholder.title_label.mapTo(window, QPoint(0, 0))
     assert first_title.x() > 0 and first_title.y() > window.menuBar().height()
+    first_heading = placeholder.header.grab().toImage()
 
     with qtbot.waitSignal(window.sig_ready, timeout=5000):
         pass
@@ -72,6 +90,7 @@ def test_the_window_shows_the_heading_first_then_lists_the_library_in_place(
     # The heading has not moved: the page took the frame's place.
     qtbot.waitUntil(lambda: page.title_label.isVisible())
     assert page.title_label.mapTo(window, QPoint(0, 0)) == first_title
+    assert page.header.grab().toImage() == first_heading
     # The menus are filled and their keys work: Ctrl+F, then typing, searches.
     assert window.library.new_action in window.file_menu.actions()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -155,3 +174,41 @@ def test_the_first_frame_waits_for_neither_the_file_nor_the_modules_that_read_it
 ):
     _two_workshops(db_path)
     assert run_probe(FIRST_FRAME, str(db_path), str(tmp_path / "settings.ini")) == "[]"
+
+
+def test_the_window_started_the_apps_way_looks_like_one_built_at_once(
+    qtbot, db_path: Path, tmp_path: Path, fresh_process
+):
+    # The first frame is dressed before stylesheet fonts pass from parent to
+    # child, the rest after: the window must still come out exactly the same.
+    _two_workshops(db_path)
+    staged = _started(qtbot, db_path, Options(tmp_path / "staged.ini"))
+    with qtbot.waitSignal(staged.sig_ready, timeout=5000):
+        pass
+    qtbot.wait(50)
+    seen_staged = staged.grab().toImage()
+    staged.hide()
+    at_once = MainWindow(staged.store, Options(tmp_path / "at-once.ini"))
+    qtbot.addWidget(at_once)
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    qtbot.wait(50)
+    assert at_once.grab().toImage() == seen_staged
+
+
+def test_the_first_frame_follows_the_desktop_scheme_last_seen(
+    qtbot, db_path: Path, options: Options
+):
+    from cxworkshop.gui import theme
+
+    options.system_scheme = theme.ThemeName.DARK
+    window = _started(qtbot, db_path, options)
+    # Dressed dark before the desktop was asked (offscreen it says light)...
+    assert QApplication.palette().color(QApplication.palette().ColorRole.Window).lightness() < 128
+    with qtbot.waitSignal(window.sig_ready, timeout=5000):
+        pass
+    # ...and dressed again once it answered; the answer is kept for next time.
+    assert options.system_scheme is theme.system_scheme()
+    expected = theme.THEMES[theme.system_scheme()].window
+    window_colour = QApplication.palette().color(QApplication.palette().ColorRole.Window)
+    assert window_colour.name().lower() == expected.lower()
