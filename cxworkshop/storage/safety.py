@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import logging
 import os
 import re
@@ -240,9 +239,14 @@ def _note_of(path: Path) -> Path:
     return path.with_name(f".{path.name}.checked")
 
 
-def _fingerprint(path: Path) -> dict[str, int]:
+def _fingerprint(path: Path) -> str:
+    """The file's size, modification time and inode, as one line of JSON.
+
+    Written out by hand (the same text ``json.dumps`` gives), so that checking
+    it at start does not load the json module.
+    """
     st = path.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino}
+    return f'{{"size": {st.st_size}, "mtime_ns": {st.st_mtime_ns}, "inode": {st.st_ino}}}'
 
 
 def is_verified(path: Path) -> bool:
@@ -250,8 +254,7 @@ def is_verified(path: Path) -> bool:
     if wal_of(path).exists():
         return False
     try:
-        note = json.loads(_note_of(path).read_text(encoding="utf-8"))
-        return bool(note == _fingerprint(path))
+        return _note_of(path).read_text(encoding="utf-8").strip() == _fingerprint(path)
     except (OSError, ValueError):
         return False
 
@@ -273,7 +276,7 @@ def remember_clean_close(path: Path) -> bool:
         if wal_of(path).exists() or not path.exists():
             note.unlink(missing_ok=True)
             return False
-        note.write_text(json.dumps(_fingerprint(path)), encoding="utf-8")
+        note.write_text(_fingerprint(path), encoding="utf-8")
         return True
     except OSError:
         return False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import json
 import logging
 import os
 import sqlite3
@@ -719,6 +718,8 @@ class Store:
         )
 
     def _write_round_row(self, ws: Workshop, r: VotingRound) -> None:
+        import json  # (not needed to list the library at start)
+
         row = {
             "workshop_id": ws.id,
             "id": r.id,
@@ -854,6 +855,8 @@ class Store:
         return ws
 
     def _load_rounds(self, workshop_id: int) -> list[VotingRound]:
+        import json  # (not needed to list the library at start)
+
         rounds: dict[str, VotingRound] = {}
         for r in self._rows("rounds", workshop_id):
             rounds[r["id"]] = VotingRound(
