@@ -176,26 +176,26 @@ def run(db_path: Path, *, demo: bool = False) -> int:
         )
         return 1
 
-    def start_log() -> None:
-        # After the first frame: setting up the log loads more than the window.
+    def after_first_frame() -> None:
+        # Setting up the log loads more than the window does; a second launch
+        # is answered from now on, while the file is opened.
         from .. import logging_setup
 
         logging_setup.configure()
         log.info("CX Workshop %s starting", __version__)
+        instance.listen()
 
     backups: list[AutoBackup] = []
 
     def opened(window: MainWindow) -> None:
         from .recovery import AutoBackup
 
-        # Neither answering second launches nor backing up delays the first frame.
-        instance.listen()
         auto_backup = AutoBackup(lambda: window.store, window)
         auto_backup.sig_failed.connect(window.show_error)
         auto_backup.start()
         backups.append(auto_backup)
 
-    window = start(db_path, demo=demo, prepare=start_log, then=opened)
+    window = start(db_path, demo=demo, prepare=after_first_frame, then=opened)
     instance.sig_activation_requested.connect(lambda: bring_to_front(window))
     _quit_on_termination(window)
     code = app.exec()
