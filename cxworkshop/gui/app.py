@@ -54,8 +54,11 @@ def application() -> QApplication:
     return app
 
 
-def open_store(db_path: Path) -> Store | None:
-    """The store on ``db_path``; a damaged file is dealt with first. None: the user quit."""
+def open_store(db_path: Path, parent: QWidget | None = None) -> Store | None:
+    """The store on ``db_path``; a damaged file is dealt with first. None: the user quit.
+
+    ``parent``: the window the questions and messages belong to.
+    """
     from ..domain.errors import WorkshopError
     from ..storage.errors import DamagedDatabase
     from ..storage.store import Store
@@ -65,12 +68,12 @@ def open_store(db_path: Path) -> Store | None:
     except DamagedDatabase as exc:
         from .recovery import recover_damaged
 
-        return recover_damaged(db_path, exc)
+        return recover_damaged(db_path, exc, parent)
     except WorkshopError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         log.error("Could not open the workshop file: %s", type(exc).__name__)
-        QMessageBox.critical(None, "CX Workshop", str(exc))
+        QMessageBox.critical(parent, "CX Workshop", str(exc))
         return None
 
 
@@ -88,8 +91,9 @@ def start(
     a workshop is about to open). After the first paint, ``prepare`` runs and
     the app takes its icon; then the file is opened, the window lists the
     library, or opens the demo (``demo``) or the workshop left open at the last
-    quit, and ``then`` is called. If the file cannot be opened (the user chose
-    to quit), the app exits with 1.
+    quit; ``then`` is called as soon as the library is there. If the file
+    cannot be opened (the user chose to quit), or anything unforeseen goes
+    wrong on the way, the app says so and exits with 1.
     """
     from .main_window import MainWindow
     from .options import Options
@@ -104,19 +108,35 @@ def start(
 
         # Loading the icon (an SVG) need not hold up the first frame.
         QApplication.setWindowIcon(app_icon())
-        store = open_store(db_path)
+        store = open_store(db_path, window)
         if store is None:
             QApplication.exit(1)
             return
         window.attach(store)
+        if then is not None:
+            then(window)
         if demo:
             window.open_workshop(find_or_create_demo(store))
         elif options.last_workshop is not None:
             window.open_workshop(options.last_workshop)
-        if then is not None:
-            then(window)
 
-    window.call_after_first_paint(open_file)
+    def open_file_or_quit() -> None:
+        # Run from the event loop, an exception would otherwise leave a window
+        # that never fills: say what happened and stop, as a failed start does.
+        try:
+            open_file()
+        except Exception as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            from ..logging_setup import describe
+
+            log.exception("Could not start: %s", describe(exc))
+            QMessageBox.critical(
+                window, "CX Workshop", f"CX Workshop could not start: {describe(exc)}"
+            )
+            QApplication.exit(1)
+
+    window.call_after_first_paint(open_file_or_quit)
     window.show()
     return window
 

@@ -51,9 +51,14 @@ class _FirstPaint(QObject):
         then, self._then = self._then, None
         if then is None:
             return
+        self.cancel()
+        then()
+
+    def cancel(self) -> None:
+        """Stop watching; the call, if not made yet, is not made."""
+        self._then = None
         self._widget.removeEventFilter(self)
         self.deleteLater()
-        then()
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._attached = False
         self._complete_done = False
+        self._waiting: _FirstPaint | None = None
         self.setWindowTitle("CX Workshop")
         if store is not None:
             # (Without a store, the app is starting: its icon follows the first frame.)
@@ -166,10 +172,10 @@ class MainWindow(QMainWindow):
         if self._placeholder is None:
             self._complete()
         else:
-            self.pages.removeWidget(self._placeholder)
+            # Qt owns it and takes it out of the stack as it goes.
             self._placeholder.deleteLater()
             self._placeholder = None
-            _FirstPaint(self.library_page, self._complete)
+            self._waiting = _FirstPaint(self.library_page, self._complete)
 
     def _complete(self) -> None:
         """The rest of the window: the room mode and the menus' contents (once)."""
@@ -178,6 +184,10 @@ class MainWindow(QMainWindow):
         from .room import RoomMode
 
         self._complete_done = True
+        if self._waiting is not None:
+            # Asked for before the library's first paint (a workshop opened): stop waiting.
+            self._waiting.cancel()
+            self._waiting = None
         self.room = RoomMode(self, self.options)
         self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.room.sig_error.connect(self.show_error)

@@ -52,12 +52,20 @@ def server_name(db_path: Path) -> str:
 
 
 def bring_to_front(window: QWidget) -> None:
-    """Show ``window`` unminimised and on top, or at least ask for attention."""
+    """Show ``window`` unminimised and on top, or at least ask for attention.
+
+    A dialog waiting for an answer (at start, say, about a damaged file) comes
+    up with it, on top.
+    """
     if window.isMinimized():
         window.showNormal()
     window.show()
     window.raise_()
     window.activateWindow()
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None and dialog is not window:
+        dialog.raise_()
+        dialog.activateWindow()
     QApplication.alert(window)
 
 

@@ -212,3 +212,37 @@ def test_the_first_frame_follows_the_desktop_scheme_last_seen(
     expected = theme.THEMES[theme.system_scheme()].window
     window_colour = QApplication.palette().color(QApplication.palette().ColorRole.Window)
     assert window_colour.name().lower() == expected.lower()
+
+
+def test_an_unforeseen_error_while_opening_ends_the_app_with_a_message(
+    qtbot, db_path: Path, options: Options, monkeypatch: pytest.MonkeyPatch
+):
+    def broken(self: MainWindow, store: Store) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(MainWindow, "attach", broken)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: told.append(a[2])))
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    window = _started(qtbot, db_path, options)
+    qtbot.waitUntil(lambda: codes == [1], timeout=5000)
+    assert told == ["CX Workshop could not start: RuntimeError"]
+    assert not window.is_attached()
+
+
+def test_a_workshop_opened_before_the_librarys_first_paint_finishes_the_window(
+    qtbot, db_path: Path, options: Options
+):
+    ids = _two_workshops(db_path)
+    window = MainWindow(None, options)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(Store(db_path))
+    # No paint yet: the menus and the room mode come at once for the workshop.
+    window.open_workshop(ids[0])
+    assert window.session is not None and window.session.workshop_id == ids[0]
+    assert window.step_actions and window.room is not None
+    assert window._waiting is None
+    qtbot.wait(50)
+    window.close()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.model import Goal, Pillar
@@ -311,3 +311,26 @@ def test_help_opens_the_log_folder(
     window.open_log_action.trigger()
     assert opened == [QUrl.fromLocalFile(str(folder))]
     assert folder.is_dir()
+
+
+def test_at_start_the_damaged_file_question_belongs_to_the_window(
+    qtbot, damaged_with_a_backup: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    # Brought to the front by a second launch, the window brings the question too.
+    from cxworkshop.gui.app import start
+    from cxworkshop.gui.options import Options
+
+    parents: list[object] = []
+
+    def quit_(dialog: DamagedFileDialog) -> int:
+        parents.append(dialog.parentWidget())
+        dialog.choose(Choice.QUIT)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DamagedFileDialog, "exec", quit_)
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    window = start(damaged_with_a_backup, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: codes == [1], timeout=5000)
+    assert parents == [window]
