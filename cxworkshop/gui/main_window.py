@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from .. import __version__
@@ -15,6 +15,8 @@ from .library_frame import LibraryFrame
 from .options import Options
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from ..domain.model import Step
     from ..storage.store import Store
     from .library import Library, LibraryPage
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
     ``MainWindow(store)`` builds everything at once. The app itself starts with
     ``MainWindow(None)``: the window appears at once, showing the library's
     heading, and :meth:`attach` builds the rest once the file is open (see
-    :func:`cxworkshop.gui.app.run`), so the first frame waits for neither the
+    :func:`cxworkshop.gui.app.start`), so the first frame waits for neither the
     file nor the modules that read it.
     """
 
@@ -200,6 +202,8 @@ class MainWindow(QMainWindow):
     def workshop_view(self) -> WorkshopView:
         """The open workshop's view, built the first time a workshop is opened."""
         if self._workshop_view is None:
+            from PySide6.QtGui import QKeySequence
+
             from ..domain.model import Step
             from .workshop_view import WorkshopView
 
@@ -234,6 +238,9 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         *more: QKeySequence | str,
     ) -> QAction:
+        # Loaded with the menus, after the first frame.
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         keys: list[QKeySequence] = []
         for key in (shortcut, *more):
@@ -248,6 +255,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         from .workshop_view import STEPS
 
         lib = self.library
