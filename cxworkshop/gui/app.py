@@ -166,7 +166,7 @@ def _quit_on_termination(window: QWidget) -> None:
     cleanly and the next start skips the full check an unclean stop needs.
     """
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window, window.close))
     ticker = QTimer(window)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)

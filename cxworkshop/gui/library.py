@@ -886,7 +886,7 @@ class LibraryPage(LibraryFrame):
             self.refresh()
         focus = self.focusWidget()
         if focus is None or not focus.isVisible():
-            QTimer.singleShot(0, self.focus_search)
+            QTimer.singleShot(0, self, self.focus_search)
 
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
@@ -1211,7 +1211,7 @@ class Library(QObject):
         except WorkshopError as exc:
             self.sig_error.emit(f"{exc} The library's undo history was cleared.")
             # Not from inside the stack's own undo()/redo() call.
-            QTimer.singleShot(0, self.undo_stack.clear)
+            QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
             self.page.refresh()
 
     def _target(self, workshop_id: int | None) -> int | None:

@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         page = self.workshop_view.pages[step]
         selected = getattr(page, "selected_goal_id", None)
         self.room.set_step(step, selected() if callable(selected) else None)
-        QTimer.singleShot(0, page.focus_first)
+        QTimer.singleShot(0, page, page.focus_first)
 
     def go_back(self) -> None:
         from .workshop_view import STEPS

@@ -425,7 +425,7 @@ class AutoBackup(QObject):
         self._backed_up: tuple[str, object] | None = None
 
     def start(self, first_delay_ms: int = FIRST_BACKUP_DELAY_MS) -> None:
-        QTimer.singleShot(first_delay_ms, self.back_up_if_changed)
+        QTimer.singleShot(first_delay_ms, self, self.back_up_if_changed)
         self._timer.start()
 
     def stop(self) -> None:

@@ -101,7 +101,7 @@ class Session(QObject):
             # the history no longer matches them: start it afresh.
             self.sig_error.emit(f"{exc} The undo history was cleared.")
             # Not from inside the stack's own undo()/redo() call.
-            QTimer.singleShot(0, self.undo_stack.clear)
+            QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
         else:
             self.sig_saved.emit()
         self.sig_changed.emit()

@@ -361,3 +361,19 @@ def test_the_welcome_shown_after_the_last_workshop_goes_has_the_same_text_size(
         window.library.refresh()
         assert welcome_size(window) == at_start
         window.close()
+
+
+def test_a_window_closed_right_after_opening_a_workshop_leaves_no_late_calls(
+    qtbot, store: Store, options: Options
+):
+    # Focus and undo clean-ups run a moment after a step is shown; with their
+    # widgets gone by then they must simply not run (pytest-qt fails the test
+    # on an exception raised in any Qt callback).
+    import shiboken6
+
+    window = MainWindow(store, options)
+    window.show()
+    window.open_workshop(demo_id(store))
+    window.close()
+    shiboken6.delete(window)
+    qtbot.wait(100)
