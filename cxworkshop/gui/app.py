@@ -207,13 +207,18 @@ def run(db_path: Path, *, demo: bool = False) -> int:
 
     backups: list[AutoBackup] = []
 
-    def opened(window: MainWindow) -> None:
+    def start_backups(window: MainWindow) -> None:
         from .recovery import AutoBackup
 
         auto_backup = AutoBackup(lambda: window.store, window)
         auto_backup.sig_failed.connect(window.show_error)
         auto_backup.start()
         backups.append(auto_backup)
+
+    def opened(window: MainWindow) -> None:
+        # Queued behind the library's paint: loading the backups' code need not
+        # hold up the list.
+        QTimer.singleShot(0, window, lambda: start_backups(window))
 
     window = start(db_path, demo=demo, prepare=after_first_frame, then=opened)
     instance.sig_activation_requested.connect(lambda: bring_to_front(window))

@@ -48,3 +48,5 @@ def test_the_app_stopped_by_the_system_closes_its_file_cleanly(tmp_path: Path, h
     # The log, set up just after the first frame, saw the whole run.
     log = (tmp_path / "logs" / "cxworkshop.log").read_text(encoding="utf-8")
     assert "starting" in log and "closed" in log
+    # The automatic backups, started once the library is there, backed up the demo.
+    assert "Backup made" in log
