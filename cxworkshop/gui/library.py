@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from ..storage.interchange import ImportProblems
 from . import theme
 from .library_frame import LibraryFrame, role_label
-from .models.library import LibraryModel, last_edited, status_text
+from .models.library import LibraryModel, last_edited, plural, size_text, status_text
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
 MAX_RECENT_SHOWN = 8
@@ -83,10 +83,6 @@ MAX_RECENT_SHOWN = 8
 Index = QModelIndex | QPersistentModelIndex
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -100,9 +96,9 @@ def deletion_warning(ws: Workshop) -> str:
     """What deleting ``ws`` loses, in the words of the confirmation question."""
     lost = []
     if ws.goals:
-        lost.append(_plural(len(ws.goals), "goal", "goals"))
+        lost.append(plural(len(ws.goals), "goal", "goals"))
     if ws.participants:
-        lost.append(_plural(len(ws.participants), "participant", "participants"))
+        lost.append(plural(len(ws.participants), "participant", "participants"))
     if ws.assignments:
         lost.append("assignments")
     if any(r.ballots or r.tallies for r in ws.rounds):
@@ -188,7 +184,8 @@ class WorkshopTable(QTableView):
         if self._fit_when_shown:
             self._fit_when_shown = False
             self.fit_rows()
-            self.share_width()
+        # Resizes while hidden were not shared out (see resizeEvent).
+        self.share_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -398,11 +395,11 @@ class RecentList(QListWidget):
     def show_workshops(
         self,
         summaries: Sequence[WorkshopSummary],
-        counts: Callable[[int], tuple[int, int]],
+        size: Callable[[int], str],
     ) -> None:
         """Show these workshops, in this order, keeping the current one if it is still here.
 
-        ``counts`` gives a workshop's numbers of goals and participants, for its tooltip.
+        ``size`` says how big a workshop is (by its id), for its tooltip.
         """
         current = self.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
@@ -415,11 +412,7 @@ class RecentList(QListWidget):
             edited = f", last edited {last_edited(s.updated_at)}" if s.updated_at else ""
             org = f", {s.organisation}" if s.organisation else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}{org}{edited}")
-            goals, participants = counts(s.id)
-            item.setToolTip(
-                f"{s.title}\n{_plural(goals, 'goal', 'goals')}, "
-                f"{_plural(participants, 'participant', 'participants')}"
-            )
+            item.setToolTip(f"{s.title}\n{size(s.id)}")
             self.addItem(item)
             if s.id == keep:
                 self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -941,16 +934,14 @@ class LibraryPage(LibraryFrame):
         else:
             self.results.setCurrentWidget(self.table)
         if shown == total:
-            self.count_label.setText(_plural(total, "workshop", "workshops"))
+            self.count_label.setText(plural(total, "workshop", "workshops"))
         else:
-            self.count_label.setText(
-                f"Showing {shown} of {_plural(total, 'workshop', 'workshops')}"
-            )
+            self.count_label.setText(f"Showing {shown} of {plural(total, 'workshop', 'workshops')}")
 
     def _show_recent(self, everything: Sequence[WorkshopSummary]) -> None:
         by_id = {s.id: s for s in everything}
         shown = [by_id[i] for i in self._recent_ids if i in by_id][:MAX_RECENT_SHOWN]
-        self.recent.show_workshops(shown, self.model.store.counts)
+        self.recent.show_workshops(shown, lambda i: size_text(self.model.store, i))
         self.recent.setVisible(bool(shown))
         self.recent_hint.setVisible(not shown)
 

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._complete_done = False
         self._waiting: _FirstPaint | None = None
+        self._scheme_guess: theme.ThemeName | None = None
         self.setWindowTitle("CX Workshop")
         if store is not None:
             # (Without a store, the app is starting: its icon follows the first frame.)
@@ -567,7 +568,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             if first_frame:
                 guess = theme.guess_system_scheme(self.options.system_scheme)
-                self._scheme_guess: theme.ThemeName | None = guess
+                self._scheme_guess = guess
                 theme.apply(
                     app, self.options.theme, self.options.zoom, system=guess, first_frame=True
                 )

@@ -102,6 +102,10 @@ class WorkshopSummary(NamedTuple):
     updated_at: dt.datetime | None
 
 
+_STATUSES = {s.value: s for s in Status}
+"""Each status by its stored value (quicker than ``Status(value)`` for a whole library)."""
+
+
 def _casefold(value: object) -> str:
     return str(value or "").casefold()
 
@@ -186,9 +190,8 @@ class Store:
             """,
             params,
         )
-        statuses = {s.value: s for s in Status}
         return [
-            WorkshopSummary(id, title, org, _date(date), statuses[status], _datetime(updated))
+            WorkshopSummary(id, title, org, _date(date), _STATUSES[status], _datetime(updated))
             for id, title, org, date, status, updated in cursor.fetchall()
         ]
 

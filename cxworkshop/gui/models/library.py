@@ -52,8 +52,17 @@ def status_text(status: Status) -> str:
     return f"{STATUS_SYMBOLS[status]} {status.label}"
 
 
-def _count(n: int, one: str, many: str) -> str:
+def plural(n: int, one: str, many: str) -> str:
+    """``n`` and the noun that goes with it: ``1 goal``, ``3 goals``."""
     return f"{n} {one if n == 1 else many}"
+
+
+def size_text(store: Store, workshop_id: int) -> str:
+    """How big a workshop is, for a tooltip: ``9 goals, 8 participants``."""
+    goals, participants = store.counts(workshop_id)
+    return (
+        f"{plural(goals, 'goal', 'goals')}, {plural(participants, 'participant', 'participants')}"
+    )
 
 
 class LibraryModel(SyncedTableModel):
@@ -151,9 +160,5 @@ class LibraryModel(SyncedTableModel):
         return None
 
     def _tooltip(self, s: WorkshopSummary) -> str:
-        goals, participants = self.store.counts(s.id)
-        goals_text = _count(goals, "goal", "goals")
-        people = _count(participants, "participant", "participants")
-        counts = f"{goals_text}, {people}"
         where = f" — {s.organisation}" if s.organisation else ""
-        return f"{s.title}{where}\n{counts}\nStatus: {s.status.label}"
+        return f"{s.title}{where}\n{size_text(self.store, s.id)}\nStatus: {s.status.label}"
