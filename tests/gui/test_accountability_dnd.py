@@ -36,6 +36,9 @@ from cxworkshop.storage.store import Store
 from tests.helpers.accountability import add_goals_and_two_people, show_accountability
 from tests.helpers.gui import function, goal_titled, person, reopened, roles_on
 
+# Drag and drop is where platforms differ most: these run on a real X server too.
+pytestmark = pytest.mark.desktop
+
 MOVE = Qt.DropAction.MoveAction
 COPY = Qt.DropAction.CopyAction
 BOTH = MOVE | COPY
