@@ -193,6 +193,84 @@ class Commitment:
     id: str = field(default_factory=new_id)
 
 
+class ReviewStatus(StrEnum):
+    """How a goal stands at a progress review, said with a word and a symbol."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+    @property
+    def label(self) -> str:
+        return _REVIEW_STATUS_LABELS[self]
+
+    @property
+    def symbol(self) -> str:
+        """A mark that tells the statuses apart without colour."""
+        return _REVIEW_STATUS_SYMBOLS[self]
+
+
+_REVIEW_STATUS_LABELS = {
+    ReviewStatus.ON_TRACK: "On track",
+    ReviewStatus.AT_RISK: "At risk",
+    ReviewStatus.OFF_TRACK: "Off track",
+}
+_REVIEW_STATUS_SYMBOLS = {
+    ReviewStatus.ON_TRACK: "✓",
+    ReviewStatus.AT_RISK: "!",
+    ReviewStatus.OFF_TRACK: "✗",
+}
+
+
+class ReviewDecision(StrEnum):
+    """What the room decides for a goal at a review, applied to the next workshop."""
+
+    KEEP = "keep"
+    RETARGET = "retarget"
+    REASSIGN = "reassign"
+    DROP = "drop"
+
+    @property
+    def label(self) -> str:
+        return _REVIEW_DECISION_LABELS[self]
+
+
+_REVIEW_DECISION_LABELS = {
+    ReviewDecision.KEEP: "Keep",
+    ReviewDecision.RETARGET: "Change the target",
+    ReviewDecision.REASSIGN: "Change who is accountable",
+    ReviewDecision.DROP: "Drop",
+}
+
+
+@dataclass(slots=True)
+class GoalReview:
+    """One goal at one review: its latest reading, how it stands, and what the room decided.
+
+    ``reading`` is the metric's value as written, like the baseline and target;
+    ``new_target`` goes with :attr:`ReviewDecision.RETARGET` and ``new_accountable``
+    with :attr:`ReviewDecision.REASSIGN`.
+    """
+
+    goal_id: str
+    reading: str = ""
+    read_on: dt.date | None = None
+    status: ReviewStatus | None = None
+    note: str = ""
+    decision: ReviewDecision = ReviewDecision.KEEP
+    new_target: str = ""
+    new_accountable: Assignee | None = None
+
+
+@dataclass(slots=True)
+class Review:
+    """A progress review of a workshop's goals, held on one day."""
+
+    held_on: dt.date
+    goals: list[GoalReview] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
 @dataclass(slots=True)
 class VotingRound:
     """A round of dot voting on some of the goals.
@@ -257,6 +335,10 @@ class Workshop:
     """Minutes planned for each step; every step has one."""
     time_spent: dict[Step, int] = field(default_factory=dict)
     """Seconds the room actually spent in each step, as the timer measured; 0 is left out."""
+    reviews: list[Review] = field(default_factory=list)
+    """Progress reviews held since the workshop, oldest first."""
+    follows: int | None = None
+    """The id of the workshop this one carries on from (last quarter's), if any."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

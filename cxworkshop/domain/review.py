@@ -1,0 +1,314 @@
+"""After the workshop: progress reviews, the next quarter's workshop, and what changed.
+
+Edits here follow :mod:`.editing`: each checks everything first and changes the
+workshop only when nothing is wrong, and returns what it replaced so it can be undone.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import editing, text, voting
+from .errors import InvalidValue, NotFound, RuleError
+from .model import (
+    Assignee,
+    AssigneeKind,
+    Goal,
+    GoalReview,
+    Review,
+    ReviewDecision,
+    ReviewStatus,
+    Role,
+    Status,
+    Step,
+    Workshop,
+)
+
+# ----------------------------------------------------------------- reviews
+
+
+def review(ws: Workshop, review_id: str) -> Review:
+    for r in ws.reviews:
+        if r.id == review_id:
+            return r
+    raise NotFound("That review is no longer in the workshop.")
+
+
+def add_review(ws: Workshop, held_on: object) -> Review:
+    """A new review on ``held_on``, kept in date order among the others."""
+    when = text.optional_date(held_on, "The review's date")
+    if when is None:
+        raise InvalidValue("A review needs the date it was held.")
+    new = Review(held_on=when)
+    ws.reviews.append(new)
+    ws.reviews.sort(key=lambda r: r.held_on)
+    return new
+
+
+def restore_review(ws: Workshop, removed: Review) -> None:
+    """Put back a review taken out by :func:`remove_review`."""
+    ws.reviews.append(removed)
+    ws.reviews.sort(key=lambda r: r.held_on)
+
+
+def remove_review(ws: Workshop, review_id: str) -> Review:
+    removed = review(ws, review_id)
+    ws.reviews.remove(removed)
+    return removed
+
+
+def goal_review(r: Review, goal_id: str) -> GoalReview:
+    """What review ``r`` says of a goal; a blank entry where it says nothing yet."""
+    for entry in r.goals:
+        if entry.goal_id == goal_id:
+            return entry
+    return GoalReview(goal_id)
+
+
+_FIELDS = ("reading", "read_on", "status", "note", "decision", "new_target", "new_accountable")
+
+
+def _check_entry(ws: Workshop, changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(_FIELDS)
+    if unknown:
+        raise InvalidValue(f"A review has no field called {sorted(unknown)[0]!r}.")
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "reading":
+            out[name] = text.clean(value, "The reading", max_len=text.SHORT_MAX)
+        elif name == "new_target":
+            out[name] = text.clean(value, "The new target", max_len=text.SHORT_MAX)
+        elif name == "note":
+            out[name] = text.clean(value, "The note", max_len=text.LONG_MAX, multiline=True)
+        elif name == "read_on":
+            out[name] = text.optional_date(value, "The reading's date")
+        elif name == "status":
+            out[name] = None if value is None else _enum(ReviewStatus, value, "status")
+        elif name == "decision":
+            out[name] = _enum(ReviewDecision, value, "decision")
+        elif name == "new_accountable":
+            if value is not None:
+                if not isinstance(value, Assignee):
+                    raise InvalidValue("The new Accountable must be a function or a person.")
+                editing.assignee_name(ws, value)  # raises NotFound for someone gone
+            out[name] = value
+    return out
+
+
+def _enum(kind: Any, value: Any, what: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidValue(f"{value!r} is not a {what} a review knows.") from None
+
+
+def record(ws: Workshop, review_id: str, goal_id: str, **changes: Any) -> dict[str, Any]:
+    """Change what a review says of one goal; returns the values it replaced."""
+    r = review(ws, review_id)
+    editing.goal(ws, goal_id)
+    checked = _check_entry(ws, changes)
+    entry = goal_review(r, goal_id)
+    if entry not in r.goals:
+        r.goals.append(entry)
+    before = {name: getattr(entry, name) for name in checked}
+    for name, value in checked.items():
+        setattr(entry, name, value)
+    if entry == GoalReview(goal_id):
+        r.goals.remove(entry)  # a review keeps only the goals it says something of
+    return before
+
+
+def latest(ws: Workshop, goal_id: str) -> tuple[Review, GoalReview] | None:
+    """The newest review that records a reading of the goal, with what it recorded."""
+    for r in reversed(ws.reviews):
+        entry = goal_review(r, goal_id)
+        if entry.reading:
+            return r, entry
+    return None
+
+
+# ----------------------------------------------------------------- the next quarter
+
+
+def next_workshop(ws: Workshop, title: str, *, date: dt.date | None = None) -> Workshop:
+    """A new workshop that carries on from ``ws``, with its last review's decisions applied.
+
+    Carried over: the details that describe the team (organisation, facilitator,
+    sponsor, vision, principles, agenda), functions, people, goals with their
+    measures (the latest reading becomes the new baseline) and accountability.
+    Applied from the last review: dropped goals are left out, new targets set, the
+    new Accountable put in place. Fresh: voting, commitments, reviews, time spent,
+    the review date and the status. Goals, functions and people keep their ids, so
+    the two workshops can be compared goal by goal.
+    """
+    last = ws.reviews[-1] if ws.reviews else None
+    decided = {e.goal_id: e for e in last.goals} if last else {}
+    new = editing.new_workshop(
+        title,
+        organisation=ws.organisation,
+        date=date,
+        facilitator=ws.facilitator,
+        sponsor_name=ws.sponsor_name,
+        sponsor_title=ws.sponsor_title,
+        vision=ws.vision,
+    )
+    new.follows = ws.id
+    new.agenda_start = ws.agenda_start
+    new.timeboxes = dict(ws.timeboxes)
+    new.functions = copy.deepcopy(ws.functions)
+    new.participants = copy.deepcopy(ws.participants)
+    new.principles = copy.deepcopy(ws.principles)
+    kept: list[Goal] = []
+    for goal in ws.goals:
+        entry = decided.get(goal.id)
+        if entry is not None and entry.decision is ReviewDecision.DROP:
+            continue
+        carried = copy.deepcopy(goal)
+        reading = latest(ws, goal.id)
+        if reading is not None:
+            carried.baseline = reading[1].reading
+        if entry is not None and entry.decision is ReviewDecision.RETARGET and entry.new_target:
+            carried.target = entry.new_target
+        kept.append(carried)
+    new.goals = kept
+    present = {g.id for g in kept}
+    new.assignments = [copy.copy(a) for a in ws.assignments if a.goal_id in present]
+    for goal_id, entry in decided.items():
+        if (
+            goal_id in present
+            and entry.decision is ReviewDecision.REASSIGN
+            and entry.new_accountable is not None
+        ):
+            editing.assign(new, goal_id, entry.new_accountable, Role.ACCOUNTABLE)
+    new.status = Status.DRAFT
+    new.current_step = Step.SETUP
+    return new
+
+
+# ----------------------------------------------------------------- what changed
+
+
+@dataclass(frozen=True, slots=True)
+class Retarget:
+    """A goal kept from one workshop to the next whose measure changed."""
+
+    title: str
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleChange:
+    """Someone who became, or stopped being, Accountable or Responsible for a goal."""
+
+    title: str
+    name: str
+    role: Role
+    became: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RankMove:
+    """A goal's place in the priorities, before and after; None where it had none."""
+
+    title: str
+    before: int | None
+    after: int | None
+
+
+@dataclass(slots=True)
+class Changes:
+    """What changed from one workshop to another, goal by goal."""
+
+    added: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    retargeted: list[Retarget] = field(default_factory=list)
+    roles: list[RoleChange] = field(default_factory=list)
+    ranks: list[RankMove] = field(default_factory=list)
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.added or self.dropped or self.retargeted or self.roles or self.ranks)
+
+
+MEASURE_FIELDS = ("metric", "target", "due")
+"""The parts of a goal's measure whose change counts as a new target."""
+
+
+def _folded(title: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
+
+
+def matched_goals(before: Workshop, after: Workshop) -> list[tuple[Goal, Goal]]:
+    """Goals that are the same goal in both: by id first (a carried-on workshop keeps
+    its goals' ids), then by title, ignoring case, spacing and accents' encoding."""
+    pairs: list[tuple[Goal, Goal]] = []
+    later = {g.id: g for g in after.goals}
+    unmatched_before: list[Goal] = []
+    for goal in before.goals:
+        twin = later.pop(goal.id, None)
+        if twin is None:
+            unmatched_before.append(goal)
+        else:
+            pairs.append((goal, twin))
+    by_title: dict[str, list[Goal]] = {}
+    for goal in later.values():
+        by_title.setdefault(_folded(goal.title), []).append(goal)
+    for goal in unmatched_before:
+        candidates = by_title.get(_folded(goal.title))
+        if candidates:
+            pairs.append((goal, candidates.pop(0)))
+    return pairs
+
+
+def _holders(ws: Workshop, goal_id: str, role: Role) -> set[tuple[AssigneeKind, str]]:
+    """Who holds ``role`` on a goal, by name: ids differ between unrelated workshops."""
+    return {
+        (a.assignee.kind, editing.assignee_name(ws, a.assignee))
+        for a in ws.assignments
+        if a.goal_id == goal_id and a.role is role
+    }
+
+
+def _ranks(ws: Workshop) -> dict[str, int]:
+    return {p.goal_id: p.rank for p in voting.final_order(ws)}
+
+
+def compare(before: Workshop, after: Workshop) -> Changes:
+    """Goals added, dropped and retargeted; who became or stopped being Accountable or
+    Responsible for which goal; and priorities that moved, from ``before`` to ``after``."""
+    pairs = matched_goals(before, after)
+    kept_before = {old.id for old, _ in pairs}
+    kept_after = {new.id for _, new in pairs}
+    changes = Changes(
+        added=[g.title for g in after.goals if g.id not in kept_after],
+        dropped=[g.title for g in before.goals if g.id not in kept_before],
+    )
+    ranks_before, ranks_after = _ranks(before), _ranks(after)
+    for old, new in pairs:
+        for name in MEASURE_FIELDS:
+            if getattr(old, name) != getattr(new, name):
+                changes.retargeted.append(
+                    Retarget(new.title, name, getattr(old, name), getattr(new, name))
+                )
+        for role in (Role.ACCOUNTABLE, Role.RESPONSIBLE):
+            was, now = _holders(before, old.id, role), _holders(after, new.id, role)
+            for _, name in sorted(now - was):
+                changes.roles.append(RoleChange(new.title, name, role, True))
+            for _, name in sorted(was - now):
+                changes.roles.append(RoleChange(new.title, name, role, False))
+        rank_before, rank_after = ranks_before.get(old.id), ranks_after.get(new.id)
+        if rank_before != rank_after:
+            changes.ranks.append(RankMove(new.title, rank_before, rank_after))
+    return changes
+
+
+def check_can_follow(previous: Workshop) -> None:
+    """Refuse, in one line, to carry on from a workshop with nothing to carry."""
+    if not previous.goals:
+        raise RuleError("That workshop has no goals to carry into a new one.")
