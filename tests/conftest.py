@@ -8,8 +8,14 @@ tests/test_desktop.py waits for it at the end.
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The suite shares the machine with the desktop run beside it, and CI machines are
+# noisy: how long an example takes says nothing of whether the rules hold.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 pytest_plugins = ["tests.helpers.fixtures"]
 

@@ -209,7 +209,49 @@ def _agenda_v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2]
+def _reviews_v3(db: sqlite_utils.Database) -> None:
+    """Progress reviews of a workshop's goals, and which workshop a workshop carries on from.
+
+    A review's entries name their goal without a foreign key: a goal removed from the
+    workshop (and perhaps put back by undo) keeps what its reviews said of it, and the
+    store reads only the entries of goals the workshop still has.
+    """
+    db.execute("ALTER TABLE workshops ADD COLUMN follows INTEGER")
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            held_on TEXT NOT NULL,
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE goal_reviews (
+            workshop_id INTEGER NOT NULL,
+            review_id TEXT NOT NULL,
+            goal_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            reading TEXT NOT NULL DEFAULT '',
+            read_on TEXT,
+            status TEXT CHECK (status IN ('on_track', 'at_risk', 'off_track')),
+            note TEXT NOT NULL DEFAULT '',
+            decision TEXT NOT NULL DEFAULT 'keep'
+                CHECK (decision IN ('keep', 'retarget', 'reassign', 'drop')),
+            new_target TEXT NOT NULL DEFAULT '',
+            new_accountable_kind TEXT CHECK (new_accountable_kind IN ('function', 'participant')),
+            new_accountable_id TEXT,
+            PRIMARY KEY (workshop_id, review_id, goal_id),
+            FOREIGN KEY (workshop_id, review_id) REFERENCES reviews (workshop_id, id)
+                ON DELETE CASCADE
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,9 +27,13 @@ from ..domain.model import (
     Commitment,
     Function,
     Goal,
+    GoalReview,
     Participant,
     Pillar,
     Principle,
+    Review,
+    ReviewDecision,
+    ReviewStatus,
     Role,
     Status,
     Step,
@@ -45,13 +49,14 @@ from .errors import WriteFailed
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from ..domain import agenda, editing
+    from ..domain import agenda, editing, review
     from ..domain.editing import AssignOutcome, Removal
     from . import backup
 else:
     # Listing the library needs none of these; editing a workshop loads them.
     agenda = lazy_module("cxworkshop.domain.agenda")
     editing = lazy_module("cxworkshop.domain.editing")
+    review = lazy_module("cxworkshop.domain.review")
     backup = lazy_module("cxworkshop.storage.backup")
 
 _log = logging.getLogger(__name__)
@@ -244,9 +249,9 @@ class Store:
                 cur = self.db.execute(
                     "INSERT INTO workshops (id, title, organisation, date, facilitator, "
                     "sponsor_name, sponsor_title, vision, review_date, status, current_step, "
-                    "created_at, updated_at) VALUES (:id, :title, :organisation, :date, "
+                    "follows, created_at, updated_at) VALUES (:id, :title, :organisation, :date, "
                     ":facilitator, :sponsor_name, :sponsor_title, :vision, :review_date, "
-                    ":status, :current_step, :created_at, :updated_at)",
+                    ":status, :current_step, :follows, :created_at, :updated_at)",
                     self._workshop_row(ws),
                 )
                 ws.id = int(cur.lastrowid or 0)
@@ -263,6 +268,7 @@ class Store:
             title = f"{source.title[: TITLE_MAX - len(COPY_SUFFIX)]}{COPY_SUFFIX}"
         editing.update_details(source, title=title)
         source.rounds = []
+        source.reviews = []
         source.time_spent = {}
         source.status = Status.DRAFT
         source.current_step = Step.SETUP
@@ -630,6 +636,7 @@ class Store:
             "review_date": _iso(ws.review_date),
             "status": ws.status.value,
             "current_step": ws.current_step.value,
+            "follows": ws.follows,
             "created_at": _iso(ws.created_at),
             "updated_at": _iso(ws.updated_at),
         }
@@ -650,6 +657,8 @@ class Store:
         for r in ws.rounds:
             self._write_round(ws, r)
         self._write_agenda(ws)
+        for rv in ws.reviews:
+            self._write_review(ws, rv)
 
     def _write_items(self, table: str, ws: Workshop, items: list[Any], start: int = 0) -> None:
         """Insert or update rows; ``items`` are at positions ``start``, ``start + 1``, ...
@@ -855,7 +864,113 @@ class Store:
         ]
         ws.rounds = self._load_rounds(workshop_id)
         self._load_agenda(ws, w)
+        ws.follows = w["follows"]
+        ws.reviews = self._load_reviews(workshop_id, {g.id for g in ws.goals})
         return ws
+
+    def _load_reviews(self, workshop_id: int, goal_ids: set[str]) -> list[Review]:
+        reviews = {
+            r["id"]: Review(dt.date.fromisoformat(r["held_on"]), id=r["id"])
+            for r in self._query(
+                "SELECT * FROM reviews WHERE workshop_id = ? ORDER BY held_on, rowid",
+                [workshop_id],
+            )
+        }
+        for r in self._rows("goal_reviews", workshop_id, "review_id, position"):
+            if r["goal_id"] not in goal_ids:
+                continue  # the goal was removed; its entries wait for an undo
+            who = None
+            if r["new_accountable_kind"]:
+                kind = AssigneeKind(r["new_accountable_kind"])
+                who = Assignee(kind, r["new_accountable_id"])
+            reviews[r["review_id"]].goals.append(
+                GoalReview(
+                    r["goal_id"],
+                    r["reading"],
+                    _date(r["read_on"]),
+                    ReviewStatus(r["status"]) if r["status"] else None,
+                    r["note"],
+                    ReviewDecision(r["decision"]),
+                    r["new_target"],
+                    who,
+                )
+            )
+        return list(reviews.values())
+
+    def _write_review(self, ws: Workshop, rv: Review) -> None:
+        """Write a review and every entry it holds, replacing what the file had of it."""
+        self.db.execute(
+            "INSERT INTO reviews (workshop_id, id, held_on) VALUES (?, ?, ?) "
+            "ON CONFLICT (workshop_id, id) DO UPDATE SET held_on = excluded.held_on",
+            [ws.id, rv.id, _iso(rv.held_on)],
+        )
+        present = {g.id for g in ws.goals}
+        self.db.execute(
+            "DELETE FROM goal_reviews WHERE workshop_id = ? AND review_id = ?",
+            [ws.id, rv.id],
+        )
+        for position, e in enumerate(rv.goals):
+            if e.goal_id not in present:
+                continue
+            who = e.new_accountable
+            self.db.execute(
+                "INSERT INTO goal_reviews (workshop_id, review_id, goal_id, position, reading, "
+                "read_on, status, note, decision, new_target, new_accountable_kind, "
+                "new_accountable_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    ws.id,
+                    rv.id,
+                    e.goal_id,
+                    position,
+                    e.reading,
+                    _iso(e.read_on),
+                    e.status.value if e.status else None,
+                    e.note,
+                    e.decision.value,
+                    e.new_target,
+                    who.kind.value if who else None,
+                    who.id if who else None,
+                ],
+            )
+
+    # ------------------------------------------------------------------ reviews
+
+    def add_review(self, workshop_id: int, held_on: dt.date | str) -> Review:
+        """A new progress review, held on ``held_on``."""
+        with self._edit(workshop_id) as ws:
+            new = review.add_review(ws, held_on)
+            self._write_review(ws, new)
+        return new
+
+    def record_review(
+        self, workshop_id: int, review_id: str, goal_id: str, **changes: Any
+    ) -> dict[str, Any]:
+        """Change what a review says of one goal; returns the values it replaced."""
+        with self._edit(workshop_id) as ws:
+            previous = review.record(ws, review_id, goal_id, **changes)
+            self._write_review(ws, review.review(ws, review_id))
+        return previous
+
+    def remove_review(self, workshop_id: int, review_id: str) -> Review:
+        with self._edit(workshop_id) as ws:
+            removed = review.remove_review(ws, review_id)
+            self.db.execute(
+                "DELETE FROM reviews WHERE workshop_id = ? AND id = ?", [ws.id, review_id]
+            )
+        return removed
+
+    def restore_review(self, workshop_id: int, removed: Review) -> None:
+        with self._edit(workshop_id) as ws:
+            review.restore_review(ws, removed)
+            self._write_review(ws, removed)
+
+    def create_next_workshop(
+        self, workshop_id: int, title: str, *, date: dt.date | None = None
+    ) -> Workshop:
+        """A new workshop carrying on from this one (see :func:`review.next_workshop`)."""
+        previous = self.workshop(workshop_id)
+        review.check_can_follow(previous)
+        return self.create_workshop(review.next_workshop(previous, title, date=date))
 
     def _load_rounds(self, workshop_id: int) -> list[VotingRound]:
         import json  # (not needed to list the library at start)

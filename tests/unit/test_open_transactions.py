@@ -222,6 +222,25 @@ class Every:
             yield "set_timebox", lambda: s.set_timebox(c.ws.id, Step.GOALS, 30)
             yield "set_agenda_start", lambda: s.set_agenda_start(c.ws.id, dt.time(9, 30))
             yield "add_time_spent", lambda: s.add_time_spent(c.ws.id, Step.GOALS, 90)
+        yield (
+            "add_review",
+            lambda: setattr(c, "review", s.add_review(c.ws.id, dt.date(2027, 6, 17))),
+        )
+        yield (
+            "record_review",
+            lambda: s.record_review(
+                c.ws.id, c.review.id, c.win.id, reading="31%", status="at_risk"
+            ),
+        )
+        yield (
+            "remove_review",
+            lambda: setattr(c, "old_review", s.remove_review(c.ws.id, c.review.id)),
+        )
+        yield "restore_review", lambda: s.restore_review(c.ws.id, c.old_review)
+        yield (
+            "create_next_workshop",
+            lambda: setattr(c, "next", s.create_next_workshop(c.ws.id, "Next quarter")),
+        )
         yield "duplicate_workshop", lambda: setattr(c, "copy", s.duplicate_workshop(c.ws.id))
         yield "delete_workshop", lambda: setattr(c, "deleted", s.delete_workshop(c.copy.id))
         yield "restore_workshop", lambda: s.restore_workshop(c.deleted)
