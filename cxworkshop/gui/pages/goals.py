@@ -427,6 +427,23 @@ _FIELD_PLACEHOLDERS = {
 }
 
 
+def _scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area.
+
+    On a small screen or at a large zoom the panel's fields and its how-to text
+    outgrow it: they scroll rather than squash or lose their last lines.
+    """
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
+    scroller.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    scroller.setWidget(content)
+    return scroller
+
+
 class GoalDetailPanel(QFrame):
     """The selected goal's title, description and measure; each field saves when left."""
 
@@ -538,20 +555,10 @@ class GoalDetailPanel(QFrame):
         editor_layout.addStretch(1)
         editor_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        # At a large zoom the fields outgrow the panel; they scroll rather than squash.
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
-        scroller.viewport().setAutoFillBackground(False)
-        editor.setAutoFillBackground(False)
-        scroller.setWidget(editor)
-
         self.stack = QStackedWidget()
-        self.stack.addWidget(empty)
-        self.stack.addWidget(scroller)
-        self._empty, self._editor = empty, scroller
+        self._empty, self._editor = _scrolling(empty), _scrolling(editor)
+        self.stack.addWidget(self._empty)
+        self.stack.addWidget(self._editor)
         layout = QVBoxLayout(self)
         # The right margin is shared with the pages (12), leaving room for a scroll bar.
         layout.setContentsMargins(22, 20, 10, 20)
