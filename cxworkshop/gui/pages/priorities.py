@@ -18,7 +18,17 @@ from __future__ import annotations
 import itertools
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -146,9 +156,14 @@ class FaceStack(QStackedWidget):
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:
-        # The page's scroll area asks this. Wrapped text in every face, hidden ones
-        # too, would make it scroll early; the shown face's minimum size is enough.
-        return -1
+        # The page's scroll area asks this: the least height the shown face needs at
+        # this width, its wrapped text included (a plain minimum size would squeeze a
+        # wrapped hint into a line and cut it). Hidden faces don't count.
+        current = self.currentWidget()
+        layout = current.layout() if current is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        return layout.totalMinimumHeightForWidth(width)
 
 
 class Face(Enum):
@@ -1261,6 +1276,9 @@ class RoundView(QWidget):
         self.side.setStyleSheet("QScrollArea { background: transparent; border: none; }")
         self.side.viewport().setAutoFillBackground(False)
         self.side.setWidget(side)
+        # The panel's content changes (tie boxes, the budget row, a theme's padding):
+        # its width follows, so nothing is cut off at the right where it cannot scroll.
+        side.installEventFilter(self)
         self._fit_side()
 
         layout = QHBoxLayout(self)
@@ -1282,6 +1300,11 @@ class RoundView(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_side()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.side.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_side()
+        return super().eventFilter(watched, event)
 
 
 # ----------------------------------------------------------------- the voter's faces
