@@ -1,0 +1,136 @@
+"""Every step readable and reachable on a small screen: a projector's 1280×720, a 1366×768 laptop.
+
+Each step of the demo workshop and of a 30-goal workshop is opened in the main
+window, and every label and button must show its whole text (or elide it), and
+every control must be on screen or a scroll away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Goal, Pillar, Step, Workshop
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.storage.store import Store
+from tests.helpers.layout import layout_problems
+
+SIZES = [(1280, 720), (1366, 768), (1600, 1000)]
+
+EXTRA_TITLES = (
+    "Answer every web chat within two minutes, evenings and weekends included",
+    "Ship replacement parts the same day for warranty claims",
+    "Halve the returns that come back because the size guide misled",
+    "Publish honest delivery dates at checkout",
+    "Call back every customer who rates a repair below four stars",
+    "Give trail guides a say in next season's range",
+    "Make the loyalty card work in every store and online",
+)
+
+
+def thirty_goals() -> Workshop:
+    """The demo workshop grown to thirty goals, some with long titles."""
+    ws = demo_workshop()
+    pillars = list(Pillar)
+    i = 0
+    while len(ws.goals) < 30:
+        title = f"{EXTRA_TITLES[i % len(EXTRA_TITLES)]} ({i + 1})"
+        editing.add_goal(ws, Goal(pillars[i % 3], title, metric="Share of customers"))
+        i += 1
+    return ws
+
+
+WORKSHOPS: dict[str, Callable[[], Workshop]] = {
+    "demo": demo_workshop,
+    "30 goals": thirty_goals,
+}
+
+
+def priorities(window: MainWindow):  # type: ignore[no-untyped-def]
+    return window.workshop_view.pages[Step.PRIORITIES]
+
+
+def scenes(window: MainWindow, workshop_id: int) -> Iterator[str]:
+    """Walk the workshop the way a facilitator does, naming each screen as it shows."""
+    yield "library"
+    window.open_workshop(workshop_id)
+    for step in (Step.SETUP, Step.VISION):
+        window.go_to(step)
+        yield step.label
+    window.go_to(Step.GOALS)
+    goals = window.workshop_view.pages[Step.GOALS]
+    goals.select_goal(None)  # type: ignore[attr-defined]
+    yield "Goals, nothing selected"
+    first_keep = editing.goals_in(window.session.workshop, Pillar.KEEP)[0]  # type: ignore[union-attr]
+    goals.select_goal(first_keep.id)  # type: ignore[attr-defined]
+    yield "Goals, a goal selected"
+    window.go_to(Step.ACCOUNTABILITY)
+    accountability = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    yield "Accountability board"
+    accountability.show_matrix(True)  # type: ignore[attr-defined]
+    yield "Accountability matrix"
+    accountability.show_matrix(False)  # type: ignore[attr-defined]
+    window.go_to(Step.PRIORITIES)
+    page = priorities(window)
+    yield "Priorities, revealed results"
+    page.start_setup()
+    yield "Priorities, setting up a vote"
+    page.open_vote()
+    yield "Priorities, voting"
+    voter = window.session.workshop.participants[0].id  # type: ignore[union-attr]
+    page.start_ballot(voter)
+    yield "Priorities, a ballot"
+    page.cancel_ballot()
+    window.go_to(Step.CHARTER)
+    yield "Charter"
+
+
+def problems_in(qtbot, tmp_path: Path, workshop: Workshop, size: tuple[int, int]) -> list[str]:
+    store = Store(tmp_path / "workshops.sqlite3")
+    created = store.create_workshop(workshop)
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.library_page.select(created.id)
+    found: list[str] = []
+    try:
+        for where in scenes(window, created.id):
+            QApplication.processEvents()
+            QApplication.processEvents()
+            if window.size().toTuple() != size:
+                found.append(
+                    f"{where}: the window cannot be {size[0]}×{size[1]}, "
+                    f"it is {window.width()}×{window.height()}"
+                )
+            found += [str(p) for p in layout_problems(window, where)]
+    finally:
+        window.close()
+        store.close()
+    return found
+
+
+def screen_fits(size: tuple[int, int]) -> bool:
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    return QGuiApplication.platformName() == "offscreen" or (
+        screen.width() >= size[0] and screen.height() >= size[1]
+    )
+
+
+@pytest.mark.desktop
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_every_step_is_readable_and_reachable(qtbot, tmp_path: Path, name: str, size):
+    if not screen_fits(size):
+        pytest.skip(f"a {size[0]}×{size[1]} window does not fit this screen")
+    found = problems_in(qtbot, tmp_path, WORKSHOPS[name](), size)
+    assert not found, "\n".join(found)
