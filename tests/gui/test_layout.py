@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -20,7 +20,7 @@ from cxworkshop.domain.model import Goal, Pillar, Step, Workshop
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
-from tests.helpers.layout import layout_problems
+from tests.helpers.layout import clipped_text, layout_problems
 
 SIZES = [(1280, 720), (1366, 768), (1600, 1000)]
 
@@ -134,3 +134,38 @@ def test_every_step_is_readable_and_reachable(qtbot, tmp_path: Path, name: str, 
         pytest.skip(f"a {size[0]}×{size[1]} window does not fit this screen")
     found = problems_in(qtbot, tmp_path, WORKSHOPS[name](), size)
     assert not found, "\n".join(found)
+
+
+@pytest.fixture
+def small_window(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, Store, int]]:
+    """The main window at 1280×720 on the demo workshop."""
+    store = Store(tmp_path / "workshops.sqlite3")
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(created.id)
+    yield window, store, created.id
+    window.close()
+    store.close()
+
+
+@pytest.mark.desktop
+def test_the_examples_buttons_keep_their_word_on_a_small_screen(qtbot, small_window):
+    window, _store, _id = small_window
+    window.go_to(Step.GOALS)
+    page = window.workshop_view.pages[Step.GOALS]
+    page.select_goal(None)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    help_text = " ".join(
+        label.text() for label in page.panel.findChildren(QLabel) if label.isVisible()
+    )
+    assert "<b>Examples</b>" in help_text, "the help tells people to choose Examples"
+    for column in page.columns.values():  # type: ignore[attr-defined]
+        button = column.examples_button
+        assert button.isVisible()
+        assert button.text().startswith("Examples"), button.text()
+    assert not clipped_text(window, "Goals"), "every text on the Goals step fits"
