@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -169,3 +170,21 @@ def test_the_examples_buttons_keep_their_word_on_a_small_screen(qtbot, small_win
         assert button.isVisible()
         assert button.text().startswith("Examples"), button.text()
     assert not clipped_text(window, "Goals"), "every text on the Goals step fits"
+
+
+@pytest.mark.desktop
+def test_set_up_shows_three_people_in_full_and_scrolls_to_add_person(qtbot, small_window):
+    window, _store, _id = small_window
+    window.go_to(Step.SETUP)
+    page = window.workshop_view.pages[Step.SETUP]
+    QApplication.processEvents()
+    table = page.participants_view  # type: ignore[attr-defined]
+    shown = table.viewport().height()
+    three = table.rowViewportPosition(3) - table.rowViewportPosition(0)
+    assert three <= shown, f"three people need {three} px, the table shows {shown} px"
+    scroll = page.findChild(QScrollArea)
+    button = page.add_person_button  # type: ignore[attr-defined]
+    scroll.ensureWidgetVisible(button, 0, 0)
+    QApplication.processEvents()
+    top = button.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + button.height() <= scroll.viewport().height()
