@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
-from cxworkshop.domain.model import Goal, Pillar, Step, Workshop
+from cxworkshop.domain.model import Assignee, Goal, Pillar, Step, Workshop
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
@@ -188,3 +188,65 @@ def test_set_up_shows_three_people_in_full_and_scrolls_to_add_person(qtbot, smal
     QApplication.processEvents()
     top = button.mapTo(scroll.viewport(), QPoint(0, 0)).y()
     assert top >= 0 and top + button.height() <= scroll.viewport().height()
+
+
+# ----------------------------------------------------------------- nothing moves under the pointer
+
+
+def settle(widget: QWidget) -> None:
+    """Let the window finish laying out: until ``widget`` stays put for a few rounds."""
+    last, still = None, 0
+    for _ in range(50):
+        QApplication.processEvents()
+        now = window_rect(widget)
+        still = still + 1 if now == last else 0
+        if still == 3:
+            return
+        last = now
+
+
+def window_rect(widget: QWidget) -> tuple[int, int, int, int]:
+    """Where ``widget`` is in its window: x, y, width, height."""
+    top_left = widget.mapTo(widget.window(), QPoint(0, 0))
+    return (top_left.x(), top_left.y(), widget.width(), widget.height())
+
+
+@pytest.mark.desktop
+@pytest.mark.parametrize("size", [(1280, 720), (1600, 1000)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_replaced_notice_never_moves_the_board(qtbot, tmp_path: Path, monkeypatch, size):
+    from cxworkshop.gui.pages import accountability
+
+    monkeypatch.setattr(accountability, "NOTICE_MS", 1000)
+    store = Store(tmp_path / "workshops.sqlite3")
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(created.id)
+    window.go_to(Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    session = window.session
+    assert session is not None
+    page.show_matrix(True)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    goal = session.workshop.goals[0]
+    assert editing.accountable(session.workshop, goal.id) is not None
+    marketing = next(f for f in session.workshop.functions if f.name == "Marketing")
+    model, matrix = page.matrix_model, page.matrix  # type: ignore[attr-defined]
+    column = model.assignee_column(Assignee.function(marketing.id))
+    matrix.setCurrentIndex(model.index(model.goal_row(goal.id), column))
+    settle(page.views)  # type: ignore[attr-defined]
+    before = window_rect(page.views)  # type: ignore[attr-defined]
+
+    qtbot.keyClick(matrix, Qt.Key.Key_A)
+    QApplication.processEvents()
+    assert page.notice.isVisible(), "a new Accountable replaced the old one"  # type: ignore[attr-defined]
+    assert window_rect(page.views) == before, "the notice pushed the board"  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not page.notice.isVisible())  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert window_rect(page.views) == before, "the board jumped back"  # type: ignore[attr-defined]
+    window.close()
+    store.close()
