@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from cxworkshop.domain import editing
@@ -248,5 +248,37 @@ def test_the_replaced_notice_never_moves_the_board(qtbot, tmp_path: Path, monkey
     qtbot.waitUntil(lambda: not page.notice.isVisible())  # type: ignore[attr-defined]
     QApplication.processEvents()
     assert window_rect(page.views) == before, "the board jumped back"  # type: ignore[attr-defined]
+    window.close()
+    store.close()
+
+
+@pytest.mark.desktop
+@pytest.mark.parametrize("size", [(1280, 720), (1600, 1000)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_enter_on_the_vision_leaves_the_principles_where_they_are(qtbot, tmp_path: Path, size):
+    store = Store(tmp_path / "workshops.sqlite3")
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(created.id)
+    window.go_to(Step.VISION)
+    page = window.workshop_view.pages[Step.VISION]
+    box, principles = page.vision_edit, page.principles_view  # type: ignore[attr-defined]
+    vision = window.session.workshop.vision  # type: ignore[union-attr]
+    settle(principles)
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box, " ")  # A space at the end, which the save trims.
+    settle(principles)
+    before = window_rect(principles)
+
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    settle(principles)
+    assert box.toPlainText() == vision
+    assert window_rect(principles) == before, "the principles moved under the pointer"
+    assert box.verticalScrollBar().maximum() == 0, "the whole sentence shows"
     window.close()
     store.close()
