@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QListView,
     QMessageBox,
     QPlainTextEdit,
@@ -60,6 +61,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStackedLayout,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -106,7 +108,7 @@ from ..widgets.ballot import BallotView, BudgetMeter
 from ..widgets.keys import modifiers
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
-from .setup import ChecklistDelegate, ErrorLine
+from .setup import ChecklistDelegate, ErrorLine, FittingScrollArea
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -156,14 +158,33 @@ class FaceStack(QStackedWidget):
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:
-        # The page's scroll area asks this: the least height the shown face needs at
-        # this width, its wrapped text included (a plain minimum size would squeeze a
-        # wrapped hint into a line and cut it). Hidden faces don't count.
-        current = self.currentWidget()
-        layout = current.layout() if current is not None else None
-        if layout is None or not layout.hasHeightForWidth():
-            return -1
-        return layout.totalMinimumHeightForWidth(width)
+        # The page's scroll area asks this. Wrapped text in every face, hidden ones
+        # too, would make it scroll early; the shown face's minimum size is enough.
+        return -1
+
+
+class FaceScrollArea(FittingScrollArea):
+    """The page's scroll area: the face shown fills the view, and scrolls only below
+    the least height that face needs. Hidden faces don't count.
+
+    A face with wrapped text that must keep its lines says how high it must be at a
+    width (``least_height_for_width``); the others squeeze to their minimum size.
+    """
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        if isinstance(widget, QStackedWidget):
+            widget.currentChanged.connect(lambda _: self.fit())
+
+    @staticmethod
+    def _least_height(layout: QLayout, width: int) -> int:
+        current = layout.currentWidget() if isinstance(layout, QStackedLayout) else None
+        if current is None:
+            return 0
+        least = getattr(current, "least_height_for_width", None)
+        if least is not None:
+            return int(least(width))
+        return current.minimumSizeHint().height()
 
 
 class Face(Enum):
@@ -821,6 +842,14 @@ class RoundSetup(QWidget):
             ]
         ):
             QWidget.setTabOrder(first, second)
+
+    def least_height_for_width(self, width: int) -> int:
+        """The height the form needs at ``width``: every hint with all its lines.
+
+        Squeezed to its plain minimum, a wrapped hint keeps one line and loses the rest.
+        """
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else 0
 
     # -- the form ------------------------------------------------------------
 
@@ -1634,8 +1663,8 @@ class PrioritiesPage(StepPage):
         header_layout.addWidget(self.error_line)
 
         # Zoomed far in for a projector, the page scrolls rather than squeezing its parts.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll = FaceScrollArea()
+        self.scroll.setWidgetResizable(False)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
