@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QToolTip, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -282,3 +282,25 @@ def test_enter_on_the_vision_leaves_the_principles_where_they_are(qtbot, tmp_pat
     assert box.verticalScrollBar().maximum() == 0, "the whole sentence shows"
     window.close()
     store.close()
+
+
+@pytest.mark.desktop
+# A tooltip is a window of its own; the offscreen platform says it cannot raise it.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_results_title_shortened_to_fit_shows_whole_under_the_pointer(qtbot, small_window):
+    window, _store, _id = small_window
+    window.go_to(Step.PRIORITIES)
+    chart = priorities(window).round_view.chart
+    settle(chart)
+    bars, shown = chart.bars(), chart.shown_titles()
+    assert any(s != b.title for s, b in zip(shown, bars, strict=True)), "some are shortened"
+    _area, rows, _rank_w, _title_w = chart._columns()
+    for bar, text, row in zip(bars, shown, rows, strict=True):
+        assert text == bar.title or text.endswith("…")
+        where = row.center().toPoint()
+        QApplication.sendEvent(
+            chart, QHelpEvent(QEvent.Type.ToolTip, where, chart.mapToGlobal(where))
+        )
+        if text != bar.title:
+            qtbot.waitUntil(lambda b=bar: QToolTip.isVisible() and QToolTip.text() == b.title)
+    QToolTip.hideText()
