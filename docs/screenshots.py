@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots from the demo workshop, offscreen, at 1600×1000.
+"""Regenerate the README's screenshots from the demo workshop, offscreen, at 1600×1000
+(and the goals board at 1280×720).
 
     python docs/screenshots.py [--out docs/screenshots] [--theme light]
 
@@ -28,6 +29,7 @@ from cxworkshop.gui.theme import ThemeName
 from cxworkshop.storage.store import Store
 
 SIZE = (1600, 1000)
+SMALL = (1280, 720)
 
 OTHER_WORKSHOPS = [
     ("Onboarding experience sprint", "Northwind Outdoor Co.", "2027-01-20", Status.RUNNING),
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             ("setup", lambda: (window.open_workshop(demo_id), window.go_to(Step.SETUP))),
             ("vision", lambda: window.go_to(Step.VISION)),
             ("goals", lambda: select_goal(window, store, demo_id)),
+            # The same board on a projector's 1280×720 (or a small laptop zoomed in).
+            ("goals-1280x720", lambda: window.resize(*SMALL)),
             ("accountability", lambda: window.go_to(Step.ACCOUNTABILITY)),
             ("matrix", lambda: accountability_page(window).show_matrix(True)),
             (
@@ -100,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, prepare in scenes:
             prepare()
             shoot(window, app, args.out / f"{name}.png")
+            window.resize(*SIZE)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
         store.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -221,10 +221,20 @@ class AccountabilityPage(StepPage):
         self.intro.setProperty("cxRole", "muted")
         self.intro.setWordWrap(True)
         self.intro.setObjectName("intro")
-        self.notice = QLabel()
+        # The intro keeps its place while hidden, and the notice lies over it rather
+        # than in the layout: a notice coming and going never moves the board under
+        # the pointer, whatever its length.
+        keep = self.intro.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.intro.setSizePolicy(keep)
+        self.notice = QLabel(self)
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Last change")
+        self.notice.setStyleSheet(
+            "QLabel { background: palette(alternate-base); border: 2px solid palette(highlight);"
+            " border-radius: 8px; padding: 6px 12px; font-weight: 600; }"
+        )
         self.notice.hide()
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -299,7 +309,6 @@ class AccountabilityPage(StepPage):
         layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.intro)
-        layout.addWidget(self.notice)
         layout.addSpacing(10)
         layout.addLayout(body, 1)
 
@@ -482,14 +491,23 @@ class AccountabilityPage(StepPage):
     def show_notice(self, text: str) -> None:
         """Say briefly what just happened, in place of the intro."""
         self.notice.setText(f"⇄ {text}")
-        self.notice.setStyleSheet(
-            "QLabel { background: palette(alternate-base); border: 2px solid palette(highlight);"
-            " border-radius: 8px; padding: 6px 12px; font-weight: 600; }"
-        )
         self.intro.hide()
+        self._place_notice()
         self.notice.show()
+        self.notice.raise_()
         self._notice_timer.start(NOTICE_MS)
         self.sig_status.emit(text)
+
+    def _place_notice(self) -> None:
+        """Over the intro, as wide as it and as high as the notice's text needs."""
+        area = self.intro.geometry()
+        height = max(self.notice.heightForWidth(area.width()), area.height())
+        self.notice.setGeometry(area.x(), area.y(), area.width(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.notice.isVisible():
+            self._place_notice()
 
     def clear_notice(self) -> None:
         self.notice.hide()

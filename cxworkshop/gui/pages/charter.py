@@ -397,6 +397,8 @@ class CharterPage(StepPage):
 
         self.gaps_heading = QLabel()
         self.gaps_heading.setProperty("cxRole", "subheading")
+        # "Nothing missing: …" is a sentence: it wraps rather than set the column's width.
+        self.gaps_heading.setWordWrap(True)
         self.gaps_list = QListWidget()
         self.gaps_list.setAccessibleName("Gaps to fill before export")
         self.gaps_list.setWordWrap(True)

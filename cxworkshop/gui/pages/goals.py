@@ -274,7 +274,7 @@ class PillarColumn(QObject):
         mark_content(self.examples_menu)
         self.examples_button = QToolButton()
         self.examples_button.setObjectName(f"examples_{pillar.value}")
-        self.examples_button.setText(self.EXAMPLES_TEXT)
+        self.examples_button.setText("Examples ▾")
         self.examples_button.setToolTip(f"Add a proven {pillar.label} goal with its measure")
         self.examples_button.setAccessibleName(f"Example {pillar.label} goals")
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -286,14 +286,12 @@ class PillarColumn(QObject):
 
         self.header = QWidget()
         self.header.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
-        self._symbol = symbol
         title_row = QHBoxLayout(self.header)
         title_row.setContentsMargins(0, 0, 0, 0)
         title_row.setSpacing(8)
         title_row.addWidget(symbol)
         title_row.addWidget(self.name)
         title_row.addStretch(1)
-        title_row.addWidget(self.examples_button)
 
         self.meaning = QLabel(pillar.meaning)
         self.meaning.setProperty("cxRole", "muted")
@@ -309,6 +307,17 @@ class PillarColumn(QObject):
         self.entry.setAccessibleDescription("Type a goal's title and press Enter to add it.")
         self.entry.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
 
+        # The two ways to add a goal, one under the other: type one, or pick an example.
+        # Under the entry the button keeps its word at any width; beside the pillar's
+        # large name it had to shrink to its arrow, while the help said "choose Examples".
+        self.adder = QWidget()
+        self.adder.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
+        adder_rows = QVBoxLayout(self.adder)
+        adder_rows.setContentsMargins(0, 0, 0, 0)
+        adder_rows.setSpacing(2)
+        adder_rows.addWidget(self.entry)
+        adder_rows.addWidget(self.examples_button, 0, Qt.AlignmentFlag.AlignRight)
+
         self.model = PillarGoalsModel(pillar, parent=self)
         self.list = GoalListView(pillar)
         self.list.setSizePolicy(wide, QSizePolicy.Policy.Expanding)
@@ -316,38 +325,8 @@ class PillarColumn(QObject):
         self.list.setItemDelegate(GoalCardDelegate(self.list, colour))
 
         self.entry.installEventFilter(self)
-        self.header.installEventFilter(self)
-
-    EXAMPLES_TEXT = "Examples ▾"
-    EXAMPLES_SHORT = "▾"
-
-    def _fit_header(self) -> None:
-        """Shorten the Examples button to its arrow when the pillar's name needs the room."""
-        button = self.examples_button
-        metrics = button.fontMetrics()
-        padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
-        spacing = self.header.layout().spacing()
-        # Measured against the longest pillar name, so all three columns agree.
-        name_metrics = self.name.fontMetrics()
-        longest = max(name_metrics.horizontalAdvance(p.label) for p in Pillar)
-        name_width = (
-            longest
-            + self.name.sizeHint().width()
-            - name_metrics.horizontalAdvance(self.name.text())
-        )
-        used = self._symbol.sizeHint().width() + name_width + 2 * spacing
-        fits = self.header.width() - used >= metrics.horizontalAdvance(self.EXAMPLES_TEXT) + padding
-        text = self.EXAMPLES_TEXT if fits else self.EXAMPLES_SHORT
-        if button.text() != text:
-            button.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.header and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.StyleChange,
-            QEvent.Type.FontChange,
-        ):
-            self._fit_header()
         if watched is self.entry and event.type() == QEvent.Type.KeyPress:
             key_event = event
             assert isinstance(key_event, QKeyEvent)
@@ -425,6 +404,23 @@ _FIELD_PLACEHOLDERS = {
     "target": "Where we aim to be",
     "due": "e.g. Q4 2027, or by the spring launch",
 }
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area.
+
+    On a small screen or at a large zoom the panel's fields and its how-to text
+    outgrow it: they scroll rather than squash or lose their last lines.
+    """
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
+    scroller.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    scroller.setWidget(content)
+    return scroller
 
 
 class GoalDetailPanel(QFrame):
@@ -538,20 +534,10 @@ class GoalDetailPanel(QFrame):
         editor_layout.addStretch(1)
         editor_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        # At a large zoom the fields outgrow the panel; they scroll rather than squash.
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
-        scroller.viewport().setAutoFillBackground(False)
-        editor.setAutoFillBackground(False)
-        scroller.setWidget(editor)
-
         self.stack = QStackedWidget()
-        self.stack.addWidget(empty)
-        self.stack.addWidget(scroller)
-        self._empty, self._editor = empty, scroller
+        self._empty, self._editor = _scrolling(empty), _scrolling(editor)
+        self.stack.addWidget(self._empty)
+        self.stack.addWidget(self._editor)
         layout = QVBoxLayout(self)
         # The right margin is shared with the pages (12), leaving room for a scroll bar.
         layout.setContentsMargins(22, 20, 10, 20)
@@ -679,7 +665,7 @@ class GoalsPage(StepPage):
             board.addWidget(column.accent, 0, i)
             board.addWidget(column.header, 1, i)
             board.addWidget(column.meaning, 2, i)
-            board.addWidget(column.entry, 4, i)
+            board.addWidget(column.adder, 4, i)
             board.addWidget(column.list, 6, i)
             board.setColumnStretch(i, 1)
             self._wire(column)

@@ -18,7 +18,17 @@ from __future__ import annotations
 import itertools
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +52,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QListView,
     QMessageBox,
     QPlainTextEdit,
@@ -50,6 +61,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStackedLayout,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -96,7 +108,7 @@ from ..widgets.ballot import BallotView, BudgetMeter
 from ..widgets.keys import modifiers
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
-from .setup import ChecklistDelegate, ErrorLine
+from .setup import ChecklistDelegate, ErrorLine, FittingScrollArea
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -149,6 +161,30 @@ class FaceStack(QStackedWidget):
         # The page's scroll area asks this. Wrapped text in every face, hidden ones
         # too, would make it scroll early; the shown face's minimum size is enough.
         return -1
+
+
+class FaceScrollArea(FittingScrollArea):
+    """The page's scroll area: the face shown fills the view, and scrolls only below
+    the least height that face needs. Hidden faces don't count.
+
+    A face with wrapped text that must keep its lines says how high it must be at a
+    width (``least_height_for_width``); the others squeeze to their minimum size.
+    """
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        if isinstance(widget, QStackedWidget):
+            widget.currentChanged.connect(lambda _: self.fit())
+
+    @staticmethod
+    def _least_height(layout: QLayout, width: int) -> int:
+        current = layout.currentWidget() if isinstance(layout, QStackedLayout) else None
+        if current is None:
+            return 0
+        least = getattr(current, "least_height_for_width", None)
+        if least is not None:
+            return int(least(width))
+        return current.minimumSizeHint().height()
 
 
 class Face(Enum):
@@ -807,6 +843,14 @@ class RoundSetup(QWidget):
         ):
             QWidget.setTabOrder(first, second)
 
+    def least_height_for_width(self, width: int) -> int:
+        """The height the form needs at ``width``: every hint with all its lines.
+
+        Squeezed to its plain minimum, a wrapped hint keeps one line and loses the rest.
+        """
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else 0
+
     # -- the form ------------------------------------------------------------
 
     def prepare(
@@ -1261,6 +1305,9 @@ class RoundView(QWidget):
         self.side.setStyleSheet("QScrollArea { background: transparent; border: none; }")
         self.side.viewport().setAutoFillBackground(False)
         self.side.setWidget(side)
+        # The panel's content changes (tie boxes, the budget row, a theme's padding):
+        # its width follows, so nothing is cut off at the right where it cannot scroll.
+        side.installEventFilter(self)
         self._fit_side()
 
         layout = QHBoxLayout(self)
@@ -1282,6 +1329,11 @@ class RoundView(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_side()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.side.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_side()
+        return super().eventFilter(watched, event)
 
 
 # ----------------------------------------------------------------- the voter's faces
@@ -1611,8 +1663,8 @@ class PrioritiesPage(StepPage):
         header_layout.addWidget(self.error_line)
 
         # Zoomed far in for a projector, the page scrolls rather than squeezing its parts.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll = FaceScrollArea()
+        self.scroll.setWidgetResizable(False)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -679,6 +679,24 @@ class ParticipantsTable(QTableView):
         # Names are shorter than functions and role titles, so they get a smaller share.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
+        self.base_row = self.fontMetrics().height() + 12
+        # Rows wrap at the width the table gets; the least height follows them.
+        self.verticalHeader().sectionResized.connect(lambda *_: self.fit_least_height())
+        model.rowsInserted.connect(lambda *_: self.fit_least_height())
+        model.rowsRemoved.connect(lambda *_: self.fit_least_height())
+        model.modelReset.connect(self.fit_least_height)
+
+    LEAST_PEOPLE = 3
+    """People shown in full before the page itself scrolls, however their rows wrap."""
+
+    def fit_least_height(self) -> None:
+        """Room for the first few people as their rows wrap now, or for single-line rows."""
+        rows = min(self.LEAST_PEOPLE, self._model.rowCount())
+        wrapped = sum(self.rowHeight(row) for row in range(rows))
+        needed = max(wrapped + (self.LEAST_PEOPLE - rows) * self.base_row, 3 * self.base_row)
+        height = needed + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
 
     SHARES = (0.27, 0.36)
     """The Name and Function columns' shares of the width; Role title takes the rest."""
@@ -1279,7 +1297,8 @@ class SetupPage(StepPage):
         # Enough rows to work with before the page itself starts to scroll; a laptop
         # screen shows these and scrolls the lists, a larger one shows everyone.
         row = metrics.height() + 12
-        self.participants_view.setMinimumHeight(3 * row + metrics.height())
+        self.participants_view.base_row = row
+        self.participants_view.fit_least_height()
         self.functions_view.setMinimumHeight(3 * row)
         self._fit_details()
         if self._scroll is not None:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,11 +57,18 @@ class VisionEdit(QPlainTextEdit):
 
     MIN_LINES = 2
     MAX_LINES = 3
-    """The box is as tall as the sentence, two or three lines; a longer one scrolls."""
+    """The box is as tall as the sentence, two or three lines; a longer one scrolls.
+
+    While the facilitator types, the box only grows: Enter, or a click on the
+    principles below, never shrinks it and pulls the list up under the pointer. It
+    fits the sentence again when its width changes or a sentence arrives from
+    elsewhere (another workshop, an undo made away from the box).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lines = self.MAX_LINES
+        self._text_lines = self.MIN_LINES
         self.setProperty("cxRole", "vision")
         self.setPlaceholderText(VISION_PLACEHOLDER)
         self.setTabChangesFocus(True)
@@ -80,16 +94,31 @@ class VisionEdit(QPlainTextEdit):
 
     def _fit_lines(self) -> None:
         """Two lines for a short sentence, three for a long one (the room gets the rest)."""
-        lines = 0
-        block = self.document().begin()
-        while block.isValid():
-            layout = block.layout()
-            lines += max(1, layout.lineCount() if layout is not None else 1)
-            block = block.next()
-        lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
+        # The document says it changed before it has wrapped the new text at the
+        # box's width: count its lines once it has.
+        QTimer.singleShot(0, self, self._count_lines)
+
+    def _count_lines(self) -> None:
+        # A plain text document's height is its number of wrapped lines.
+        self._text_lines = max(1, round(self.document().size().height()))
+        self.fit_height(shrink=not self.hasFocus())
+
+    def fit_height(self, *, shrink: bool = True) -> None:
+        """As many lines as the sentence needs; with ``shrink`` False, never fewer than now."""
+        lines = min(max(self._text_lines, self.MIN_LINES), self.MAX_LINES)
+        if not shrink:
+            lines = max(lines, self._lines)
         if lines != self._lines:
             self._lines = lines
             self._set_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # A new width wraps the sentence anew (the document does not say so):
+            # everything below moves with the window anyway.
+            self._count_lines()
+            self.fit_height()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QHelpEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...domain.model import Pillar
 from ..models.voting import DOTS_ROLE, PILLAR_ROLE, RANK_ROLE, TIED_ROLE, dots_text, ordinal
@@ -165,25 +166,13 @@ class ResultsChart(QWidget):
             painter.end()
             return
 
-        area = QRectF(self.rect()).adjusted(4, 6, -4, -6)
-        n = len(self._bars)
-        # Rows share the height there is (never more than a comfortable size), so the
-        # whole ranking is always in view.
-        fitted = (area.height() - self.ROW_GAP * (n - 1)) / n
-        row_h = max(8.0, min(self._row_height() * 1.25, fitted))
-        rank_w = QFontMetricsF(rank_font).horizontalAdvance("=88") + 16
-        title_w = min(area.width() * 0.42, 540.0)
-        count_w = QFontMetricsF(count_font).horizontalAdvance("888 dots") + 10
-        tag_w = QFontMetricsF(tag_font).horizontalAdvance(TIED_WORD.upper()) + 28
+        area, rows, rank_w, title_w = self._columns()
+        row_h = rows[0].height()
+        count_w, tag_w = self._count_widths()
         bar_left = area.left() + rank_w + title_w + 20
         bar_room = max(40.0, area.right() - bar_left - count_w - tag_w - 24)
         most = max((b.dots for b in self._bars), default=0) or 1
         bar_h = min(row_h - 14, QFontMetricsF(self.font()).height() * self.BAR_SCALE)
-
-        rows = [
-            QRectF(area.left(), area.top() + i * (row_h + self.ROW_GAP), area.width(), row_h)
-            for i in range(len(self._bars))
-        ]
 
         # Tied rows first share a band, so the eye groups them before reading.
         band = blend(base if base != window else window, text, 0.07)
@@ -263,6 +252,64 @@ class ResultsChart(QWidget):
                 painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, TIED_WORD.upper())
 
         painter.end()
+
+    def _count_widths(self) -> tuple[float, float]:
+        """Room for the widest dot count, and for the TIED tag if a row has one."""
+        _, _, count_font, tag_font = self._fonts()
+        counts = QFontMetricsF(count_font)
+        count_w = max((counts.horizontalAdvance(dots_text(b.dots)) for b in self._bars), default=0)
+        tied = any(b.tied for b in self._bars)
+        tag_w = QFontMetricsF(tag_font).horizontalAdvance(TIED_WORD.upper()) + 28 if tied else 0
+        return count_w + 10, tag_w
+
+    def _columns(self) -> tuple[QRectF, list[QRectF], float, float]:
+        """The drawing area, each row's rectangle, the rank column's and the titles' widths."""
+        rank_font, title_font, _, _ = self._fonts()
+        area = QRectF(self.rect()).adjusted(4, 6, -4, -6)
+        n = max(1, len(self._bars))
+        # Rows share the height there is (never more than a comfortable size), so the
+        # whole ranking is always in view.
+        fitted = (area.height() - self.ROW_GAP * (n - 1)) / n
+        row_h = max(8.0, min(self._row_height() * 1.25, fitted))
+        rank_w = QFontMetricsF(rank_font).horizontalAdvance("=88") + 16
+        # Titles take what the bars can spare: the bars keep a fifth of the width at
+        # least, with room for the counts and tags at their ends.
+        count_w, tag_w = self._count_widths()
+        spare = area.width() - rank_w - 20 - count_w - tag_w - 24 - area.width() * 0.2
+        metrics = QFontMetricsF(title_font)
+        lines = max(1, int(row_h // metrics.lineSpacing()))
+        longest = max((metrics.horizontalAdvance(b.title) for b in self._bars), default=0.0)
+        wanted = longest / lines + metrics.horizontalAdvance("▲  ") + metrics.averageCharWidth() * 4
+        title_w = max(area.width() * 0.42, min(wanted, spare, 540.0))
+        rows = [
+            QRectF(area.left(), area.top() + i * (row_h + self.ROW_GAP), area.width(), row_h)
+            for i in range(len(self._bars))
+        ]
+        return area, rows, rank_w, title_w
+
+    def shown_titles(self) -> list[str]:
+        """Each row's title as drawn: whole, or shortened to end in "…"."""
+        _, rows, _, title_w = self._columns()
+        _, title_font, _, _ = self._fonts()
+        metrics = QFontMetricsF(title_font)
+        shown = []
+        for b, row in zip(self._bars, rows, strict=True):
+            symbol = PILLAR_SYMBOLS.get(b.pillar, "") if b.pillar else ""
+            symbol_w = metrics.horizontalAdvance(symbol + "  ") if symbol else 0.0
+            rect = QRectF(0, 0, title_w - symbol_w, row.height())
+            shown.append(self._fit_title(b.title, rect, metrics))
+        return shown
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # A title shortened to fit shows whole under the pointer.
+            _, rows, _, _ = self._columns()
+            for b, row, shown in zip(self._bars, rows, self.shown_titles(), strict=True):
+                if row.contains(event.pos().toPointF()) and shown != b.title:
+                    QToolTip.showText(event.globalPos(), b.title, self)
+                    return True
+            QToolTip.hideText()
+        return super().event(event)
 
     @staticmethod
     def _fit_title(title: str, rect: QRectF, metrics: QFontMetricsF) -> str:
