@@ -202,10 +202,24 @@ COMMANDS = {
 }
 
 
+def _quiet_log() -> None:
+    """The store's log records go to the app's log file when it has one, never to stderr.
+
+    Without a handler Python prints them on stderr, beside the one line the
+    command itself prints.
+    """
+    import logging
+
+    log = logging.getLogger("cxworkshop")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; user errors print one line on stderr and exit non-zero."""
     from .domain.errors import WorkshopError
 
+    _quiet_log()
     try:
         args = _parser().parse_args(argv)
         if args.self_test:
