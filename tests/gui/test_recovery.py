@@ -334,3 +334,82 @@ def test_at_start_the_damaged_file_question_belongs_to_the_window(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: codes == [1], timeout=5000)
     assert parents == [window]
+
+
+# ----------------------------------------------------------------- damage of every kind
+
+
+def test_damage_that_keeps_the_size_time_and_inode_still_gets_the_recovery_offer(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import os
+
+    with Store(db_path) as s:
+        for i in range(20):
+            s.add_goal(add(s, f"Workshop {i}"), Goal(Pillar.KEEP, f"Goal {i}"))
+        backup.take(s.conn, db_path, now=T0)
+    assert safety.remember_clean_close(db_path)
+    stamp = db_path.stat()
+    damage(db_path)
+    os.utime(db_path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert (db_path.stat().st_size, db_path.stat().st_mtime_ns, db_path.stat().st_ino) == (
+        stamp.st_size,
+        stamp.st_mtime_ns,
+        stamp.st_ino,
+    )
+    damaged_bytes = db_path.read_bytes()
+    monkeypatch.setattr(DamagedFileDialog, "exec", answer(Choice.RESTORE))
+    store = open_store(db_path)
+    assert store is not None
+    try:
+        assert len(titles(store)) == 20
+    finally:
+        store.close()
+    [kept] = (db_path.parent / "damaged").iterdir()
+    assert (kept / db_path.name).read_bytes() == damaged_bytes
+
+
+def test_a_schema_that_is_not_utf8_gets_the_recovery_offer_not_could_not_start(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    import sqlite3
+
+    from cxworkshop.gui.app import start
+    from cxworkshop.gui.options import Options
+
+    with Store(db_path) as s:
+        add(s, "Kick-off")
+        backup.take(s.conn, db_path, now=T0)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET name = CAST(X'676f616c73ff' AS TEXT), "
+        "sql = 'CREATE TABLE goals (' WHERE name = 'goals'"
+    )
+    conn.commit()
+    conn.close()
+    offered: list[str] = []
+
+    def restore(dialog: DamagedFileDialog) -> int:
+        assert dialog.restore_button is not None
+        offered.append(dialog.restore_button.text())
+        dialog.choose(Choice.RESTORE)
+        return int(dialog.result())
+
+    criticals: list[str] = []
+    monkeypatch.setattr(DamagedFileDialog, "exec", restore)
+    monkeypatch.setattr(
+        recovery.QMessageBox, "critical", lambda parent, title, text: criticals.append(text)
+    )
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    window = start(db_path, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_attached, timeout=5000)
+    try:
+        assert offered == [f"Restore the backup of {recovery.when_made(T0)} (1 workshop)"]
+        assert criticals == [] and codes == []
+        assert titles(window.store) == ["Kick-off"]
+    finally:
+        window.store.close()
+    assert len(list((db_path.parent / "damaged").iterdir())) == 1
