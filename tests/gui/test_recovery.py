@@ -413,3 +413,55 @@ def test_a_schema_that_is_not_utf8_gets_the_recovery_offer_not_could_not_start(
     finally:
         window.store.close()
     assert len(list((db_path.parent / "damaged").iterdir())) == 1
+
+
+GUI_SAMPLE = 30
+
+
+def test_a_sample_of_randomly_damaged_files_opens_or_gets_the_recovery_offer(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The same damage as tests/unit/test_damage_fuzz.py, through the window's own start.
+    import random
+
+    from cxworkshop.gui.app import start
+    from cxworkshop.gui.options import Options
+    from tests.helpers.damage import library, make_damaged
+
+    template = library(tmp_path / "template.sqlite3")
+    rng = random.Random(20261206)
+    offers: list[str] = []
+    criticals: list[str] = []
+    codes: list[int] = []
+
+    def quit_(dialog: DamagedFileDialog) -> int:
+        offers.append(dialog.windowTitle())
+        dialog.choose(Choice.QUIT)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DamagedFileDialog, "exec", quit_)
+    monkeypatch.setattr(
+        recovery.QMessageBox, "critical", lambda parent, title, text: criticals.append(text)
+    )
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    outcomes = {"offered": 0, "opened": 0}
+    for n in range(GUI_SAMPLE):
+        path = tmp_path / f"{n}" / "workshops.sqlite3"
+        path.parent.mkdir()
+        make_damaged(path, template, rng)
+        before = path.read_bytes()
+        offers.clear(), codes.clear()
+        window = start(path, Options(tmp_path / f"{n}" / "settings.ini"))
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda w=window: w.is_attached() or bool(codes), timeout=5000)
+        assert criticals == [], f"file {n}: {criticals}"
+        if window.is_attached():
+            outcomes["opened"] += 1
+            assert offers == [] and codes == []
+            window.store.close()
+        else:
+            outcomes["offered"] += 1
+            assert offers == ["CX Workshop"] and codes == [1], f"file {n}"
+            assert path.read_bytes() == before, f"file {n}: a damaged file was written to"
+        window.close()
+    assert outcomes["offered"] >= GUI_SAMPLE // 4 and outcomes["opened"] >= 1, outcomes
