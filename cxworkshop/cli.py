@@ -86,6 +86,13 @@ def _db_path(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Path(args.db).expanduser() if args.db else default_path()
 
 
+def _protected(args: argparse.Namespace) -> list[Path]:
+    """The database and what is kept with it: no export may write over them."""
+    from .storage.safety import protected_files
+
+    return protected_files(_db_path(args))
+
+
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .storage.store import Store
 
@@ -149,7 +156,7 @@ def _export_json(args: argparse.Namespace) -> int:
     if args.file == "-":
         sys.stdout.write(interchange.dumps(ws))
         return 0
-    interchange.write(ws, Path(args.file))
+    interchange.write(ws, Path(args.file), protect=_protected(args))
     print(f"Exported workshop {ws.id} to {args.file}")
     return 0
 
@@ -173,7 +180,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
     paper = Paper(args.paper or _locale_paper())
     with _open_store(args) as store:
         ws = store.workshop(workshop_id)
-    done = export_pdf(ws, args.file, paper)
+    done = export_pdf(ws, args.file, paper, protect=_protected(args))
     pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
     draft = ", marked as a draft" if done.draft else ""
     print(

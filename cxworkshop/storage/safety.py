@@ -63,6 +63,18 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in SIDECAR_SUFFIXES]
 
 
+def protected_files(path: Path) -> list[Path]:
+    """Files no export may write over: the database, its sidecars, its note and its backups."""
+    from .backup import folder
+
+    backups = folder(path)
+    try:
+        kept = sorted(backups.iterdir()) if backups.is_dir() else []
+    except OSError:
+        kept = []
+    return [path, *sidecars(path), _note_of(path), *kept]
+
+
 def wal_of(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
