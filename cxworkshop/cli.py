@@ -73,11 +73,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold; workshops are numbered from 1."""
+
+
 def _workshop_id(value: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise UserError(f"{value!r} is not a workshop id; 'cxworkshop list' shows them.") from None
+        number = 0
+    if not 1 <= number <= MAX_ID:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise UserError(f"{shown!r} is not a workshop id; 'cxworkshop list' shows them.")
+    return number
 
 
 def _db_path(args: argparse.Namespace):  # type: ignore[no-untyped-def]

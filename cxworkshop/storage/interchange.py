@@ -273,7 +273,7 @@ def write(ws: Workshop, path: str | os.PathLike[str], *, protect: Iterable[Path]
 def loads(source: str) -> Workshop:
     """A workshop from JSON text; raises :class:`ImportProblems` for anything amiss."""
     try:
-        doc = json.loads(source)
+        doc = json.loads(source, object_pairs_hook=_object)
     except json.JSONDecodeError as e:
         raise ImportProblems(
             [Problem("$", f"Not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}.")]
@@ -287,7 +287,56 @@ def loads(source: str) -> Workshop:
         raise ImportProblems(
             [Problem("$", "The file holds a number with too many digits to read.")]
         ) from None
-    return from_document(doc)
+    repeated = _repeated_keys(doc)
+    try:
+        ws = from_document(doc)
+    except ImportProblems as e:
+        raise ImportProblems([*repeated, *e.problems]) from None
+    if repeated:
+        raise ImportProblems(repeated)
+    return ws
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which some keys appear more than once (the last value kept)."""
+
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; one with a key given twice is marked, not silently merged."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _Repeated(obj)
+    seen: set[str] = set()
+    marked.repeated = []
+    for key, _ in pairs:
+        if key in seen and key not in marked.repeated:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
+
+
+def _repeated_keys(doc: object) -> list[Problem]:
+    """Every key given twice in one object, at its path: which value was meant is unknown."""
+    found: list[Problem] = []
+    stack: list[tuple[object, str]] = [(doc, "$")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "repeated", []):
+                found.append(
+                    Problem(
+                        _key_path(path, key),
+                        "this key appears more than once in the same object; "
+                        "keep only the one that is meant",
+                    )
+                )
+            stack.extend((v, _key_path(path, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return found
 
 
 def read(path: str | os.PathLike[str]) -> Workshop:
@@ -540,9 +589,18 @@ class _Checker:
             return None
         if isinstance(value, str) and len(value) <= 64:
             try:
-                return dt.datetime.fromisoformat(value)
+                moment = dt.datetime.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if text.shiftable(moment):
+                    return moment
+                self.report(
+                    _key_path(path, key),
+                    f"{_describe(value)} is beyond the calendar once put in UTC; "
+                    "a moment must fall within the years 1 to 9999",
+                )
+                return None
         self.report(
             _key_path(path, key),
             f"{_describe(value)} is not a date and time such as 2027-03-18T09:30:00, nor null",
