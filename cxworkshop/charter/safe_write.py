@@ -36,7 +36,8 @@ except ImportError:  # Windows: an open file cannot be removed there anyway
 
 PART_SUFFIX = ".cxworkshop.part"
 _LEFTOVER = re.compile(
-    r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX)
+    r"\..+\.[a-z0-9_]{8}"
+    + re.escape(PART_SUFFIX)
     # What exports of earlier versions left: a charter's, and a JSON export's.
     + r"|\..+\.pdf\.[a-z0-9_]{8}\.part|\..+\.json\.[0-9a-f]{8}\.tmp"
 )
