@@ -348,11 +348,13 @@ def read(path: str | os.PathLike[str]) -> Workshop:
     """
     _regular_file(os.stat(path), path)
     # Opened without blocking, in case a pipe took the file's place since.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblocking | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
     with open(descriptor, "rb") as source:
         _regular_file(os.fstat(descriptor), path)
-        os.set_blocking(descriptor, True)
+        if nonblocking:
+            os.set_blocking(descriptor, True)
         size = os.fstat(source.fileno()).st_size
         # Read one byte past the limit: a file that grew after fstat is caught too.
         data = source.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
