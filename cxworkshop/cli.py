@@ -73,17 +73,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold; workshops are numbered from 1."""
+
+
 def _workshop_id(value: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise UserError(f"{value!r} is not a workshop id; 'cxworkshop list' shows them.") from None
+        number = 0
+    if not 1 <= number <= MAX_ID:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise UserError(f"{shown!r} is not a workshop id; 'cxworkshop list' shows them.")
+    return number
 
 
 def _db_path(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .storage.store import default_path
 
     return Path(args.db).expanduser() if args.db else default_path()
+
+
+def _protected(args: argparse.Namespace) -> list[Path]:
+    """The database and what is kept with it: no export may write over them."""
+    from .storage.safety import protected_files
+
+    return protected_files(_db_path(args))
 
 
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -149,7 +164,7 @@ def _export_json(args: argparse.Namespace) -> int:
     if args.file == "-":
         sys.stdout.write(interchange.dumps(ws))
         return 0
-    interchange.write(ws, Path(args.file))
+    interchange.write(ws, Path(args.file), protect=_protected(args))
     print(f"Exported workshop {ws.id} to {args.file}")
     return 0
 
@@ -173,7 +188,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
     paper = Paper(args.paper or _locale_paper())
     with _open_store(args) as store:
         ws = store.workshop(workshop_id)
-    done = export_pdf(ws, args.file, paper)
+    done = export_pdf(ws, args.file, paper, protect=_protected(args))
     pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
     draft = ", marked as a draft" if done.draft else ""
     print(
@@ -202,10 +217,24 @@ COMMANDS = {
 }
 
 
+def _quiet_log() -> None:
+    """The store's log records go to the app's log file when it has one, never to stderr.
+
+    Without a handler Python prints them on stderr, beside the one line the
+    command itself prints.
+    """
+    import logging
+
+    log = logging.getLogger("cxworkshop")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; user errors print one line on stderr and exit non-zero."""
     from .domain.errors import WorkshopError
 
+    _quiet_log()
     try:
         args = _parser().parse_args(argv)
         if args.self_test:

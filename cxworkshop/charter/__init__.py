@@ -11,13 +11,14 @@ Qt (the command line exports headless).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.model import Workshop
 from .content import Gap, Signatory, gaps, is_draft, signatories
 from .paper import Paper, for_territory
-from .safe_write import ExportFailed, write_atomically
+from .safe_write import ExportFailed, check_target, write_atomically
 
 __all__ = [
     "ExportFailed",
@@ -53,17 +54,25 @@ def pdf_bytes(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = 
 
 
 def export_pdf(
-    ws: Workshop, path: Path | str, paper: Paper = Paper.A4, *, today: dt.date | None = None
+    ws: Workshop,
+    path: Path | str,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+    protect: Iterable[Path] = (),
 ) -> Exported:
     """Lay out the charter and save it at ``path`` safely.
 
     The PDF is built in memory first, then written to a temporary file beside
     ``path`` and renamed over it: a failure leaves no partial file and never
     replaces an earlier charter. Raises :class:`ExportFailed` with a one-line
-    message when the file cannot be written.
+    message when the file cannot be written, and before anything is built
+    when ``path`` is a folder, a device, a pipe or socket, or one of the
+    files in ``protect`` (the workshop database and what is kept with it).
     """
     from .document import build
 
+    check_target(Path(path).expanduser(), "the charter", protect)
     built = build(ws, paper, today=today)
-    saved = write_atomically(path, built.data, "the charter")
+    saved = write_atomically(path, built.data, "the charter", protect)
     return Exported(saved, built.pages, built.draft, built.replaced)

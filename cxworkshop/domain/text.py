@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from .errors import InvalidValue
 
@@ -71,3 +71,18 @@ def optional_date(value: object, what: str) -> date | None:
 def same_name(a: str, b: str) -> bool:
     """Names are compared as people read them: case and spacing do not matter."""
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def shiftable(moment: datetime) -> bool:
+    """True if ``moment`` can be shown in any time zone: a day either side of it exists.
+
+    ``9999-12-31T23:59:59-23:59`` parses, but is past the last moment Python
+    can hold once put in UTC; shown in the library, it would fail.
+    """
+    try:
+        utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+        utc - timedelta(days=1)
+        utc + timedelta(days=1)
+    except (OverflowError, OSError, ValueError):
+        return False
+    return True

@@ -60,21 +60,27 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store | None:
     ``parent``: the window the questions and messages belong to.
     """
     from ..domain.errors import WorkshopError
+    from ..storage import safety
     from ..storage.errors import DamagedDatabase
     from ..storage.store import Store
 
     try:
         return Store(db_path)
     except DamagedDatabase as exc:
-        from .recovery import recover_damaged
-
-        return recover_damaged(db_path, exc, parent)
+        damage = exc
     except WorkshopError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         log.error("Could not open the workshop file: %s", type(exc).__name__)
         QMessageBox.critical(parent, "CX Workshop", str(exc))
         return None
+    except Exception as exc:
+        # Whatever else opening the file trips over says the file is damaged:
+        # the same offer of a backup or a new file, never "could not start".
+        damage = safety.unreadable(db_path, exc)
+    from .recovery import recover_damaged
+
+    return recover_damaged(db_path, damage, parent)
 
 
 def start(
@@ -146,7 +152,12 @@ def close_store(store: Store) -> None:
     from ..storage import safety
 
     try:
-        sound = not store.conn.in_transaction and not safety.check_live(store.conn)
+        # The library is read too: the next start trusts a file that matches the note.
+        sound = (
+            not store.conn.in_transaction
+            and not safety.check_live(store.conn)
+            and isinstance(store.list_workshops(), list)
+        )
     except Exception:
         sound = False
     store.close()

@@ -1382,10 +1382,10 @@ class Library(QObject):
         file = Path(path)
         if file.suffix.lower() != ".json":
             file = file.with_name(file.name + ".json")
-        from ..storage import interchange
+        from ..storage import interchange, safety
 
         try:
-            interchange.write(ws, file)
+            interchange.write(ws, file, protect=safety.protected_files(self.store.path))
         except OSError as exc:
             self._warn(
                 "Export workshop", f"'{ws.title}' could not be saved to {file}: {_reason(exc)}."

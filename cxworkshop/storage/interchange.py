@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import json
 import os
 import re
-import uuid
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -251,23 +252,19 @@ def dumps(ws: Workshop) -> str:
     return json.dumps(to_document(ws), indent=2, ensure_ascii=False) + "\n"
 
 
-def write(ws: Workshop, path: str | os.PathLike[str]) -> None:
-    """Write the workshop to ``path`` so that a crash never leaves half a file behind."""
+def write(ws: Workshop, path: str | os.PathLike[str], *, protect: Iterable[Path] = ()) -> None:
+    """Write the workshop to ``path`` so that a crash never leaves half a file behind.
+
+    A folder, a device, a named pipe, a socket or any of the files in
+    ``protect`` (the open database and what is kept with it) is refused with
+    :class:`ExportFailed` before anything is written; a failed write raises
+    :class:`OSError` and leaves whatever was at ``path`` as it was.
+    """
+    from ..charter.safe_write import check_target, replace_atomically
+
     target = Path(path)
-    content = dumps(ws)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    # os.open rather than tempfile: the export gets the usual permissions (umask),
-    # not the owner-only ones of a temporary file.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    check_target(target, "the workshop", protect)
+    replace_atomically(target, dumps(ws).encode("utf-8"))
 
 
 # ----------------------------------------------------------------- import: reading text
@@ -276,7 +273,7 @@ def write(ws: Workshop, path: str | os.PathLike[str]) -> None:
 def loads(source: str) -> Workshop:
     """A workshop from JSON text; raises :class:`ImportProblems` for anything amiss."""
     try:
-        doc = json.loads(source)
+        doc = json.loads(source, object_pairs_hook=_object)
     except json.JSONDecodeError as e:
         raise ImportProblems(
             [Problem("$", f"Not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}.")]
@@ -290,16 +287,74 @@ def loads(source: str) -> Workshop:
         raise ImportProblems(
             [Problem("$", "The file holds a number with too many digits to read.")]
         ) from None
-    return from_document(doc)
+    repeated = _repeated_keys(doc)
+    try:
+        ws = from_document(doc)
+    except ImportProblems as e:
+        raise ImportProblems([*repeated, *e.problems]) from None
+    if repeated:
+        raise ImportProblems(repeated)
+    return ws
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which some keys appear more than once (the last value kept)."""
+
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; one with a key given twice is marked, not silently merged."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _Repeated(obj)
+    seen: set[str] = set()
+    marked.repeated = []
+    for key, _ in pairs:
+        if key in seen and key not in marked.repeated:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
+
+
+def _repeated_keys(doc: object) -> list[Problem]:
+    """Every key given twice in one object, at its path: which value was meant is unknown."""
+    found: list[Problem] = []
+    stack: list[tuple[object, str]] = [(doc, "$")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "repeated", []):
+                found.append(
+                    Problem(
+                        _key_path(path, key),
+                        "this key appears more than once in the same object; "
+                        "keep only the one that is meant",
+                    )
+                )
+            stack.extend((v, _key_path(path, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return found
 
 
 def read(path: str | os.PathLike[str]) -> Workshop:
     """A workshop from a JSON file of at most 20 MB.
 
     Raises :class:`ImportProblems` for what is wrong with the file's content,
-    and :class:`OSError` when the file cannot be opened or read at all.
+    and :class:`OSError` when the file cannot be opened or read at all, or is
+    not a regular file: a named pipe would make the import wait for ever.
     """
-    with open(path, "rb") as source:
+    _regular_file(os.stat(path), path)
+    # Opened without blocking, in case a pipe took the file's place since.
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblocking | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb") as source:
+        _regular_file(os.fstat(descriptor), path)
+        if nonblocking:
+            os.set_blocking(descriptor, True)
         size = os.fstat(source.fileno()).st_size
         # Read one byte past the limit: a file that grew after fstat is caught too.
         data = source.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
@@ -329,6 +384,23 @@ def read(path: str | os.PathLike[str]) -> Workshop:
             ]
         ) from None
     return loads(source_text)
+
+
+_NOT_FILES = (
+    (stat.S_ISDIR, "Is a folder, not a file"),
+    (stat.S_ISFIFO, "Is a named pipe, not a file"),
+    (stat.S_ISSOCK, "Is a socket, not a file"),
+    (stat.S_ISCHR, "Is a device, not a file"),
+    (stat.S_ISBLK, "Is a device, not a file"),
+)
+
+
+def _regular_file(found: os.stat_result, path: str | os.PathLike[str]) -> None:
+    """Raise :class:`OSError` unless ``found`` is a regular file."""
+    if stat.S_ISREG(found.st_mode):
+        return
+    words = next((w for is_kind, w in _NOT_FILES if is_kind(found.st_mode)), "Is not a file")
+    raise OSError(errno.EINVAL, words, os.fspath(path))
 
 
 # ----------------------------------------------------------------- import: checking
@@ -519,9 +591,18 @@ class _Checker:
             return None
         if isinstance(value, str) and len(value) <= 64:
             try:
-                return dt.datetime.fromisoformat(value)
+                moment = dt.datetime.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if text.shiftable(moment):
+                    return moment
+                self.report(
+                    _key_path(path, key),
+                    f"{_describe(value)} is beyond the calendar once put in UTC; "
+                    "a moment must fall within the years 1 to 9999",
+                )
+                return None
         self.report(
             _key_path(path, key),
             f"{_describe(value)} is not a date and time such as 2027-03-18T09:30:00, nor null",

@@ -7,10 +7,16 @@ then be moved aside, with the files SQLite keeps beside it, into a
 ``damaged`` folder where it stays for rescue.
 
 After an unclean shutdown (a ``-wal`` file left beside the database) the
-full ``PRAGMA integrity_check`` runs before the file is used. So it does for
-any file the app has not itself checked and closed cleanly: a clean close
-records the file's size and time in a small note beside it, and a file that
-still matches that note on the next start is known to be as the app left it.
+full check (``PRAGMA integrity_check`` and ``foreign_key_check``) runs before
+the file is used. So it does for any file the app has not itself checked and
+closed cleanly: a clean close records the file's size, time and a CRC-32 of
+its bytes in a small note beside it, and only a file whose bytes still match
+that note on the next start is known to be as the app left it. Damage that
+keeps the size and time (a bad sector, bit rot, a copy put back with its old
+times) changes the checksum, so the full check runs.
+
+Whatever goes wrong while a file is judged, of whatever kind, counts as
+damage: the file is refused as it is, never half-opened.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import logging
 import os
 import re
 import sqlite3
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -53,6 +61,18 @@ class CannotWrite(StoreError):
 def sidecars(path: Path) -> list[Path]:
     """The ``-wal``, ``-journal`` and ``-shm`` files SQLite may keep beside ``path``."""
     return [path.with_name(path.name + suffix) for suffix in SIDECAR_SUFFIXES]
+
+
+def protected_files(path: Path) -> list[Path]:
+    """Files no export may write over: the database, its sidecars, its note and its backups."""
+    from .backup import folder
+
+    backups = folder(path)
+    try:
+        kept = sorted(backups.iterdir()) if backups.is_dir() else []
+    except OSError:
+        kept = []
+    return [path, *sidecars(path), _note_of(path), *kept]
 
 
 def wal_of(path: Path) -> Path:
@@ -95,16 +115,69 @@ def one_line(text: str, limit: int = 160) -> str:
 def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
     """What ``PRAGMA integrity_check`` (or ``quick_check``) finds; empty when the file is sound.
 
-    An error while checking counts as a problem: a file too damaged to check
-    is damaged.
+    The full check also runs ``PRAGMA foreign_key_check``: a row pointing at
+    nothing (a vote for a round that is gone) is damage the store never
+    makes. An error while checking counts as a problem: a file too damaged
+    to check is damaged.
     """
     pragma = "quick_check" if quick else "integrity_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    found = [str(row[0]) for row in rows]
-    return [] if found == ["ok"] else found
+        found = [str(row[0]) for row in rows]
+        if found == ["ok"]:
+            found = []
+        if not found and not quick:
+            found = [
+                f"a row of {table} points at a missing row of {parent}"
+                for table, _, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(
+                    MAX_PROBLEMS
+                )
+            ]
+    except Exception as exc:  # whatever the check trips over is damage
+        return [what_went_wrong(exc)]
+    return found
+
+
+PLACE_CODES = frozenset({3, 5, 6, 7, 8, 9, 10, 13, 14, 23})
+"""SQLite's PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN and AUTH:
+about where the file is or who else has it, not about what it holds."""
+
+
+def what_went_wrong(exc: BaseException) -> str:
+    """SQLite's words for a problem, or what kind of value a damaged file held.
+
+    Python's own errors (a schema that is not UTF-8 text, a value out of
+    place) would quote the file's content, so only their kind is named.
+    """
+    coded = getattr(exc, "sqlite_errorcode", None) is not None
+    if coded or isinstance(exc, OSError):
+        return one_line(str(exc)) or type(exc).__name__
+    if isinstance(exc, UnicodeError) or "UTF-8" in str(exc):
+        # (The sqlite3 module's "Could not decode to UTF-8" quotes the text.)
+        return "some of its text is not valid UTF-8"
+    return f"a value CX Workshop did not write there ({type(exc).__name__})"
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True if an error met while opening a file says the file is damaged.
+
+    SQLite's "busy", "read-only", "cannot open" or "disk full" are about
+    where the file is, not what it holds; anything else, of any kind (a
+    schema that names a missing column, text that is not UTF-8), is taken
+    for damage.
+    """
+    if isinstance(exc, StoreError | OSError):
+        return isinstance(exc, DamagedDatabase)
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is None or code & 0xFF not in PLACE_CODES
+
+
+def unreadable(path: Path, exc: BaseException) -> DamagedDatabase:
+    """The one-line refusal of a file that could not be read as a workshop database."""
+    return DamagedDatabase(
+        f"{path} is not a readable workshop database ({what_went_wrong(exc)}). "
+        "The file has not been changed."
+    )
 
 
 def damaged_message(path: Path, problems: list[str]) -> str:
@@ -128,11 +201,15 @@ class Opening:
     fully_checked: bool = False
 
 
-def check_before_open(path: Path) -> Opening:
+def check_before_open(
+    path: Path, probe: Callable[[sqlite3.Connection], object] | None = None
+) -> Opening:
     """Judge ``path`` read-only; raise if it must not be written to, else say what was found.
 
     Raises :class:`NewerDatabase`, :class:`ForeignDatabase` or
-    :class:`DamagedDatabase`, and never changes the file.
+    :class:`DamagedDatabase`, and never changes the file. ``probe`` reads
+    what the app reads first (the library) on the read-only connection
+    whenever the full check runs: a value the app cannot read is damage too.
     """
     wal = wal_of(path)
     if path.is_dir():
@@ -163,14 +240,15 @@ def check_before_open(path: Path) -> Opening:
             if unclean:
                 log.warning("Unclean shutdown: %s-wal was left behind; checking the file", path)
             problems = integrity_problems(conn) if full else []
+            if full and not problems and probe is not None:
+                probe(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        log.error("Refused %s: %s", path, exc)
-        raise DamagedDatabase(
-            f"{path} is not a readable workshop database ({one_line(str(exc))}). "
-            "The file has not been changed."
-        ) from exc
+    except StoreError:
+        raise
+    except Exception as exc:  # of any kind: a file that trips the check is damaged
+        log.error("Refused %s: %s", path, what_went_wrong(exc))
+        raise unreadable(path, exc) from exc
     if problems:
         log.error("Refused %s: integrity check found %d problems", path, len(problems))
         raise DamagedDatabase(damaged_message(path, problems))
@@ -239,24 +317,51 @@ def _note_of(path: Path) -> Path:
     return path.with_name(f".{path.name}.checked")
 
 
+CHUNK = 1024 * 1024
+
+
+def _checksum(path: Path) -> int:
+    """The CRC-32 of the file's bytes (some 6 ms for 15 MB; zlib is loaded already)."""
+    crc = 0
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _stamp(path: Path) -> str:
+    st = path.stat()
+    return f'{{"size": {st.st_size}, "mtime_ns": {st.st_mtime_ns}, "inode": {st.st_ino}'
+
+
 def _fingerprint(path: Path) -> str:
-    """The file's size, modification time and inode, as one line of JSON.
+    """The file's size, modification time, inode and CRC-32, as one line of JSON.
 
     Written out by hand (the same text ``json.dumps`` gives), so that checking
     it at start does not load the json module.
     """
-    st = path.stat()
-    return f'{{"size": {st.st_size}, "mtime_ns": {st.st_mtime_ns}, "inode": {st.st_ino}}}'
+    return f'{_stamp(path)}, "crc32": {_checksum(path)}}}'
 
 
 def is_verified(path: Path) -> bool:
-    """True when ``path`` is exactly as the app left it after checking it at a clean close."""
+    """True when ``path`` is byte for byte as the app left it after checking it at a clean close.
+
+    The size, time and inode are compared first, so a file changed the usual
+    way is not read twice; then its checksum, which catches damage that
+    keeps them.
+    """
     if wal_of(path).exists():
         return False
     try:
-        return _note_of(path).read_text(encoding="utf-8").strip() == _fingerprint(path)
+        note = _note_of(path).read_text(encoding="utf-8").strip()
+        if not note.startswith(_stamp(path) + ", "):
+            return False
+        if note == _fingerprint(path):
+            return True
     except (OSError, ValueError):
         return False
+    log.warning("%s changed since its clean close though its size and time did not", path.name)
+    return False
 
 
 def check_live(conn: sqlite3.Connection) -> list[str]:

@@ -41,10 +41,10 @@ from ..domain.model import (
     VotingRound,
     Workshop,
 )
-from ..domain.text import TITLE_MAX
+from ..domain.text import TITLE_MAX, shiftable
 from ..lazy import lazy_module
 from . import safety, schema
-from .errors import WriteFailed
+from .errors import DamagedDatabase, StoreError, WriteFailed
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -93,6 +93,14 @@ def _datetime(value: str | None) -> dt.datetime | None:
     return None if not value else dt.datetime.fromisoformat(value)
 
 
+def _moment(value: str | None) -> dt.datetime | None:
+    """A stored moment that can be shown in local time; any other is damage."""
+    moment = _datetime(value)
+    if moment is not None and not shiftable(moment):
+        raise OverflowError("a moment beyond the calendar")
+    return moment
+
+
 class WorkshopSummary(NamedTuple):
     """One line of the library: enough to find and recognise a workshop.
 
@@ -115,30 +123,55 @@ def _casefold(value: object) -> str:
     return str(value or "").casefold()
 
 
+def _read_library(conn: sqlite3.Connection, search: str = "") -> list[WorkshopSummary]:
+    """The library's lines, as :meth:`Store.list_workshops` gives them.
+
+    Also run on the read-only connection when a file is checked in full, so
+    a library the app could not list is found before anything is written.
+    """
+    where, params = "", {}
+    if search.strip():
+        where = "WHERE instr(cx_fold(w.title), :q) > 0 OR instr(cx_fold(w.organisation), :q) > 0"
+        params = {"q": search.strip().casefold()}
+    cursor = conn.execute(
+        f"""
+        SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at
+        FROM workshops w {where}
+        ORDER BY w.updated_at DESC, w.id DESC
+        """,
+        params,
+    )
+    return [
+        WorkshopSummary(id, title, org, _date(date), _STATUSES[status], _moment(updated))
+        for id, title, org, date, status, updated in cursor.fetchall()
+    ]
+
+
 class Store:
     """All of a user's workshops in one SQLite file, edited one transaction at a time."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         # Judged read-only before a byte is written: a newer, foreign or damaged
-        # file is refused as it is; after an unclean shutdown it is checked in full.
-        opening = safety.check_before_open(self.path)
+        # file is refused as it is; after an unclean shutdown, or when it is not
+        # byte for byte as a clean close left it, it is checked in full.
+        opening = safety.check_before_open(self.path, probe=_read_library)
         try:
             if opening.is_new:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = conn = sqlite3.connect(self.path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise safety.CannotWrite(safety.cannot_write_message(self.path, exc)) from exc
+            raise self._refusal(exc) from exc
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
             # WAL with synchronous=FULL: an acknowledged edit survives a power cut.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
+            version = schema.version_of(conn)
+        except Exception as exc:
             conn.close()
-            raise safety.CannotWrite(safety.cannot_write_message(self.path, exc)) from exc
-        version = schema.version_of(conn)
+            raise self._refusal(exc) from exc
         if version < schema.SCHEMA_VERSION:
             try:
                 if version > 0:
@@ -150,6 +183,39 @@ class Store:
                 raise safety.UpgradeFailed(safety.upgrade_message(self.path, version, exc)) from exc
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache: dict[int, Workshop] = {}
+
+    def _refusal(self, exc: BaseException) -> WorkshopError:
+        """Damage if the error says the file is damaged; else the file cannot be written here."""
+        if safety.is_damage(exc):
+            _log.error("Refused %s: %s", self.path, type(exc).__name__)
+            return safety.unreadable(self.path, exc)
+        return safety.CannotWrite(safety.cannot_write_message(self.path, exc))
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[None]:
+        """Reading ``what`` back: a value the store never wrote means the file is damaged.
+
+        The error names the file and what could not be read, in one line,
+        never the text it found.
+        """
+        try:
+            yield
+        except WorkshopError:
+            raise
+        except Exception as exc:
+            if not safety.is_damage(exc):
+                raise StoreError(
+                    f"{what[0].upper()}{what[1:]} could not be read from {self.path}: "
+                    f"{safety.one_line(str(exc))}."
+                ) from exc
+            raise self._damaged(what, exc) from exc
+
+    def _damaged(self, what: str, exc: Exception) -> DamagedDatabase:
+        _log.error("Could not read %s from %s: %s", what, self.path, type(exc).__name__)
+        return DamagedDatabase(
+            f"{self.path} is damaged: {what} cannot be read ({safety.what_went_wrong(exc)}). "
+            "The file has not been changed."
+        )
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -181,48 +247,37 @@ class Store:
 
     def list_workshops(self, search: str = "") -> list[WorkshopSummary]:
         """Workshops, most recently edited first; ``search`` matches title or organisation."""
-        where, params = "", {}
-        if search.strip():
-            where = (
-                "WHERE instr(cx_fold(w.title), :q) > 0 OR instr(cx_fold(w.organisation), :q) > 0"
-            )
-            params = {"q": search.strip().casefold()}
-        cursor = self.conn.execute(
-            f"""
-            SELECT w.id, w.title, w.organisation, w.date, w.status, w.updated_at
-            FROM workshops w {where}
-            ORDER BY w.updated_at DESC, w.id DESC
-            """,
-            params,
-        )
-        return [
-            WorkshopSummary(id, title, org, _date(date), _STATUSES[status], _datetime(updated))
-            for id, title, org, date, status, updated in cursor.fetchall()
-        ]
+        with self._reading("the list of workshops"):
+            return _read_library(self.conn, search)
 
     def counts(self, workshop_id: int) -> tuple[int, int]:
         """How many goals and participants the workshop has ((0, 0) once it is gone).
 
         Asked for when a tooltip shows them, not for every line of the library.
         """
-        row = self.conn.execute(
-            "SELECT (SELECT count(*) FROM goals WHERE workshop_id = :id),"
-            " (SELECT count(*) FROM participants WHERE workshop_id = :id)",
-            {"id": workshop_id},
-        ).fetchone()
-        return int(row[0]), int(row[1])
+        with self._reading(f"workshop {workshop_id}"):
+            row = self.conn.execute(
+                "SELECT (SELECT count(*) FROM goals WHERE workshop_id = :id),"
+                " (SELECT count(*) FROM participants WHERE workshop_id = :id)",
+                {"id": workshop_id},
+            ).fetchone()
+            return int(row[0]), int(row[1])
 
     def workshop(self, workshop_id: int) -> Workshop:
         """The workshop with this id; the same object every time until it is deleted."""
         ws = self._cache.get(workshop_id)
         if ws is None:
-            ws = self._load(workshop_id)
+            ws = self._read(workshop_id)
             self._cache[workshop_id] = ws
         return ws
 
+    def _read(self, workshop_id: int) -> Workshop:
+        with self._reading(f"workshop {workshop_id}"):
+            return self._load(workshop_id)
+
     def reload(self, workshop_id: int) -> Workshop:
         """Read the workshop again from the file, into the same object."""
-        fresh = self._load(workshop_id)
+        fresh = self._read(workshop_id)
         ws = self._cache.get(workshop_id)
         if ws is None:
             self._cache[workshop_id] = fresh
@@ -820,8 +875,8 @@ class Store:
             review_date=_date(w["review_date"]),
             status=Status(w["status"]),
             current_step=Step(w["current_step"]),
-            created_at=_datetime(w["created_at"]),
-            updated_at=_datetime(w["updated_at"]),
+            created_at=_moment(w["created_at"]),
+            updated_at=_moment(w["updated_at"]),
         )
         ws.functions = [
             Function(r["name"], bool(r["customer_facing"]), r["colour"], r["id"])

@@ -106,3 +106,41 @@ def test_an_undo_the_disk_refuses_keeps_screen_and_file_in_step(
     allow_writes(session.store)
     type_sponsor(window, "Dana Cruz")
     assert saved_sponsor(db_path, wid) == "Dana Cruz"
+
+
+# ----------------------------------------------------------------- exports aimed at the file itself
+
+
+def test_exports_onto_the_open_workshop_file_are_refused_and_edits_still_reach_it(
+    qtbot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from cxworkshop.storage import safety
+
+    workshop_id = window.session.workshop_id  # type: ignore[union-attr]
+    wal = safety.wal_of(db_path)
+    before = {p: p.read_bytes() for p in (db_path, wal)}
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text))
+    )
+    # The window adds .pdf or .json to a name without it: links with those names
+    # lead to the workshop file and its -wal.
+    for n, target in enumerate((db_path, wal)):
+        for suffix in (".pdf", ".json"):
+            (db_path.parent / f"link{n}{suffix}").symlink_to(target)
+        monkeypatch.setattr(
+            QFileDialog,
+            "getSaveFileName",
+            staticmethod(lambda *a, n=n: (f"{db_path.parent}/link{n}", "")),
+        )
+        charter = window.workshop_view.pages[Step.CHARTER]
+        assert charter.export_pdf() is None  # type: ignore[attr-defined]
+        assert window.library.export_workshop(workshop_id) is False
+        assert {p: p.read_bytes() for p in before} == before
+    assert len(warnings) == 2 and all("Nothing was written" in w for w in warnings)
+    assert "\n" not in "".join(warnings)
+    assert "Nothing was written" in window.statusBar().currentMessage()
+    type_sponsor(window, "Dana Reyes")
+    assert saved_sponsor(db_path, workshop_id) == "Dana Reyes"

@@ -334,3 +334,142 @@ def test_at_start_the_damaged_file_question_belongs_to_the_window(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: codes == [1], timeout=5000)
     assert parents == [window]
+
+
+# ----------------------------------------------------------------- damage of every kind
+
+
+def test_damage_that_keeps_the_size_time_and_inode_still_gets_the_recovery_offer(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import os
+
+    with Store(db_path) as s:
+        for i in range(20):
+            s.add_goal(add(s, f"Workshop {i}"), Goal(Pillar.KEEP, f"Goal {i}"))
+        backup.take(s.conn, db_path, now=T0)
+    assert safety.remember_clean_close(db_path)
+    stamp = db_path.stat()
+    damage(db_path)
+    os.utime(db_path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert (db_path.stat().st_size, db_path.stat().st_mtime_ns, db_path.stat().st_ino) == (
+        stamp.st_size,
+        stamp.st_mtime_ns,
+        stamp.st_ino,
+    )
+    damaged_bytes = db_path.read_bytes()
+    monkeypatch.setattr(DamagedFileDialog, "exec", answer(Choice.RESTORE))
+    store = open_store(db_path)
+    assert store is not None
+    try:
+        assert len(titles(store)) == 20
+    finally:
+        store.close()
+    [kept] = (db_path.parent / "damaged").iterdir()
+    assert (kept / db_path.name).read_bytes() == damaged_bytes
+
+
+def test_a_schema_that_is_not_utf8_gets_the_recovery_offer_not_could_not_start(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    import sqlite3
+
+    from cxworkshop.gui.app import start
+    from cxworkshop.gui.options import Options
+
+    with Store(db_path) as s:
+        add(s, "Kick-off")
+        backup.take(s.conn, db_path, now=T0)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET name = CAST(X'676f616c73ff' AS TEXT), "
+        "sql = 'CREATE TABLE goals (' WHERE name = 'goals'"
+    )
+    conn.commit()
+    conn.close()
+    offered: list[str] = []
+
+    def restore(dialog: DamagedFileDialog) -> int:
+        assert dialog.restore_button is not None
+        offered.append(dialog.restore_button.text())
+        dialog.choose(Choice.RESTORE)
+        return int(dialog.result())
+
+    criticals: list[str] = []
+    monkeypatch.setattr(DamagedFileDialog, "exec", restore)
+    monkeypatch.setattr(
+        recovery.QMessageBox, "critical", lambda parent, title, text: criticals.append(text)
+    )
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    window = start(db_path, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_attached, timeout=5000)
+    try:
+        assert offered == [f"Restore the backup of {recovery.when_made(T0)} (1 workshop)"]
+        assert criticals == [] and codes == []
+        assert titles(window.store) == ["Kick-off"]
+    finally:
+        window.store.close()
+    assert len(list((db_path.parent / "damaged").iterdir())) == 1
+
+
+GUI_SAMPLE = 24
+
+
+def test_a_sample_of_randomly_damaged_files_opens_or_gets_the_recovery_offer(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The same damage as tests/unit/test_damage_fuzz.py, through the window's own start.
+    import random
+
+    from cxworkshop.gui.app import start
+    from cxworkshop.gui.options import Options
+    from tests.helpers.damage import library, make_damaged
+
+    template = library(tmp_path / "template.sqlite3")
+    rng = random.Random(20261206)
+    offers: list[str] = []
+    criticals: list[str] = []
+    codes: list[int] = []
+
+    def quit_(dialog: DamagedFileDialog) -> int:
+        offers.append(dialog.windowTitle())
+        dialog.choose(Choice.QUIT)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DamagedFileDialog, "exec", quit_)
+    monkeypatch.setattr(
+        recovery.QMessageBox, "critical", lambda parent, title, text: criticals.append(text)
+    )
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    outcomes = {"offered": 0, "opened": 0}
+    opened: list[tuple[MainWindow, list[bool]]] = []
+    for n in range(GUI_SAMPLE):
+        path = tmp_path / f"{n}" / "workshops.sqlite3"
+        path.parent.mkdir()
+        make_damaged(path, template, rng)
+        before = path.read_bytes()
+        offers.clear(), codes.clear()
+        window = start(path, Options(tmp_path / f"{n}" / "settings.ini"))
+        qtbot.addWidget(window)
+        ready: list[bool] = []
+        window.sig_ready.connect(lambda ready=ready: ready.append(True))
+        qtbot.waitUntil(lambda w=window: w.is_attached() or bool(codes), timeout=5000)
+        assert criticals == [], f"file {n}: {criticals}"
+        if window.is_attached():
+            outcomes["opened"] += 1
+            assert offers == [] and codes == []
+            opened.append((window, ready))
+        else:
+            outcomes["offered"] += 1
+            assert offers == ["CX Workshop"] and codes == [1], f"file {n}"
+            assert path.read_bytes() == before, f"file {n}: a damaged file was written to"
+            window.close()
+    # Closed once whole: a window's menus and room mode come after its first paint.
+    qtbot.waitUntil(lambda: all(ready for _, ready in opened), timeout=5000)
+    for window, _ in opened:
+        window.close()
+        window.store.close()
+    assert outcomes["offered"] >= GUI_SAMPLE // 4 and outcomes["opened"] >= 1, outcomes

@@ -9,6 +9,7 @@ neither the command line nor the charter ever crashes on any of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from cxworkshop import cli
@@ -293,3 +296,127 @@ def test_the_command_line_lists_every_script_even_without_a_utf8_locale(db_path:
     assert listed.returncode == 0, listed.stderr.decode(errors="replace")
     out = listed.stdout.decode("utf-8")
     assert ACCEPTED["chinese"] in out and ACCEPTED["hebrew"] in out
+
+
+# ----------------------------------------------------------------- every field within range
+
+
+def import_refused_with_path(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], source: str, path: str
+) -> str:
+    file = tmp_path / "hostile.json"
+    file.write_text(source, encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["--db", str(db_path), "import", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cxworkshop: 1 problem in the file: ") and err.count("\n") == 1
+    assert f": {path}: " in err and "Traceback" not in err
+    # Nothing was imported, and the library still lists.
+    assert cli.main(["--db", str(db_path), "list"]) == 0
+    assert capsys.readouterr().out == "No workshops yet.\n"
+    return err
+
+
+HOSTILE_VALUES = {
+    "a moment past the calendar once in UTC": (
+        "updated_at",
+        "9999-12-31T23:59:59-23:59",
+        "beyond the calendar",
+    ),
+    "a moment before the calendar once in UTC": (
+        "created_at",
+        "0001-01-01T00:00:00+23:59",
+        "beyond the calendar",
+    ),
+    "a workshop id of 2**63": ("id", 2**63, "must be a whole number"),
+    "a workshop id of 2**64": ("id", 2**64, "must be a whole number"),
+}
+
+
+@pytest.mark.parametrize(("key", "value", "words"), HOSTILE_VALUES.values(), ids=HOSTILE_VALUES)
+def test_a_value_out_of_range_is_refused_with_its_path_and_the_library_still_lists(
+    tmp_path: Path,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    key: str,
+    value: object,
+    words: str,
+):
+    document = interchange.to_document(editing.new_workshop("Hostile"))
+    document["workshop"][key] = value
+    err = import_refused_with_path(
+        tmp_path, db_path, capsys, json.dumps(document), f"$.workshop.{key}"
+    )
+    assert words in err
+
+
+def _goal_document() -> str:
+    ws = editing.new_workshop("Twice")
+    editing.add_goal(ws, Goal(Pillar.WIN, "Cut churn"))
+    return json.dumps(interchange.to_document(ws))
+
+
+REPEATED_KEYS = {
+    "at the top": (
+        '{"format": "cxworkshop", "format": "cxworkshop", "version": 2, '
+        '"workshop": {"title": "A"}}',
+        "$.format",
+    ),
+    "in the workshop": (
+        '{"format": "cxworkshop", "version": 2, "workshop": {"title": "A", "title": "B"}}',
+        "$.workshop.title",
+    ),
+    "in a goal": (
+        _goal_document().replace('"title": "Cut churn"', '"title": "Cut churn", "title": "X"'),
+        "$.workshop.goals[0].title",
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "path"), REPEATED_KEYS.values(), ids=REPEATED_KEYS)
+def test_a_key_given_twice_is_refused_with_its_path_not_silently_the_last_one(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], source: str, path: str
+):
+    err = import_refused_with_path(tmp_path, db_path, capsys, source, path)
+    assert "more than once" in err
+
+
+@pytest.mark.parametrize(
+    "value", [str(2**63), str(2**64), "0", "-1", "1" + "0" * 5000], ids=str.__len__
+)
+@pytest.mark.parametrize("command", ["export-json", "export-pdf"])
+def test_a_workshop_id_out_of_range_on_the_command_line_is_refused_in_one_line(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], command: str, value: str
+):
+    with Store(db_path) as s:
+        new(s)
+    target = tmp_path / "out.file"
+    assert cli.main(["--db", str(db_path), command, value, str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cxworkshop: ") and err.count("\n") == 1
+    assert "is not a workshop id" in err and len(err) < 200
+    assert not target.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@example(moment=dt.datetime(9999, 12, 31, 23, 59, 59), offset=-(24 * 60 - 1))
+@example(moment=dt.datetime(1, 1, 1), offset=24 * 60 - 1)
+@example(moment=dt.datetime(9999, 12, 31, 12), offset=0)
+@given(
+    moment=st.datetimes(),
+    offset=st.integers(-(24 * 60 - 1), 24 * 60 - 1),
+)
+def test_any_imported_moment_is_refused_with_its_path_or_can_be_shown_anywhere(
+    moment: dt.datetime, offset: int
+):
+    value = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset))).isoformat()
+    document = interchange.to_document(editing.new_workshop("Moments"))
+    document["workshop"]["updated_at"] = value
+    try:
+        ws = interchange.loads(json.dumps(document))
+    except interchange.ImportProblems as refused:
+        assert [p.path for p in refused.problems] == ["$.workshop.updated_at"]
+        return
+    assert ws.updated_at is not None
+    for zone in (dt.UTC, dt.timezone(dt.timedelta(hours=14)), dt.timezone(-dt.timedelta(hours=12))):
+        ws.updated_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -8,11 +8,14 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from cxworkshop import cli
 from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Goal, Pillar
 from cxworkshop.storage import safety
 from cxworkshop.storage.errors import DamagedDatabase
@@ -137,6 +140,142 @@ def test_a_file_left_as_checked_at_a_clean_close_opens_without_a_second_check(
         s.create_workshop(editing.new_workshop("Edited from the command line"))
     Store(db_path).close()
     assert checks == [False]
+
+
+def keeping_size_time_and_inode(path: Path, damage: Callable[[Path], None]) -> None:
+    """Damage ``path`` in place, then put its time back: as a bad sector or bit rot would."""
+    before = path.stat()
+    damage(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+
+
+def refused_on_the_command_line(
+    path: Path, capsys: pytest.CaptureFixture[str], *command: str
+) -> str:
+    """Run a command on a damaged file: one line on stderr, exit 1, the file untouched."""
+    before = snapshot(path)
+    capsys.readouterr()
+    assert cli.main(["--db", str(path), *command]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("cxworkshop: ") and captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err
+    assert snapshot(path) == before, "a damaged file is never written to"
+    return captured.err
+
+
+def test_damage_that_keeps_the_size_time_and_inode_is_caught_before_any_write(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    filled(db_path)
+    assert safety.remember_clean_close(db_path)
+    keeping_size_time_and_inode(db_path, damage_bytes)
+    assert not safety.is_verified(db_path)
+    assert_refused_untouched(db_path, "damaged|not a readable")
+    err = refused_on_the_command_line(db_path, capsys, "demo")
+    assert "has not been changed" in err
+
+
+def test_an_old_copy_put_back_with_the_same_size_and_time_is_checked_in_full(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    filled(db_path, workshops=3)
+    old = db_path.read_bytes()
+    with Store(db_path) as s:
+        s.rename_workshop(s.list_workshops()[0].id, "Renamed")
+    assert len(db_path.read_bytes()) == len(old)
+    assert safety.remember_clean_close(db_path)
+    keeping_size_time_and_inode(db_path, lambda path: path.write_bytes(old))
+    checks: list[bool] = []
+    real = safety.integrity_problems
+    monkeypatch.setattr(
+        safety, "integrity_problems", lambda conn, quick=False: checks.append(quick) or real(conn)
+    )
+    with Store(db_path) as s:
+        assert "Renamed" not in [w.title for w in s.list_workshops()]
+    assert checks == [False], "the full check ran before the file was used"
+
+
+def schema_name_not_utf8(path: Path) -> None:
+    """A damaged schema whose table name is not UTF-8: SQLite's own message quotes it."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET name = CAST(X'676f616c73ff' AS TEXT), "
+        "sql = 'CREATE TABLE goals (' WHERE name = 'goals'"
+    )
+    conn.commit()
+    conn.close()
+
+
+def stored_status(path: Path, status: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE workshops SET status = ?", [status])
+    conn.commit()
+    conn.close()
+
+
+def vote_for_a_missing_round(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM rounds")
+    conn.commit()
+    conn.close()
+
+
+def updated_beyond_the_calendar(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE workshops SET updated_at = '9999-12-31T23:59:59-23:59'")
+    conn.commit()
+    conn.close()
+
+
+DAMAGE = {
+    "a schema name that is not UTF-8": schema_name_not_utf8,
+    "a status the app never wrote": lambda path: stored_status(path, "bogus"),
+    "votes for a round that is gone": vote_for_a_missing_round,
+    "a moment beyond the calendar": updated_beyond_the_calendar,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+@pytest.mark.parametrize("command", [["list"], ["export-json", "1", "-"], ["demo"]])
+def test_whatever_the_damage_the_command_line_refuses_it_in_one_line(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[Path], None],
+    command: list[str],
+):
+    with Store(db_path) as s:
+        s.create_workshop(demo_workshop())
+    damage(db_path)
+    err = refused_on_the_command_line(db_path, capsys, *command)
+    assert "damaged" in err or "not a readable workshop database" in err
+    assert "could not be opened for writing" not in err
+    with pytest.raises(DamagedDatabase):
+        Store(db_path)
+
+
+def test_a_workshop_damaged_in_a_way_the_check_cannot_see_is_refused_when_read(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    with Store(db_path) as s:
+        first = s.create_workshop(demo_workshop())
+        s.create_workshop(editing.new_workshop("Sound"))
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE rounds SET decision = '[not json' WHERE workshop_id = ?", [first.id])
+    conn.commit()
+    conn.close()
+    with Store(db_path) as s:
+        assert len(s.list_workshops()) == 2
+        with pytest.raises(DamagedDatabase, match=f"workshop {first.id} cannot be read"):
+            s.workshop(first.id)
+    err = refused_on_the_command_line(db_path, capsys, "export-json", str(first.id), "-")
+    assert f"workshop {first.id} cannot be read" in err
 
 
 def test_another_programs_database_is_refused_untouched(db_path: Path):

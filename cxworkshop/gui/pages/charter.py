@@ -733,10 +733,16 @@ class CharterPage(StepPage):
             target = target.with_name(target.name + ".pdf")
         # The PDF library loads here, on first use, not when the app starts.
         from ...charter import export_pdf
+        from ...storage import safety
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = export_pdf(ws, target, self.paper())
+            done = export_pdf(
+                ws,
+                target,
+                self.paper(),
+                protect=safety.protected_files(self.session.store.path),
+            )
         except ExportFailed as exc:
             self.session.sig_error.emit(str(exc))
             self._show_status("")
