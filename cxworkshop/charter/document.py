@@ -48,7 +48,7 @@ from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
 from . import content
 from .charts import UprightLabel, dots_bar, fit_lines, role_chip
-from .fonts import BOLD, REGULAR, Text, register
+from .fonts import BOLD, REGULAR, Text, nfc, register
 from .paper import Paper
 from .styles import (
     ACCENT,
@@ -1178,10 +1178,10 @@ def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None
     doc = _Document(
         buffer,
         page,
-        title=ws.title,
-        author=ws.facilitator or ws.organisation or "CX Workshop",
+        title=nfc(ws.title),
+        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
         subject=(
-            f"The customer experience charter{of}: who is accountable for which goal, "
+            f"The customer experience charter{nfc(of)}: who is accountable for which goal, "
             "what comes first, and when progress is reviewed"
         ),
         creator=CREATOR,

@@ -551,3 +551,42 @@ def test_a_room_tally_is_described_as_counted_off_the_wall():
     assert summary is not None
     assert "counted off the wall" in summary.sentence
     assert ws.rounds[0].mode is VotingMode.TALLY
+
+
+# ----------------------------------------------------------------- glyphs
+
+
+def font_names(data: bytes) -> set[str]:
+    """The BaseFont of every font the PDF's pages use."""
+    names: set[str] = set()
+    for page in PdfReader(BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            names.add(str(ref.get_object()["/BaseFont"]))
+    return names
+
+
+def test_an_accent_typed_as_a_separate_mark_comes_out_composed():
+    ws = sound_workshop()
+    ws.sponsor_name = "E\u0301milie Durand"  # E followed by a combining acute accent
+    first = page_texts(pdf_bytes(ws))[0]
+    assert "\u00c9milie Durand" in first
+    assert "\u0301" not in first
+
+
+def test_an_emoji_the_font_has_copies_out_as_itself():
+    ws = sound_workshop()
+    ws.sponsor_name = "Ana \U0001f600 Silva"  # DejaVu Sans draws U+1F600
+    done = pdf_bytes(ws)
+    assert "Ana \U0001f600 Silva" in page_texts(done)[0]
+
+
+def test_every_embedded_subset_has_its_own_tag():
+    ws = sound_workshop()
+    # More different letters than one subset holds (256): the vision's face needs several.
+    ws.vision = "".join(chr(c) for c in range(0x0370, 0x0530) if chr(c).isalpha())
+    names = font_names(pdf_bytes(ws))
+    oblique = [name for name in names if name.endswith("+DejaVuSans-Oblique")]
+    assert len(oblique) >= 2 and len(names) >= 4
+    tags = [name.lstrip("/").split("+")[0] for name in names]
+    assert all(re.fullmatch(r"[A-Z]{6}", tag) for tag in tags)
+    assert len(set(tags)) == len(tags), sorted(names)
