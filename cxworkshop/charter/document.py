@@ -86,8 +86,7 @@ SECTIONS = {
 """Each section's key and heading; the heading is also its bookmark."""
 
 APPENDIX = "Appendix: agenda and time spent"
-"""The appendix's heading. Page one's contents and the bookmarks list the charter itself;
-the appendix is the record behind it."""
+"""The appendix's heading, the last bookmark: the record behind the charter."""
 
 MATRIX_COLUMN = 24.0
 """Width of one function's or person's column in the matrix, in points."""
@@ -201,7 +200,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             return
         self._marks += 1
         key = flowable.key or f"part-{self._marks}"
-        self.canv.bookmarkPage(key)
+        # /XYZ with no zoom: the reader keeps its zoom (a phone is not zoomed out to the
+        # whole page, as /Fit would) and scrolls to the heading.
+        top = self.frame._y + flowable.height + 8
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=round(top, 1), zoom=None)
         self.canv.addOutlineEntry(flowable.outline, key, flowable.level, closed=True)
         self.canv.section_pages.setdefault(key, self.page)
 
@@ -1030,7 +1032,7 @@ class _Writer:
     def appendix(self) -> list[Flowable]:
         """The agenda as planned beside the time the room spent in each step."""
         ws = self.ws
-        out: list[Flowable] = [Paragraph(APPENDIX, self.s.h1)]
+        out: list[Flowable] = [_Heading(APPENDIX, self.s.h1, APPENDIX, 0, "appendix")]
         if ws.time_spent:
             out.append(
                 self.intro(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import NullObject
 
 from cxworkshop.charter import (
     ExportFailed,
@@ -26,7 +27,7 @@ from cxworkshop.charter import (
     pdf_bytes,
     signatories,
 )
-from cxworkshop.charter.document import SECTIONS
+from cxworkshop.charter.document import APPENDIX, SECTIONS
 from cxworkshop.domain import editing, voting
 from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.demo import demo_workshop
@@ -248,12 +249,28 @@ def test_the_pdf_carries_its_title_author_subject_creator_and_bookmarks(demo_pdf
     assert "Northwind Outdoor Co." in (info.subject or "")
     assert (info.creator or "").startswith("CX Workshop")
     top_level = [item for item in reader.outline if not isinstance(item, list)]
-    assert [item.title for item in top_level] == list(SECTIONS.values())
+    assert [item.title for item in top_level] == [*SECTIONS.values(), APPENDIX]
     # Each bookmark opens the page its section starts on; the summary is page one.
     assert reader.get_destination_page_number(top_level[0]) == 0
     for item in top_level[1:]:
         page = reader.pages[reader.get_destination_page_number(item)]
         assert flat(page.extract_text()).split(" ", 8)[-1].find(item.title) >= 0
+
+
+def test_bookmarks_keep_the_readers_zoom_and_scroll_to_their_heading(demo_pdf: bytes):
+    reader = PdfReader(BytesIO(demo_pdf))
+
+    def every(items: list) -> list:
+        return [x for item in items for x in (every(item) if isinstance(item, list) else [item])]
+
+    marks = every(reader.outline)
+    assert len(marks) > len(SECTIONS)
+    for mark in marks:
+        # /Fit would zoom a phone out to the whole page; /XYZ with a null zoom keeps it.
+        assert mark["/Type"] == "/XYZ", (mark.title, mark["/Type"])
+        assert mark.get("/Zoom") is None or mark["/Zoom"] in (0, NullObject())
+        page = reader.pages[reader.get_destination_page_number(mark)]
+        assert 0 < float(mark["/Top"]) <= float(page.mediabox.height)
 
 
 def test_fonts_are_embedded_so_every_reader_shows_the_same_letters(demo_pdf: bytes):
@@ -279,7 +296,7 @@ def test_page_one_lists_each_section_with_the_page_it_starts_on(demo_pdf: bytes)
     starts = [
         str(reader.get_destination_page_number(item) + 1)
         for item in reader.outline[1:]
-        if not isinstance(item, list)
+        if not isinstance(item, list) and item.title in titles
     ]
     assert first.endswith(" ".join(starts))
     assert starts == sorted(starts, key=int) and starts[0] == "2"
