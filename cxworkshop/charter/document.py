@@ -23,11 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     BaseDocTemplate,
@@ -47,7 +50,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
 from . import content
-from .charts import UprightLabel, dots_bar, fit_lines, role_chip
+from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
 from .fonts import BOLD, REGULAR, Text, nfc, register
 from .paper import Paper
 from .styles import (
@@ -100,6 +103,38 @@ CREATOR = f"CX Workshop {__version__}"
 
 
 @dataclass(frozen=True)
+class _Fit:
+    """One way of setting page one, from as designed to as tight as it goes."""
+
+    tight: bool = False
+    """Spacing closed up."""
+    shorten: bool = False
+    """The vision may be shortened (and given whole on page two)."""
+    clip: bool = False
+    """The organisation, the facilitator, the sponsor's title and each priority's measure
+    take a line or two (they are in full elsewhere); a long title is set smaller."""
+    small: int = 0
+    """How much smaller the type of the title, the facts and the priorities is: 0, 1 or 2."""
+    contents: bool = True
+
+
+FIT_STEPS = (
+    _Fit(),
+    _Fit(tight=True),
+    _Fit(tight=True, shorten=True),
+    _Fit(tight=True, shorten=True, clip=True),
+    _Fit(tight=True, shorten=True, clip=True, small=1),
+    _Fit(tight=True, shorten=True, clip=True, small=2),
+    _Fit(tight=True, shorten=True, clip=True, small=2, contents=False),
+)
+"""Page one tries each in turn and takes the first that holds everything on one page."""
+FIT_SLACK = 2.0
+"""Points page one keeps spare, so rounding never pushes its last line over."""
+MEASURE = 1e9
+"""An available height that never limits a flowable that is only being measured."""
+
+
+@dataclass(frozen=True)
 class Built:
     """A finished PDF in memory, and what a facilitator should know about it."""
 
@@ -131,9 +166,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds each page back until the end, so it can say "Page x of y".
 
     What can only be known at the end is drawn then: the page count, and the
-    page numbers in page one's contents. Bookmarks made on a page are held
-    with it, because a bookmark must point at the page object the page
-    finally becomes, which exists only once it is written.
+    page numbers page one refers to (its contents, where a long tie continues).
+    Bookmarks made on a page are held with it, because a bookmark must point at
+    the page object the page finally becomes, which exists only once it is written.
     """
 
     footer_left = ""
@@ -142,7 +177,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.total_pages = 0
         self.section_pages: dict[str, int] = {}
-        self.contents_slots: list[tuple[int, float, float, str]] = []
+        self.contents_slots: list[tuple[int, float, float, str, bool]] = []
+        """Where a section's page number goes: page, x, baseline, section, right-aligned."""
         self._held: list[dict[str, Any]] = []
         self._marks: list[tuple[str, dict[str, Any]]] = []
 
@@ -176,9 +212,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.drawString(54, 30, self.footer_left)
         self.setFont(BOLD, 11)
         self.setFillColor(INK)
-        for page, x, y, key in self.contents_slots:
+        for page, x, y, key, right in self.contents_slots:
             if page == number and key in self.section_pages:
-                self.drawRightString(x, y, str(self.section_pages[key]))
+                draw = self.drawRightString if right else self.drawString
+                draw(x, y, str(self.section_pages[key]))
         self.restoreState()
 
 
@@ -211,12 +248,12 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
 class _Contents(Flowable):  # type: ignore[misc]
     """Page one's list of sections in two columns, each with its page number and a link."""
 
-    line = 19.0
     gap = 28.0
 
-    def __init__(self, entries: list[tuple[str, str]]) -> None:
+    def __init__(self, entries: list[tuple[str, str]], line: float = 19.0) -> None:
         super().__init__()
         self.entries = entries
+        self.line = line
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -237,35 +274,38 @@ class _Contents(Flowable):  # type: ignore[misc]
             canvas.setLineWidth(0.5)
             canvas.line(x, y - 6, x + column, y - 6)
             right, base = canvas.absolutePosition(x + column, y)
-            canvas.contents_slots.append((canvas.getPageNumber(), right, base, key))
+            canvas.contents_slots.append((canvas.getPageNumber(), right, base, key, True))
             canvas.linkRect("", key, (x, y - 6, x + column, y + 14), relative=1)
 
 
-class _IfRoom(Flowable):  # type: ignore[misc]
-    """Its content where there is room for it, and nothing otherwise (page one stays one page)."""
+class _PageReference(Flowable):  # type: ignore[misc]
+    """One line that ends in the page a section starts on ("… is on page 8"), as a link.
 
-    def __init__(self, inner: list[Flowable]) -> None:
+    The number is drawn once the whole document is laid out, as the contents' are.
+    """
+
+    size = 11.0
+    leading = 16.0
+
+    def __init__(self, words: str, key: str) -> None:
         super().__init__()
-        self.inner = inner
-        self._fits = False
+        self.words = words
+        self.key = key
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        sizes = [f.wrap(availWidth, availHeight) for f in self.inner]
-        height = sum(h for _, h in sizes) + sum(f.getSpaceBefore() for f in self.inner[1:])
-        self._fits = height <= availHeight
-        self.width, self.height = availWidth, height if self._fits else 0
+        self.width, self.height = availWidth, self.leading
         return self.width, self.height
 
     def draw(self) -> None:
-        if not self._fits:
-            return
-        y = self.height
-        for i, f in enumerate(self.inner):
-            if i:
-                y -= f.getSpaceBefore()
-            _, h = f.wrap(self.width, self.height)
-            y -= h
-            f.drawOn(self.canv, 0, y)
+        canvas = self.canv
+        y = self.leading - self.size
+        canvas.setFont(REGULAR, self.size)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(0, y, self.words)
+        x = stringWidth(self.words, REGULAR, self.size) + stringWidth(" ", REGULAR, self.size)
+        left, base = canvas.absolutePosition(x, y)
+        canvas.contents_slots.append((canvas.getPageNumber(), left, base, self.key, False))
+        canvas.linkRect("", self.key, (0, 0, x + 24, self.leading), relative=1)
 
 
 class _Indented(Flowable):  # type: ignore[misc]
@@ -302,6 +342,36 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, 0, self.length, 0)
 
 
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` stand one after another in a frame ``width`` wide."""
+    return float(
+        sum(f.wrap(width, MEASURE)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+    )
+
+
+def _lines(markup: str, style: ParagraphStyle, width: float) -> int:
+    """How many lines ``markup`` takes in ``style`` at ``width``."""
+    height = float(Paragraph(markup, style).wrap(width, MEASURE)[1])
+    return math.ceil(height / float(style.leading) - 0.01)
+
+
+def _most(limit: int, fits: Callable[[int], bool]) -> int:
+    """The largest n from 1 to ``limit`` that ``fits`` (which holds up to some n), else 0."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shortened(words: list[str], n: int) -> str:
+    """The first ``n`` words, ending in "…"."""
+    return " ".join(words[:n]).rstrip(",;:.–—-") + ELLIPSIS
+
+
 def _table(rows: list[list[Any]], widths: list[float], commands: list[Any], **kw: Any) -> Table:
     table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
     # The charter's face from the start, or reportlab would name Helvetica in the file.
@@ -318,6 +388,8 @@ class _Writer:
     def __init__(self, ws: Workshop, page: Layout, wide: Layout) -> None:
         self.ws = ws
         self.width = page.frame_width
+        self.height = page.frame_height
+        self.vision_continued = False
         self.wide_width = wide.frame_width
         self.text = Text()
         self.s = STYLES
@@ -379,33 +451,73 @@ class _Writer:
     # -- page one -----------------------------------------------------------------
 
     def summary(self) -> list[Flowable]:
+        """Page one: always one page, always with the title, the sponsor, the review date and
+        the top three with their Accountable.
+
+        What must be there is laid out first, tighter step by step when it is long; the
+        contents come next; the vision takes the room that is left, shortened at a word
+        with "…" when it is longer, and is then given whole at the top of page two.
+        """
+        for fit in FIT_STEPS:
+            head = self.masthead(fit)
+            top = self.top_priorities(fit)
+            contents = self.contents(fit) if fit.contents else []
+            room = self.height - _height([*head, *top, *contents], self.width) - FIT_SLACK
+            vision = self.vision_block(room, fit)
+            if vision is not None:
+                return [*head, *vision, *top, *contents]
+        # Longer than anything the app accepts: laid out anyway, even if over two pages.
+        return [*head, *(self.vision_block(0, fit, pointer_only=True) or []), *top]
+
+    def masthead(self, fit: _Fit) -> list[Flowable]:
+        """The draft band, the organisation, the title, the date and the three facts."""
         ws = self.ws
         out: list[Flowable] = []
         if content.is_draft(ws):
-            out += [self.draft_band(), Spacer(1, 16)]
+            out += [self.draft_band(), Spacer(1, 8 if fit.tight else 16)]
         if ws.organisation:
-            out += [Paragraph(self.m(ws.organisation.upper()), self.s.kicker), Spacer(1, 4)]
-        out.append(_Heading(self.m(ws.title), self.s.title, SECTIONS["summary"], 0, "summary"))
+            organisation = ws.organisation.upper()
+            if fit.clip:
+                organisation = self.clip(organisation, self.s.kicker, 1)
+            out += [Paragraph(self.m(organisation), self.s.kicker), Spacer(1, 4)]
+        title = self.title_style(fit)
+        out.append(_Heading(self.m(ws.title), title, SECTIONS["summary"], 0, "summary"))
         if ws.date:
             when = f"Agreed at the workshop on {content.long_date(ws.date)}"
         else:
             when = "Our customer experience charter"
-        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 16)]
-        out += [self.facts(), Spacer(1, 20)]
-        out += self.vision_block()
-        out += self.top_priorities()
-        entries = [(key, title) for key, title in SECTIONS.items() if key != "summary"]
-        out.append(
-            _IfRoom(
-                [
-                    Spacer(1, 18),
-                    Paragraph("IN THIS CHARTER", self.s.kicker),
-                    Spacer(1, 6),
-                    _Contents(entries),
-                ]
-            )
-        )
+        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 10 if fit.tight else 16)]
+        out += [self.facts(fit), Spacer(1, 12 if fit.tight else 20)]
         return out
+
+    def title_style(self, fit: _Fit) -> ParagraphStyle:
+        """The title's type: 28 pt, or smaller until a long title takes three lines at most."""
+        smallest = (16.0 if fit.clip else 20.0, 14.0, 12.0)[fit.small]
+        size = float(self.s.title.fontSize)
+        while True:
+            style = ParagraphStyle(
+                f"title-{size:g}", self.s.title, fontSize=size, leading=size * 1.2
+            )
+            if size <= smallest or _lines(self.m(self.ws.title), style, self.width) <= 3:
+                return style
+            size = max(smallest, size - 2)
+
+    def clip(self, text: str, style: ParagraphStyle, lines: int, width: float = 0) -> str:
+        """``text``, or as much of it as fits in ``lines`` lines, cut at a word with "…"."""
+        width = width or self.width
+
+        def fits(candidate: str) -> bool:
+            return _lines(self.m(candidate), style, width) <= lines
+
+        if fits(text):
+            return text
+        words = text.split()
+        n = _most(len(words) - 1, lambda n: fits(_shortened(words, n)))
+        if n:
+            return _shortened(words, n)
+        # A first word longer than the room: cut it where it must be cut.
+        cut = _most(len(text) - 1, lambda k: fits(text[:k] + ELLIPSIS))
+        return text[:cut] + ELLIPSIS
 
     def draft_band(self) -> Flowable:
         steps = [step.label for step in content.incomplete_steps(self.ws)]
@@ -425,62 +537,118 @@ class _Writer:
             ],
         )
 
-    def facts(self) -> Flowable:
+    def facts(self, fit: _Fit) -> Flowable:
+        """Sponsor, facilitator and review date side by side; the sponsor's name always whole."""
         ws = self.ws
+        # Clipped, the facilitator and the date need less room than a long sponsor's name.
+        widths = [self.width * share for share in ((0.5, 0.25, 0.25) if fit.clip else (1 / 3,) * 3)]
+        value_style = (self.s.fact, self.s.fact_compact, self.s.fact_small)[fit.small]
 
-        def fact(label: str, value: str, note: str = "") -> list[Flowable]:
-            shown = value or f'<font color="{_hex(MUTED)}">Not set yet</font>'
+        def fact(
+            label: str, value: str, width: float, note: str = "", clip_at: int = 0
+        ) -> list[Flowable]:
+            if value and clip_at:
+                value = self.clip(value, value_style, clip_at, width - 12)
+            if note and fit.clip:
+                note = self.clip(note, self.s.fact_note, 2, width - 12)
+            shown = self.m(value) or f'<font color="{_hex(MUTED)}">Not set yet</font>'
             cell: list[Flowable] = [
                 Paragraph(label, self.s.kicker),
                 Spacer(1, 3),
-                Paragraph(shown, self.s.fact),
+                Paragraph(shown, value_style),
             ]
             if note:
-                cell.append(Paragraph(note, self.s.fact_note))
+                cell.append(Paragraph(self.m(note), self.s.fact_note))
             return cell
 
         review = content.long_date(ws.review_date) if ws.review_date else ""
         row = [
-            fact("SPONSOR", self.m(ws.sponsor_name), self.m(ws.sponsor_title)),
-            fact("FACILITATOR", self.m(ws.facilitator)),
-            fact("PROGRESS REVIEW", review),
+            fact("SPONSOR", ws.sponsor_name, widths[0], ws.sponsor_title),
+            fact("FACILITATOR", ws.facilitator, widths[1], clip_at=2 if fit.clip else 0),
+            fact("PROGRESS REVIEW", review, widths[2]),
         ]
         return _table(
             [row],
-            [self.width / 3] * 3,
+            widths,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 6 if fit.tight else 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7 if fit.tight else 12),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.75, RULE),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.75, RULE),
             ],
         )
 
-    def vision_block(self) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph("OUR VISION", self.s.kicker), Spacer(1, 6)]
-        if self.ws.vision:
-            out.append(
-                _table(
-                    [[Paragraph(self.m(self.ws.vision), self.s.vision)]],
-                    [self.width],
-                    [
-                        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
-                        ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 16),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 16),
-                        ("TOPPADDING", (0, 0), (-1, -1), 12),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
-                    ],
-                    splitInRow=1,
-                )
-            )
-        else:
-            out.append(self.muted("The team has not agreed its vision yet."))
-        out.append(Spacer(1, 22))
-        return out
+    def vision_box(self, markup: str, style: ParagraphStyle) -> Flowable:
+        return _table(
+            [[Paragraph(markup, style)]],
+            [self.width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 16),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 16),
+                ("TOPPADDING", (0, 0), (-1, -1), 12),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+            ],
+            splitInRow=1,
+        )
+
+    def vision_block(
+        self, room: float, fit: _Fit, *, pointer_only: bool = False
+    ) -> list[Flowable] | None:
+        """The vision in at most ``room`` points: whole, shortened with a pointer to page two
+        (when ``fit`` allows), or only the pointer; None when none of these fits."""
+        self.vision_continued = False
+        kicker: list[Flowable] = [Paragraph("OUR VISION", self.s.kicker), Spacer(1, 6)]
+        after = Spacer(1, 14 if fit.tight else 22)
+        vision = self.ws.vision
+        if not vision:
+            empty = [*kicker, self.muted("The team has not agreed its vision yet."), after]
+            return empty if _height(empty, self.width) <= room else None
+        whole = [*kicker, self.vision_box(self.m(vision), self.s.vision), after]
+        if not pointer_only and _height(whole, self.width) <= room:
+            return whole
+        if not (fit.shorten or pointer_only):
+            return None
+        self.vision_continued = True
+        pointer = Paragraph(
+            f'<a href="#vision" color="{_hex(ACCENT)}">The whole vision is on page 2.</a>',
+            self.s.small,
+        )
+        words = vision.split()
+
+        def shortened(n: int) -> list[Flowable]:
+            excerpt = self.vision_box(self.m(_shortened(words, n)), self.s.vision)
+            return [*kicker, excerpt, Spacer(1, 4), pointer, after]
+
+        n = (
+            0
+            if pointer_only
+            else _most(len(words) - 1, lambda n: _height(shortened(n), self.width) <= room)
+        )
+        if n:
+            return shortened(n)
+        only = [
+            Paragraph(
+                f'OUR VISION   <a href="#vision" color="{_hex(ACCENT)}">is on page 2</a>',
+                self.s.kicker,
+            ),
+            after,
+        ]
+        return only if pointer_only or _height(only, self.width) <= room else None
+
+    def vision_in_full(self) -> list[Flowable]:
+        """The whole vision at the top of page two, when page one had to shorten it."""
+        if not self.vision_continued:
+            return []
+        return [
+            _Heading("Our vision", self.s.h2, "Our vision", 1, "vision"),
+            self.vision_box(self.m(self.ws.vision), self.s.vision_full),
+            Spacer(1, 6),
+        ]
 
     def accountable_markup(self, goal_id: str) -> str:
         names = content.holders(self.ws, goal_id, Role.ACCOUNTABLE)
@@ -489,10 +657,10 @@ class _Writer:
         colour = _hex(ROLE_TEXT[Role.INFORMED])
         return f'Accountable: <font color="{colour}"><i>nobody named yet</i></font>'
 
-    def top_priorities(self) -> list[Flowable]:
+    def top_priorities(self, fit: _Fit = _Fit()) -> list[Flowable]:
+        """The top three, each with its Accountable; others tied with the third in one line."""
         top = content.top_places(self.ws)
-        # Page one stays one page even when many goals tie at the top.
-        shown, more = top[: content.TOP + 1], len(top) - content.TOP - 1
+        shown, rest = top[: content.TOP], top[content.TOP :]
         three = len(top) in (0, content.TOP)
         kicker = "OUR TOP THREE PRIORITIES" if three else "OUR TOP PRIORITIES"
         out: list[Flowable] = [Paragraph(kicker, self.s.kicker), Spacer(1, 2)]
@@ -503,44 +671,117 @@ class _Writer:
                 )
             )
             return out
+        title_style = (
+            self.s.priority_title,
+            self.s.priority_title_compact,
+            self.s.priority_title_small,
+        )[fit.small]
+        rank_style = self.s.priority_rank_compact if fit.small else self.s.priority_rank
+        line_style = self.s.cell_small if fit.small == 2 else self.s.body
+        rank_width = 36.0 if fit.small else 48.0
         rows = []
         for place in shown:
             goal = place.goal
             measure = self.measure(goal.metric, goal.baseline, goal.target, goal.due)
             about = self.pillar_tag(goal.pillar) + (f"  ·  {measure}" if measure else "")
+            if fit.clip and not fit.small:
+                # The measure is in full under Goals; here it gets one line.
+                about = self.clip_markup(about, self.s.body_muted, self.width - rank_width - 8)
             votes = content.plural(place.dots, "vote")
-            cell = [
-                Paragraph(self.m(goal.title), self.s.priority_title),
-                Spacer(1, 3),
-                Paragraph(about, self.s.body_muted),
-                Spacer(1, 2),
-                Paragraph(f"{self.accountable_markup(goal.id)}  ·  {votes}", self.s.body),
-            ]
-            rows.append([Paragraph(place.label, self.s.priority_rank), cell])
+            accountable = f"{self.accountable_markup(goal.id)}  ·  {votes}"
+            cell: list[Flowable] = [Paragraph(self.m(goal.title), title_style)]
+            if fit.small:
+                # The measure is left to Goals by pillar; the pillar joins the Accountable.
+                tag = self.pillar_tag(goal.pillar)
+                cell += [Spacer(1, 1), Paragraph(f"{tag}  ·  {accountable}", line_style)]
+            else:
+                cell += [
+                    Spacer(1, 3),
+                    Paragraph(about, self.s.body_muted),
+                    Spacer(1, 2),
+                    Paragraph(accountable, self.s.body),
+                ]
+            rows.append([Paragraph(place.label, rank_style), cell])
+        padding = (5, 6) if fit.tight else (9, 10)
         out.append(
             _table(
                 rows,
-                [48, self.width - 48],
+                [rank_width, self.width - rank_width],
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (0, -1), 0),
                     ("LEFTPADDING", (1, 0), (1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 9),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding[0]),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding[1]),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
                 ],
                 splitInRow=1,
             )
         )
-        if more > 0:
-            out += [
-                Spacer(1, 6),
-                self.muted(
-                    f"… and {content.plural(more, 'more goal')} tied with these; "
-                    "see Priorities for the full order."
-                ),
-            ]
+        if rest:
+            out += [Spacer(1, 6), *self.tied_with_the_third(shown, rest)]
         return out
+
+    def clip_markup(self, markup: str, style: ParagraphStyle, width: float) -> str:
+        """Markup on one line, cut with "…" where it would wrap (tags kept whole)."""
+        if _lines(markup, style, width) <= 1:
+            return markup
+        pieces = re.split(r"(<[^>]+>|&[a-z#0-9]+;)", markup)
+        text = [(i, piece) for i, piece in enumerate(pieces) if not piece.startswith(("<", "&"))]
+        spaces = [(i, k) for i, piece in text for k, ch in enumerate(piece) if ch == " "]
+        letters = spaces or [(i, k) for i, piece in text for k in range(1, len(piece))]
+
+        def upto(n: int) -> str:
+            i, k = letters[n]
+            head = [*pieces[:i], pieces[i][:k]]
+            opened = re.findall(r"<(b|i|font)\b", "".join(head))
+            closed = re.findall(r"</(b|i|font)>", "".join(head))
+            tail = "".join(f"</{tag}>" for tag in reversed(opened[len(closed) :]))
+            return "".join(head).rstrip() + ELLIPSIS + tail
+
+        n = _most(len(letters), lambda n: _lines(upto(n - 1), style, width) <= 1)
+        return upto(max(n - 1, 0))
+
+    def tied_with_the_third(
+        self, shown: list[content.Place], rest: list[content.Place]
+    ) -> list[Flowable]:
+        """'5 goals share 1st place: the three above, “D” and “E”.' in two lines at most,
+        and the page where Priorities gives the full order."""
+        rank = rest[0].rank
+        above = sum(1 for p in shown if p.rank == rank)
+        lead = (
+            f"<b>{above + len(rest)} goals share {content.ordinal(rank)} place</b>: the "
+            f"{('one', 'two', 'three')[above - 1]} above"
+        )
+        titles: dict[int, str] = {}
+
+        def title(i: int) -> str:
+            if i not in titles:
+                short = self.clip(rest[i].goal.title, self.s.body_muted, 1, 150)
+                titles[i] = self.m(content.quoted(short))
+            return titles[i]
+
+        def sentence(n: int) -> str:
+            named = [title(i) for i in range(n)]
+            if len(rest) > n:
+                named.append(f"{len(rest) - n} more")
+            return content.names_sentence([lead, *named]) + "."
+
+        n = _most(len(rest), lambda n: _lines(sentence(n), self.s.body_muted, self.width) <= 2)
+        return [
+            Paragraph(sentence(n), self.s.body_muted),
+            _PageReference("The full order is on page", "priorities"),
+        ]
+
+    def contents(self, fit: _Fit) -> list[Flowable]:
+        entries = [(key, title) for key, title in SECTIONS.items() if key != "summary"]
+        entries.append(("appendix", APPENDIX))
+        return [
+            Spacer(1, 12 if fit.tight else 18),
+            Paragraph("IN THIS CHARTER", self.s.kicker),
+            Spacer(1, 6),
+            _Contents(entries, 15.0 if fit.small else 17.0 if fit.tight else 19.0),
+        ]
 
     # -- goals ----------------------------------------------------------------------
 
@@ -1088,6 +1329,7 @@ class _Writer:
         return [
             *self.summary(),
             PageBreak(),
+            *self.vision_in_full(),
             *self.goals(),
             NextPageTemplate("wide"),
             PageBreak(),

@@ -43,6 +43,7 @@ from cxworkshop.domain.model import (
     VotingMode,
     Workshop,
 )
+from cxworkshop.domain.text import LONG_MAX, NAME_MAX, SHORT_MAX, TITLE_MAX
 from tests.helpers.builders import goal_titled, sound_workshop, tally_round
 
 UNICODE_NAMES = ("Zoë Ødegård", "Łukasz Żółw", "Ελένη Παππά", "Дмитрий Орлов")
@@ -290,7 +291,7 @@ def test_page_one_lists_each_section_with_the_page_it_starts_on(demo_pdf: bytes)
     reader = PdfReader(BytesIO(demo_pdf))
     first = flat(reader.pages[0].extract_text())
     contents = first[first.index("IN THIS CHARTER") :]
-    titles = [title for key, title in SECTIONS.items() if key != "summary"]
+    titles = [title for key, title in SECTIONS.items() if key != "summary"] + [APPENDIX]
     assert positions(contents, titles) == sorted(positions(contents, titles))
     # The numbers are filled in once the document is laid out, so they come last.
     starts = [
@@ -607,3 +608,90 @@ def test_every_embedded_subset_has_its_own_tag():
     tags = [name.lstrip("/").split("+")[0] for name in names]
     assert all(re.fullmatch(r"[A-Z]{6}", tag) for tag in tags)
     assert len(set(tags)) == len(tags), sorted(names)
+
+
+# ----------------------------------------------------------------- page one at any length
+
+
+def words_of(length: int, seed: str = "every customer feels known and helped at each step") -> str:
+    """Ordinary words, repeated up to exactly ``length`` characters."""
+    text = " ".join([seed] * (length // len(seed) + 1))
+    return text[:length].strip()
+
+
+def tied_at_the_top(count: int = 5) -> Workshop:
+    """The demo with ``count`` goals, each titled as long as the app allows, tied for first."""
+    ws = demo_workshop()
+    for i, goal in enumerate(ws.goals[:count]):
+        goal.title = words_of(TITLE_MAX, f"goal {i + 1} makes every customer journey easier")
+    ws.rounds.clear()
+    tally_round(ws, {g.id: 9 if i < count else i % 4 for i, g in enumerate(ws.goals)})
+    return ws
+
+
+def assert_page_one_holds_the_essentials(ws: Workshop, data: bytes) -> list[str]:
+    """Title, sponsor, review date and the top three, each with its Accountable, on page one."""
+    pages = page_texts(data)
+    first = pages[0]
+    assert flat(ws.title) in first
+    assert flat(ws.sponsor_name) in first
+    assert ws.review_date is not None and content.long_date(ws.review_date) in first
+    for place in voting.final_order(ws)[:3]:
+        title = flat(editing.goal(ws, place.goal_id).title)
+        who = flat(content.holders(ws, place.goal_id, Role.ACCOUNTABLE)[0])
+        assert title in first, title
+        after = first[first.index(title) :]
+        assert after.index(f"Accountable: {who}") == after.index("Accountable:"), title
+    assert "IN THIS CHARTER" in first, "the contents stay on page one"
+    return pages
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_vision_as_long_as_the_app_allows_is_shortened_on_page_one_and_given_whole_next(
+    demo: Workshop, paper: Paper
+):
+    ws = demo_workshop()
+    ws.vision = words_of(LONG_MAX)
+    pages = assert_page_one_holds_the_essentials(ws, pdf_bytes(ws, paper))
+    first = pages[0]
+    excerpt = first[first.index("OUR VISION") + len("OUR VISION") : first.index("…")].strip()
+    assert len(excerpt) > 40 and ws.vision.startswith(excerpt)
+    assert ws.vision[len(excerpt)] == " ", "cut at a word"
+    assert "The whole vision is on page 2." in first
+    head = f"{ws.organisation} · {ws.title} "
+    following = [re.sub(r" Page \d+ of \d+ Exported .*$", "", p).removeprefix(head) for p in pages]
+    assert following[1].startswith("Our vision "), "the whole vision opens page two"
+    assert flat(ws.vision) in " ".join(following[1:3])
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_five_goals_tied_for_first_with_the_longest_titles_leave_page_one_whole(paper: Paper):
+    ws = tied_at_the_top(5)
+    data = pdf_bytes(ws, paper)
+    pages = assert_page_one_holds_the_essentials(ws, data)
+    reader = PdfReader(BytesIO(data))
+    priorities = next(item for item in reader.outline if getattr(item, "title", "") == "Priorities")
+    page = reader.get_destination_page_number(priorities) + 1
+    assert "5 goals share 1st place: the three above" in pages[0]
+    # The number is drawn once the layout is done: read the page as laid out to see it in place.
+    laid_out = flat(reader.pages[0].extract_text(extraction_mode="layout"))
+    assert re.search(rf"The full order is on page ?{page}\b", laid_out)
+    fourth, fifth = (editing.goal(ws, p.goal_id).title for p in voting.final_order(ws)[3:5])
+    assert fourth not in pages[0] and fifth not in pages[0]
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_every_text_at_its_longest_still_leaves_page_one_whole(paper: Paper):
+    ws = tied_at_the_top(5)
+    ws.title = words_of(TITLE_MAX, "customer experience charter for the whole group")
+    for field in ("organisation", "sponsor_name", "sponsor_title", "facilitator"):
+        setattr(ws, field, words_of(NAME_MAX, f"{field} of the group"))
+    ws.vision = words_of(LONG_MAX)
+    for goal in ws.goals:
+        for field in ("metric", "baseline", "target", "due"):
+            setattr(goal, field, words_of(SHORT_MAX, f"{field} of the goal"))
+    for person in ws.participants:
+        person.name = words_of(NAME_MAX, f"{person.name} of the customer team")
+    for function in ws.functions:
+        function.name = words_of(NAME_MAX, f"{function.name} of the group")
+    assert_page_one_holds_the_essentials(ws, pdf_bytes(ws, paper))
