@@ -116,6 +116,9 @@ class _Fit:
     small: int = 0
     """How much smaller the type of the title, the facts and the priorities is: 0, 1 or 2."""
     contents: bool = True
+    squeeze: bool = False
+    """The last resort, for text no real words make (hundreds of W's in a row): the title,
+    the sponsor, and each priority's title and Accountable are cut to a few lines."""
 
 
 FIT_STEPS = (
@@ -126,6 +129,8 @@ FIT_STEPS = (
     _Fit(tight=True, shorten=True, clip=True, small=1),
     _Fit(tight=True, shorten=True, clip=True, small=2),
     _Fit(tight=True, shorten=True, clip=True, small=2, contents=False),
+    _Fit(tight=True, shorten=True, clip=True, small=2, squeeze=True),
+    _Fit(tight=True, shorten=True, clip=True, small=2, contents=False, squeeze=True),
 )
 """Page one tries each in turn and takes the first that holds everything on one page."""
 FIT_SLACK = 2.0
@@ -466,7 +471,7 @@ class _Writer:
             vision = self.vision_block(room, fit)
             if vision is not None:
                 return [*head, *vision, *top, *contents]
-        # Longer than anything the app accepts: laid out anyway, even if over two pages.
+        # Cannot happen with what the app accepts; laid out anyway, over two pages if need be.
         return [*head, *(self.vision_block(0, fit, pointer_only=True) or []), *top]
 
     def masthead(self, fit: _Fit) -> list[Flowable]:
@@ -481,7 +486,8 @@ class _Writer:
                 organisation = self.clip(organisation, self.s.kicker, 1)
             out += [Paragraph(self.m(organisation), self.s.kicker), Spacer(1, 4)]
         title = self.title_style(fit)
-        out.append(_Heading(self.m(ws.title), title, SECTIONS["summary"], 0, "summary"))
+        shown = self.clip(ws.title, title, 3) if fit.squeeze else ws.title
+        out.append(_Heading(self.m(shown), title, SECTIONS["summary"], 0, "summary"))
         if ws.date:
             when = f"Agreed at the workshop on {content.long_date(ws.date)}"
         else:
@@ -563,7 +569,7 @@ class _Writer:
 
         review = content.long_date(ws.review_date) if ws.review_date else ""
         row = [
-            fact("SPONSOR", ws.sponsor_name, widths[0], ws.sponsor_title),
+            fact("SPONSOR", ws.sponsor_name, widths[0], ws.sponsor_title, 3 if fit.squeeze else 0),
             fact("FACILITATOR", ws.facilitator, widths[1], clip_at=2 if fit.clip else 0),
             fact("PROGRESS REVIEW", review, widths[2]),
         ]
@@ -650,8 +656,11 @@ class _Writer:
             Spacer(1, 6),
         ]
 
-    def accountable_markup(self, goal_id: str) -> str:
+    def accountable_markup(self, goal_id: str, clip: float = 0) -> str:
+        """'Accountable: <b>name</b>'; each name cut to one line ``clip`` points wide if given."""
         names = content.holders(self.ws, goal_id, Role.ACCOUNTABLE)
+        if clip:
+            names = [self.clip(name, self.s.cell_bold, 1, clip) for name in names]
         if names:
             return f"Accountable: <b>{self.text.join(names)}</b>"
         colour = _hex(ROLE_TEXT[Role.INFORMED])
@@ -688,8 +697,11 @@ class _Writer:
                 # The measure is in full under Goals; here it gets one line.
                 about = self.clip_markup(about, self.s.body_muted, self.width - rank_width - 8)
             votes = content.plural(place.dots, "vote")
-            accountable = f"{self.accountable_markup(goal.id)}  ·  {votes}"
-            cell: list[Flowable] = [Paragraph(self.m(goal.title), title_style)]
+            inner = self.width - rank_width - 8
+            who = self.accountable_markup(goal.id, inner * 0.6 if fit.squeeze else 0)
+            accountable = f"{who}  ·  {votes}"
+            title = self.clip(goal.title, title_style, 3, inner) if fit.squeeze else goal.title
+            cell: list[Flowable] = [Paragraph(self.m(title), title_style)]
             if fit.small:
                 # The measure is left to Goals by pillar; the pillar joins the Accountable.
                 tag = self.pillar_tag(goal.pillar)
