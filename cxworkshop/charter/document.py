@@ -377,11 +377,76 @@ def _shortened(words: list[str], n: int) -> str:
     return " ".join(words[:n]).rstrip(",;:.–—-") + ELLIPSIS
 
 
-def _table(rows: list[list[Any]], widths: list[float], commands: list[Any], **kw: Any) -> Table:
-    table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+class _Table(Table):  # type: ignore[misc]
+    """A table that breaks between pages with at least two rows on each side of the break.
+
+    A page holding one leftover row, or a header with a single row under it, reads as
+    a mistake. Only at the top of a page, where the rows must break somewhere (a row
+    taller than half a page), may a break leave one row alone.
+    """
+
+    tail = 0
+    """Rows at the end (a total, a key) that go with at least two rows before them."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        header = self.repeatRows
+        rows = len(self._cellvalues)
+        # reportlab honours a split range on a table's first break only; the rest of a
+        # long table is a new table, so the range is worked out again at every break.
+        guarded = rows - header - self.tail >= 2
+        self._rowSplitRange = (header + 2, rows - 2 - self.tail) if guarded else None
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        frame = self._doctemplateAttr("frame")
+        if not parts and guarded and getattr(frame, "_atTop", False):
+            self._rowSplitRange = None
+            parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.tail = self.tail
+        return parts
+
+
+def _table(
+    rows: list[list[Any]], widths: list[float], commands: list[Any], *, tail: int = 0, **kw: Any
+) -> _Table:
+    """A table in the charter's face; one of two rows or more never leaves a row alone on a page.
+
+    ``tail`` rows at the end (a total, a key) go with at least two rows before them.
+    """
+    table = _Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+    table.tail = tail
     # The charter's face from the start, or reportlab would name Helvetica in the file.
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), *commands]))
     return table
+
+
+class _RoomFor(CondPageBreak):  # type: ignore[misc]
+    """A page break, unless there is room below for ``lead`` (a heading, an introduction)
+    and the start of ``table``: a heading never stands at a page's foot without what it heads.
+
+    The start is the header and ``rows`` rows, or the whole of a table too short to
+    break (see :class:`_Table`). Keeping a heading with a whole long table instead
+    would push the table's first page out blank.
+    """
+
+    def __init__(self, lead: list[Flowable], table: _Table | None = None, rows: int = 2) -> None:
+        super().__init__(0)
+        self.lead = lead
+        self.table = table
+        self.rows = rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if getattr(self._doctemplateAttr("frame"), "_atTop", False):
+            return 0, 0  # A new page already: another break would only leave a blank one.
+        need = _height(self.lead, availWidth)
+        if self.table is not None:
+            self.table.wrap(availWidth, availHeight)
+            heights = self.table._rowHeights
+            header = self.table.repeatRows
+            short = len(heights) - header - self.table.tail < 4
+            need += sum(heights if short else heights[: header + self.rows])
+        self.height = need
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
 
 
 # ----------------------------------------------------------------- the sections
@@ -429,13 +494,21 @@ class _Writer:
         colour = _hex(PILLAR_COLOURS[pillar])
         return f'<font color="{colour}">{PILLAR_SYMBOLS[pillar]}</font> {pillar.label}'
 
-    def pillar_heading(self, pillar: Pillar) -> list[Flowable]:
+    def pillar_heading(self, pillar: Pillar) -> _Heading:
         markup = (
             f"{self.pillar_tag(pillar)}"
             f'<font name="{REGULAR}" size="11" color="{_hex(MUTED)}">'
             f"   {pillar.meaning}</font>"
         )
-        return self.subheading(markup, pillar.label)
+        return _Heading(markup, self.s.h2, pillar.label, 1)
+
+    def rank_width(self, style: ParagraphStyle, padding: float, least: float) -> float:
+        """A rank column wide enough for the widest place on one line ("181=" included)."""
+        widest = max(
+            (self.text.width(p.label, style.fontName, style.fontSize) for p in self.places),
+            default=0.0,
+        )
+        return max(least, math.ceil(widest + padding + 1))
 
     def measure(self, metric: str, baseline: str, target: str, due: str) -> str:
         """'Online conversion rate: 1.8% → 2.6% by Q4 2027', as markup, with what is known."""
@@ -807,13 +880,14 @@ class _Writer:
             ),
         ]
         head = ["Rank", "Goal and measure", "Baseline", "Target", "Due", "Votes"]
-        widths = [40.0, 0.0, 66.0, 66.0, 66.0, 44.0]
+        widths = [self.rank_width(self.s.cell_rank_top, 8, 40), 0.0, 66.0, 66.0, 66.0, 44.0]
         widths[1] = self.width - sum(widths)
         for pillar in Pillar:
             goals = [g for g in self.ws.goals if g.pillar is pillar]
-            out += self.pillar_heading(pillar)
+            heading = self.pillar_heading(pillar)
             if not goals:
-                out.append(self.muted("No goals under this pillar yet."))
+                empty = self.muted("No goals under this pillar yet.")
+                out += [_RoomFor([heading, empty]), heading, empty]
                 continue
             rows: list[list[Any]] = [
                 [
@@ -851,7 +925,8 @@ class _Writer:
                         Paragraph(str(place.dots) if place else "–", self.s.cell_centre),
                     ]
                 )
-            out.append(_table(rows, widths, commands, repeatRows=1, splitInRow=1))
+            table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+            out += [_RoomFor([heading], table), heading, table]
         return out
 
     # -- accountability ---------------------------------------------------------------
@@ -912,10 +987,12 @@ class _Writer:
         roles = content.roles_by_goal(self.ws)
         for i in range(parts):
             part = columns[i * size : (i + 1) * size]
+            table = self.matrix_table(part, roles)
             if parts > 1:
                 title = f"Part {i + 1} of {parts}: {part[0].name} to {part[-1].name}"
-                out += self.subheading(self.m(title), f"Part {i + 1} of {parts}", room=240)
-            out.append(self.matrix_table(part, roles))
+                heading = _Heading(self.m(title), self.s.h2, f"Part {i + 1} of {parts}", 1)
+                out += [_RoomFor([heading], table, rows=3), heading]
+            out.append(table)
         return out
 
     def matrix_table(
@@ -967,6 +1044,8 @@ class _Writer:
             r = len(rows)
             rows.append([Paragraph(self.pillar_tag(pillar), self.s.cell_head), *blank])
             commands += [
+                # The pillar's row never ends a page: it goes with its first two goals.
+                ("NOSPLIT", (0, r), (-1, r + min(2, len(goals)))),
                 ("SPAN", (0, r), (-1, r)),
                 ("BACKGROUND", (0, r), (-1, r), STRIPE),
                 ("TOPPADDING", (0, r), (-1, r), 3),
@@ -999,7 +1078,7 @@ class _Writer:
         if not self.ws.goals:
             return [*out, self.muted("There are no goals yet.")]
         label_width = 92.0
-        rank_width = 40.0
+        rank_width = self.rank_width(self.s.list_rank, 8, 40)
         inner = self.width - rank_width
         for goal in content.reading_order(self.ws):
             place = self.rank(goal.id)
@@ -1053,19 +1132,18 @@ class _Writer:
     # -- priorities -----------------------------------------------------------------
 
     def priorities(self) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(240), self.heading("priorities")]
+        heading = self.heading("priorities")
         summary = content.vote_summary(self.ws)
         if summary is None:
-            return [
-                *out,
-                self.muted(
-                    "No vote has been taken yet. Once the team has voted, the goals appear here "
-                    "in the order it chose."
-                ),
-            ]
-        out.append(self.intro(self.m(summary.sentence)))
+            empty = self.muted(
+                "No vote has been taken yet. Once the team has voted, the goals appear here "
+                "in the order it chose."
+            )
+            return [_RoomFor([heading, empty]), heading, empty]
+        intro = self.intro(self.m(summary.sentence))
+        out: list[Flowable] = []
         most = max((p.dots for p in self.places), default=0)
-        rank_w, bar_w = 44.0, 150.0
+        rank_w, bar_w = self.rank_width(self.s.cell_rank_top, 10, 44), 150.0
         rows: list[list[Any]] = [
             [
                 Paragraph("Rank", self.s.cell_head_centre),
@@ -1099,10 +1177,17 @@ class _Writer:
             following = self.places[i + 1] if i + 1 < len(self.places) else None
             if top and following is not None and following.rank > content.TOP:
                 commands.append(("LINEBELOW", (0, i + 1), (-1, i + 1), 0.75, RULE))
-        widths = [rank_w, self.width - rank_w - bar_w, bar_w]
-        out.append(_table(rows, widths, commands, repeatRows=1))
+        # The key is the chart's last row, so it is never on a page apart from the bars.
         key = "   ".join(self.pillar_tag(p) for p in Pillar)
-        out += [Spacer(1, 6), Paragraph(f"Bar colours follow the pillars:   {key}", self.s.small)]
+        rows.append([Paragraph(f"Bar colours follow the pillars:   {key}", self.s.small), "", ""])
+        commands += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("TOPPADDING", (0, -1), (-1, -1), 10),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+        ]
+        widths = [rank_w, self.width - rank_w - bar_w, bar_w]
+        chart = _table(rows, widths, commands, repeatRows=1, tail=1)
+        out += [_RoomFor([heading, intro], chart), heading, intro, chart]
         out += self.subheading("How ties were settled", "How ties were settled")
         if not summary.ties:
             out.append(
@@ -1133,31 +1218,30 @@ class _Writer:
 
     def principles(self) -> list[Flowable]:
         committed = [p for p in self.ws.principles if p.committed]
-        out: list[Flowable] = [CondPageBreak(140), self.heading("principles")]
+        out: list[Flowable] = [self.heading("principles")]
         if not committed:
-            return [*out, self.muted("The team has not committed to any principle yet.")]
+            out.append(self.muted("The team has not committed to any principle yet."))
+            return [_RoomFor(out), *out]
         rows = []
         for p in committed:
             own = f'  <font color="{_hex(MUTED)}" size="9.5">(our own)</font>' if p.custom else ""
             rows.append([Paragraph("✓", self.s.tick), Paragraph(self.m(p.text) + own, self.s.body)])
-        return [
-            *out,
-            _table(
-                rows,
-                [22, self.width - 22],
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ],
-                splitInRow=1,
-            ),
-        ]
+        table = _table(
+            rows,
+            [22, self.width - 22],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ],
+            splitInRow=1,
+        )
+        return [_RoomFor(out, table), *out, table]
 
     def next_steps(self) -> list[Flowable]:
         ws = self.ws
-        out: list[Flowable] = [CondPageBreak(160), self.heading("next")]
+        out: list[Flowable] = [self.heading("next")]
         if ws.review_date:
             out.append(
                 self.intro(
@@ -1168,7 +1252,8 @@ class _Writer:
         else:
             out.append(self.intro("No date has been set yet for reviewing progress."))
         if not ws.commitments:
-            return [*out, self.muted("No next steps have been agreed yet.")]
+            out.append(self.muted("No next steps have been agreed yet."))
+            return [_RoomFor(out), *out]
         widths = [26.0, 0.0, 124.0, 96.0]
         widths[1] = self.width - sum(widths)
         rows: list[list[Any]] = [
@@ -1196,13 +1281,15 @@ class _Writer:
             ("TOPPADDING", (0, 1), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
         ]
-        return [*out, _table(rows, widths, commands, repeatRows=1, splitInRow=1)]
+        table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+        return [_RoomFor(out, table), *out, table]
 
     def people(self) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(160), self.heading("people")]
+        out: list[Flowable] = [self.heading("people")]
         teams = content.teams(self.ws)
         if not teams:
-            return [*out, self.muted("No functions or people have been added yet.")]
+            out.append(self.muted("No functions or people have been added yet."))
+            return [_RoomFor(out), *out]
         n = len(self.ws.participants)
         out.append(
             self.intro(
@@ -1237,7 +1324,8 @@ class _Writer:
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]
-        return [*out, _table(rows, [170, self.width - 170], commands, splitInRow=1)]
+        table = _table(rows, [170, self.width - 170], commands, splitInRow=1)
+        return [_RoomFor(out, table), *out, table]
 
     def sign_off(self) -> list[Flowable]:
         ws = self.ws
@@ -1254,7 +1342,7 @@ class _Writer:
         block: list[Flowable] = [self.heading("signoff"), intro]
         if not people:
             block.append(self.muted("Name a sponsor and the Accountables, and they sign here."))
-            return [CondPageBreak(200), *block]
+            return [_RoomFor(block), *block]
         half = self.width / 2
         cells: list[list[Flowable]] = []
         for person in people:
@@ -1280,7 +1368,7 @@ class _Writer:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
             ],
         )
-        return [CondPageBreak(300), *block, grid]
+        return [_RoomFor(block, grid), *block, grid]
 
     def appendix(self) -> list[Flowable]:
         """The agenda as planned beside the time the room spent in each step."""

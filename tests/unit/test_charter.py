@@ -28,6 +28,7 @@ from cxworkshop.charter import (
     signatories,
 )
 from cxworkshop.charter.document import APPENDIX, SECTIONS
+from cxworkshop.charter.styles import PILLAR_SYMBOLS
 from cxworkshop.domain import editing, voting
 from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.demo import demo_workshop
@@ -104,7 +105,9 @@ def large_workshop(goal_count: int = 100, people: int = 40) -> Workshop:
         editing.assign(ws, g.id, Assignee.function(functions[(i + 3) % 10].id), Role.CONSULTED)
         editing.assign(ws, g.id, Assignee.function(functions[(i + 6) % 10].id), Role.INFORMED)
     editing.add_principle(ws, Principle("We put the customer first.", committed=True))
-    tally_round(ws, {g.id: (i * 7) % 23 for i, g in enumerate(ws.goals)})
+    # Many ties, and the last two goals share the last place.
+    last = len(ws.goals) - 2
+    tally_round(ws, {g.id: 1 + (i * 7) % 23 if i < last else 0 for i, g in enumerate(ws.goals)})
     editing.add_commitment(ws, Commitment("Publish the charter", "Person 01 Okafor", "June"))
     return ws
 
@@ -126,7 +129,8 @@ def demo_pages(demo_pdf: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def large() -> Workshop:
-    return large_workshop()
+    """A hundred goals and one: the last two share 100th place, a rank of four characters."""
+    return large_workshop(101)
 
 
 @pytest.fixture(scope="module")
@@ -136,11 +140,7 @@ def large_pdf(large: Workshop) -> bytes:
 
 @pytest.fixture(scope="module")
 def large_pages(large_pdf: bytes) -> list[tuple[bool, str]]:
-    """Each page's text, and whether the page is landscape (the matrix's pages are)."""
-    return [
-        (p.mediabox.width > p.mediabox.height, flat(p.extract_text()))
-        for p in PdfReader(BytesIO(large_pdf)).pages
-    ]
+    return oriented_pages(large_pdf)
 
 
 # ----------------------------------------------------------------- what the demo says
@@ -695,3 +695,70 @@ def test_every_text_at_its_longest_still_leaves_page_one_whole(paper: Paper):
     for function in ws.functions:
         function.name = words_of(NAME_MAX, f"{function.name} of the group")
     assert_page_one_holds_the_essentials(ws, pdf_bytes(ws, paper))
+
+
+# ----------------------------------------------------------------- pagination
+
+
+def oriented_pages(data: bytes) -> list[tuple[bool, str]]:
+    """Each page's text, and whether the page is landscape (the matrix's pages are)."""
+    return [
+        (p.mediabox.width > p.mediabox.height, flat(p.extract_text()))
+        for p in PdfReader(BytesIO(data)).pages
+    ]
+
+
+def pagination_faults(ws: Workshop, pages: list[tuple[bool, str]]) -> list[str]:
+    """Pages where a table leaves one goal alone, or a pillar's heading (under Goals) or its
+    row (in the matrix) ends the page without a goal under it."""
+    titles = [g.title for g in ws.goals]
+    faults = []
+    for number, (landscape, text) in enumerate(pages, start=1):
+        goals = {t for t in titles if t in text}
+        if len(goals) == 1:
+            faults.append(f"page {number} holds one goal alone: {goals}")
+        for pillar in Pillar:
+            heading = f"{PILLAR_SYMBOLS[pillar]} {pillar.label}"
+            if not landscape:
+                heading += f" {pillar.meaning}"
+            at = text.rfind(heading)
+            if at >= 0 and not any(t in text[at:] for t in titles):
+                faults.append(f"page {number} ends with {heading!r}")
+    return faults
+
+
+@pytest.fixture(scope="module")
+def large_letter_pages(large: Workshop) -> list[tuple[bool, str]]:
+    return oriented_pages(pdf_bytes(large, Paper.LETTER))
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_the_demo_breaks_its_pages_cleanly(demo: Workshop, paper: Paper):
+    oriented = oriented_pages(pdf_bytes(demo, paper))
+    assert pagination_faults(demo, oriented) == []
+    pages = [text for _, text in oriented]
+    # The chart's key is on the page with its bars.
+    key = next(i for i, text in enumerate(pages) if "Bar colours follow the pillars" in text)
+    last = editing.goal(demo, voting.final_order(demo)[-1].goal_id).title
+    assert last in pages[key]
+    assert "IN THIS CHARTER" in pages[0] and flat(demo.vision) in pages[0]
+
+
+def test_a_hundred_goals_break_their_pages_cleanly_on_a4_and_letter(
+    large: Workshop,
+    large_pages: list[tuple[bool, str]],
+    large_letter_pages: list[tuple[bool, str]],
+):
+    for oriented in (large_pages, large_letter_pages):
+        assert pagination_faults(large, oriented) == []
+        pages = [text for _, text in oriented]
+        key = next(i for i, text in enumerate(pages) if "Bar colours follow the pillars" in text)
+        assert sum(1 for g in large.goals if g.title in pages[key]) >= 2
+
+
+def test_a_rank_with_three_digits_and_a_tie_stays_on_one_line(
+    large_pages: list[tuple[bool, str]],
+):
+    roles = section([text for _, text in large_pages], "roles")
+    assert re.search(r"\b100= Goal \d{3} for customers", roles), "the rank is not broken"
+    assert not re.search(r"\b100 =", roles)
