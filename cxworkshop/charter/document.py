@@ -1,8 +1,9 @@
 """The charter as a PDF: page one for the sponsor, then the detail behind it.
 
-1. Summary (page one): organisation, title, date, sponsor, facilitator, the
-   review date, the vision, the top three priorities with their Accountable,
-   and the contents (each entry a link).
+1. Summary (page one, always exactly one page): organisation, title, date,
+   sponsor, facilitator, the review date, the vision, the top three priorities
+   with their Accountable, and the contents (each entry a link). A vision too
+   long for it is shortened at a word and given whole at the top of page two.
 2. Goals by pillar, with metric, baseline, target, due date, rank and votes.
 3. The accountability matrix on landscape pages: goals down the side,
    functions and then people across the top. Long matrices continue onto
@@ -11,11 +12,14 @@
    the goals. Then the same roles goal by goal, for reading on a phone.
 4. The priorities chart and how ties were settled.
 5. Principles, next steps, who was in the room, and the sign-off block.
+6. The appendix: the agenda as planned and the time spent.
 
 Every page says "Page x of y" and every page after the first carries the
-organisation and title. Each section is a bookmark. While steps are
-incomplete, a band on page one and a faint diagonal mark on every page say
-"Draft". All text is real text in embedded fonts: selectable and searchable.
+organisation and title. Each section and the appendix is a bookmark that keeps
+the reader's zoom. Tables break with at least two rows on each side of a page
+break, and headings stay with what they head. While steps are incomplete, a
+band on page one and a faint diagonal mark on every page say "Draft". All text
+is real text in embedded fonts: selectable and searchable.
 """
 
 from __future__ import annotations
