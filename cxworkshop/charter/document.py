@@ -819,6 +819,8 @@ class _Writer:
         text = [(i, piece) for i, piece in enumerate(pieces) if not piece.startswith(("<", "&"))]
         spaces = [(i, k) for i, piece in text for k, ch in enumerate(piece) if ch == " "]
         letters = spaces or [(i, k) for i, piece in text for k in range(1, len(piece))]
+        if not letters:
+            return markup
 
         def upto(n: int) -> str:
             i, k = letters[n]

@@ -762,3 +762,12 @@ def test_a_rank_with_three_digits_and_a_tie_stays_on_one_line(
     roles = section([text for _, text in large_pages], "roles")
     assert re.search(r"\b100= Goal \d{3} for customers", roles), "the rank is not broken"
     assert not re.search(r"\b100 =", roles)
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_pillars_row_in_the_matrix_never_ends_a_page(paper: Paper):
+    # 32 goals and 8 people put the Keep row at the foot of a matrix page, if it may go there.
+    ws = large_workshop(32, people=8)
+    pages = oriented_pages(pdf_bytes(ws, paper))
+    assert sum(1 for landscape, _ in pages if landscape) >= 2
+    assert pagination_faults(ws, pages) == []
