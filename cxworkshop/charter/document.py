@@ -1,8 +1,9 @@
 """The charter as a PDF: page one for the sponsor, then the detail behind it.
 
-1. Summary (page one): organisation, title, date, sponsor, facilitator, the
-   review date, the vision, the top three priorities with their Accountable,
-   and the contents (each entry a link).
+1. Summary (page one, always exactly one page): organisation, title, date,
+   sponsor, facilitator, the review date, the vision, the top three priorities
+   with their Accountable, and the contents (each entry a link). A vision too
+   long for it is shortened at a word and given whole at the top of page two.
 2. Goals by pillar, with metric, baseline, target, due date, rank and votes.
 3. The accountability matrix on landscape pages: goals down the side,
    functions and then people across the top. Long matrices continue onto
@@ -11,11 +12,14 @@
    the goals. Then the same roles goal by goal, for reading on a phone.
 4. The priorities chart and how ties were settled.
 5. Principles, next steps, who was in the room, and the sign-off block.
+6. The appendix: the agenda as planned and the time spent.
 
 Every page says "Page x of y" and every page after the first carries the
-organisation and title. Each section is a bookmark. While steps are
-incomplete, a band on page one and a faint diagonal mark on every page say
-"Draft". All text is real text in embedded fonts: selectable and searchable.
+organisation and title. Each section and the appendix is a bookmark that keeps
+the reader's zoom. Tables break with at least two rows on each side of a page
+break, and headings stay with what they head. While steps are incomplete, a
+band on page one and a faint diagonal mark on every page say "Draft". All text
+is real text in embedded fonts: selectable and searchable.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     BaseDocTemplate,
@@ -47,8 +54,8 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
 from . import content
-from .charts import UprightLabel, dots_bar, fit_lines, role_chip
-from .fonts import BOLD, REGULAR, Text, register
+from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
+from .fonts import BOLD, REGULAR, Text, nfc, register
 from .paper import Paper
 from .styles import (
     ACCENT,
@@ -86,8 +93,7 @@ SECTIONS = {
 """Each section's key and heading; the heading is also its bookmark."""
 
 APPENDIX = "Appendix: agenda and time spent"
-"""The appendix's heading. Page one's contents and the bookmarks list the charter itself;
-the appendix is the record behind it."""
+"""The appendix's heading, the last bookmark: the record behind the charter."""
 
 MATRIX_COLUMN = 24.0
 """Width of one function's or person's column in the matrix, in points."""
@@ -98,6 +104,43 @@ HEADER_MAX = 104.0
 HEADER_SIZE = 9.0
 
 CREATOR = f"CX Workshop {__version__}"
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """One way of setting page one, from as designed to as tight as it goes."""
+
+    tight: bool = False
+    """Spacing closed up."""
+    shorten: bool = False
+    """The vision may be shortened (and given whole on page two)."""
+    clip: bool = False
+    """The organisation, the facilitator, the sponsor's title and each priority's measure
+    take a line or two (they are in full elsewhere); a long title is set smaller."""
+    small: int = 0
+    """How much smaller the type of the title, the facts and the priorities is: 0, 1 or 2."""
+    contents: bool = True
+    squeeze: bool = False
+    """The last resort, for text no real words make (hundreds of W's in a row): the title,
+    the sponsor, and each priority's title and Accountable are cut to a few lines."""
+
+
+FIT_STEPS = (
+    _Fit(),
+    _Fit(tight=True),
+    _Fit(tight=True, shorten=True),
+    _Fit(tight=True, shorten=True, clip=True),
+    _Fit(tight=True, shorten=True, clip=True, small=1),
+    _Fit(tight=True, shorten=True, clip=True, small=2),
+    _Fit(tight=True, shorten=True, clip=True, small=2, contents=False),
+    _Fit(tight=True, shorten=True, clip=True, small=2, squeeze=True),
+    _Fit(tight=True, shorten=True, clip=True, small=2, contents=False, squeeze=True),
+)
+"""Page one tries each in turn and takes the first that holds everything on one page."""
+FIT_SLACK = 2.0
+"""Points page one keeps spare, so rounding never pushes its last line over."""
+MEASURE = 1e9
+"""An available height that never limits a flowable that is only being measured."""
 
 
 @dataclass(frozen=True)
@@ -132,9 +175,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds each page back until the end, so it can say "Page x of y".
 
     What can only be known at the end is drawn then: the page count, and the
-    page numbers in page one's contents. Bookmarks made on a page are held
-    with it, because a bookmark must point at the page object the page
-    finally becomes, which exists only once it is written.
+    page numbers page one refers to (its contents, where a long tie continues).
+    Bookmarks made on a page are held with it, because a bookmark must point at
+    the page object the page finally becomes, which exists only once it is written.
     """
 
     footer_left = ""
@@ -143,7 +186,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.total_pages = 0
         self.section_pages: dict[str, int] = {}
-        self.contents_slots: list[tuple[int, float, float, str]] = []
+        self.contents_slots: list[tuple[int, float, float, str, bool]] = []
+        """Where a section's page number goes: page, x, baseline, section, right-aligned."""
         self._held: list[dict[str, Any]] = []
         self._marks: list[tuple[str, dict[str, Any]]] = []
 
@@ -177,9 +221,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.drawString(54, 30, self.footer_left)
         self.setFont(BOLD, 11)
         self.setFillColor(INK)
-        for page, x, y, key in self.contents_slots:
+        for page, x, y, key, right in self.contents_slots:
             if page == number and key in self.section_pages:
-                self.drawRightString(x, y, str(self.section_pages[key]))
+                draw = self.drawRightString if right else self.drawString
+                draw(x, y, str(self.section_pages[key]))
         self.restoreState()
 
 
@@ -201,7 +246,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             return
         self._marks += 1
         key = flowable.key or f"part-{self._marks}"
-        self.canv.bookmarkPage(key)
+        # /XYZ with no zoom: the reader keeps its zoom (a phone is not zoomed out to the
+        # whole page, as /Fit would) and scrolls to the heading.
+        top = self.frame._y + flowable.height + 8
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=round(top, 1), zoom=None)
         self.canv.addOutlineEntry(flowable.outline, key, flowable.level, closed=True)
         self.canv.section_pages.setdefault(key, self.page)
 
@@ -209,12 +257,12 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
 class _Contents(Flowable):  # type: ignore[misc]
     """Page one's list of sections in two columns, each with its page number and a link."""
 
-    line = 19.0
     gap = 28.0
 
-    def __init__(self, entries: list[tuple[str, str]]) -> None:
+    def __init__(self, entries: list[tuple[str, str]], line: float = 19.0) -> None:
         super().__init__()
         self.entries = entries
+        self.line = line
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -235,35 +283,38 @@ class _Contents(Flowable):  # type: ignore[misc]
             canvas.setLineWidth(0.5)
             canvas.line(x, y - 6, x + column, y - 6)
             right, base = canvas.absolutePosition(x + column, y)
-            canvas.contents_slots.append((canvas.getPageNumber(), right, base, key))
+            canvas.contents_slots.append((canvas.getPageNumber(), right, base, key, True))
             canvas.linkRect("", key, (x, y - 6, x + column, y + 14), relative=1)
 
 
-class _IfRoom(Flowable):  # type: ignore[misc]
-    """Its content where there is room for it, and nothing otherwise (page one stays one page)."""
+class _PageReference(Flowable):  # type: ignore[misc]
+    """One line that ends in the page a section starts on ("… is on page 8"), as a link.
 
-    def __init__(self, inner: list[Flowable]) -> None:
+    The number is drawn once the whole document is laid out, as the contents' are.
+    """
+
+    size = 11.0
+    leading = 16.0
+
+    def __init__(self, words: str, key: str) -> None:
         super().__init__()
-        self.inner = inner
-        self._fits = False
+        self.words = words
+        self.key = key
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        sizes = [f.wrap(availWidth, availHeight) for f in self.inner]
-        height = sum(h for _, h in sizes) + sum(f.getSpaceBefore() for f in self.inner[1:])
-        self._fits = height <= availHeight
-        self.width, self.height = availWidth, height if self._fits else 0
+        self.width, self.height = availWidth, self.leading
         return self.width, self.height
 
     def draw(self) -> None:
-        if not self._fits:
-            return
-        y = self.height
-        for i, f in enumerate(self.inner):
-            if i:
-                y -= f.getSpaceBefore()
-            _, h = f.wrap(self.width, self.height)
-            y -= h
-            f.drawOn(self.canv, 0, y)
+        canvas = self.canv
+        y = self.leading - self.size
+        canvas.setFont(REGULAR, self.size)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(0, y, self.words)
+        x = stringWidth(self.words, REGULAR, self.size) + stringWidth(" ", REGULAR, self.size)
+        left, base = canvas.absolutePosition(x, y)
+        canvas.contents_slots.append((canvas.getPageNumber(), left, base, self.key, False))
+        canvas.linkRect("", self.key, (0, 0, x + 24, self.leading), relative=1)
 
 
 class _Indented(Flowable):  # type: ignore[misc]
@@ -300,11 +351,106 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, 0, self.length, 0)
 
 
-def _table(rows: list[list[Any]], widths: list[float], commands: list[Any], **kw: Any) -> Table:
-    table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` stand one after another in a frame ``width`` wide."""
+    return float(
+        sum(f.wrap(width, MEASURE)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+    )
+
+
+def _lines(markup: str, style: ParagraphStyle, width: float) -> int:
+    """How many lines ``markup`` takes in ``style`` at ``width``."""
+    height = float(Paragraph(markup, style).wrap(width, MEASURE)[1])
+    return math.ceil(height / float(style.leading) - 0.01)
+
+
+def _most(limit: int, fits: Callable[[int], bool]) -> int:
+    """The largest n from 1 to ``limit`` that ``fits`` (which holds up to some n), else 0."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shortened(words: list[str], n: int) -> str:
+    """The first ``n`` words, ending in "…"."""
+    return " ".join(words[:n]).rstrip(",;:.–—-") + ELLIPSIS
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A table that breaks between pages with at least two rows on each side of the break.
+
+    A page holding one leftover row, or a header with a single row under it, reads as
+    a mistake. Only at the top of a page, where the rows must break somewhere (a row
+    taller than half a page), may a break leave one row alone.
+    """
+
+    tail = 0
+    """Rows at the end (a total, a key) that go with at least two rows before them."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        header = self.repeatRows
+        rows = len(self._cellvalues)
+        # reportlab honours a split range on a table's first break only; the rest of a
+        # long table is a new table, so the range is worked out again at every break.
+        guarded = rows - header - self.tail >= 2
+        self._rowSplitRange = (header + 2, rows - 2 - self.tail) if guarded else None
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        frame = self._doctemplateAttr("frame")
+        if not parts and guarded and getattr(frame, "_atTop", False):
+            self._rowSplitRange = None
+            parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.tail = self.tail
+        return parts
+
+
+def _table(
+    rows: list[list[Any]], widths: list[float], commands: list[Any], *, tail: int = 0, **kw: Any
+) -> _Table:
+    """A table in the charter's face; one of two rows or more never leaves a row alone on a page.
+
+    ``tail`` rows at the end (a total, a key) go with at least two rows before them.
+    """
+    table = _Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+    table.tail = tail
     # The charter's face from the start, or reportlab would name Helvetica in the file.
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), *commands]))
     return table
+
+
+class _RoomFor(CondPageBreak):  # type: ignore[misc]
+    """A page break, unless there is room below for ``lead`` (a heading, an introduction)
+    and the start of ``table``: a heading never stands at a page's foot without what it heads.
+
+    The start is the header and ``rows`` rows, or the whole of a table too short to
+    break (see :class:`_Table`). Keeping a heading with a whole long table instead
+    would push the table's first page out blank.
+    """
+
+    def __init__(self, lead: list[Flowable], table: _Table | None = None, rows: int = 2) -> None:
+        super().__init__(0)
+        self.lead = lead
+        self.table = table
+        self.rows = rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if getattr(self._doctemplateAttr("frame"), "_atTop", False):
+            return 0, 0  # A new page already: another break would only leave a blank one.
+        need = _height(self.lead, availWidth)
+        if self.table is not None:
+            self.table.wrap(availWidth, availHeight)
+            heights = self.table._rowHeights
+            header = self.table.repeatRows
+            short = len(heights) - header - self.table.tail < 4
+            need += sum(heights if short else heights[: header + self.rows])
+        self.height = need
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
 
 
 # ----------------------------------------------------------------- the sections
@@ -316,6 +462,8 @@ class _Writer:
     def __init__(self, ws: Workshop, page: Layout, wide: Layout) -> None:
         self.ws = ws
         self.width = page.frame_width
+        self.height = page.frame_height
+        self.vision_continued = False
         self.wide_width = wide.frame_width
         self.text = Text()
         self.s = STYLES
@@ -350,13 +498,21 @@ class _Writer:
         colour = _hex(PILLAR_COLOURS[pillar])
         return f'<font color="{colour}">{PILLAR_SYMBOLS[pillar]}</font> {pillar.label}'
 
-    def pillar_heading(self, pillar: Pillar) -> list[Flowable]:
+    def pillar_heading(self, pillar: Pillar) -> _Heading:
         markup = (
             f"{self.pillar_tag(pillar)}"
             f'<font name="{REGULAR}" size="11" color="{_hex(MUTED)}">'
             f"   {pillar.meaning}</font>"
         )
-        return self.subheading(markup, pillar.label)
+        return _Heading(markup, self.s.h2, pillar.label, 1)
+
+    def rank_width(self, style: ParagraphStyle, padding: float, least: float) -> float:
+        """A rank column wide enough for the widest place on one line ("181=" included)."""
+        widest = max(
+            (self.text.width(p.label, style.fontName, style.fontSize) for p in self.places),
+            default=0.0,
+        )
+        return max(least, math.ceil(widest + padding + 1))
 
     def measure(self, metric: str, baseline: str, target: str, due: str) -> str:
         """'Online conversion rate: 1.8% → 2.6% by Q4 2027', as markup, with what is known."""
@@ -377,33 +533,74 @@ class _Writer:
     # -- page one -----------------------------------------------------------------
 
     def summary(self) -> list[Flowable]:
+        """Page one: always one page, always with the title, the sponsor, the review date and
+        the top three with their Accountable.
+
+        What must be there is laid out first, tighter step by step when it is long; the
+        contents come next; the vision takes the room that is left, shortened at a word
+        with "…" when it is longer, and is then given whole at the top of page two.
+        """
+        for fit in FIT_STEPS:
+            head = self.masthead(fit)
+            top = self.top_priorities(fit)
+            contents = self.contents(fit) if fit.contents else []
+            room = self.height - _height([*head, *top, *contents], self.width) - FIT_SLACK
+            vision = self.vision_block(room, fit)
+            if vision is not None:
+                return [*head, *vision, *top, *contents]
+        # Cannot happen with what the app accepts; laid out anyway, over two pages if need be.
+        return [*head, *(self.vision_block(0, fit, pointer_only=True) or []), *top]
+
+    def masthead(self, fit: _Fit) -> list[Flowable]:
+        """The draft band, the organisation, the title, the date and the three facts."""
         ws = self.ws
         out: list[Flowable] = []
         if content.is_draft(ws):
-            out += [self.draft_band(), Spacer(1, 16)]
+            out += [self.draft_band(), Spacer(1, 8 if fit.tight else 16)]
         if ws.organisation:
-            out += [Paragraph(self.m(ws.organisation.upper()), self.s.kicker), Spacer(1, 4)]
-        out.append(_Heading(self.m(ws.title), self.s.title, SECTIONS["summary"], 0, "summary"))
+            organisation = ws.organisation.upper()
+            if fit.clip:
+                organisation = self.clip(organisation, self.s.kicker, 1)
+            out += [Paragraph(self.m(organisation), self.s.kicker), Spacer(1, 4)]
+        title = self.title_style(fit)
+        shown = self.clip(ws.title, title, 3) if fit.squeeze else ws.title
+        out.append(_Heading(self.m(shown), title, SECTIONS["summary"], 0, "summary"))
         if ws.date:
             when = f"Agreed at the workshop on {content.long_date(ws.date)}"
         else:
             when = "Our customer experience charter"
-        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 16)]
-        out += [self.facts(), Spacer(1, 20)]
-        out += self.vision_block()
-        out += self.top_priorities()
-        entries = [(key, title) for key, title in SECTIONS.items() if key != "summary"]
-        out.append(
-            _IfRoom(
-                [
-                    Spacer(1, 18),
-                    Paragraph("IN THIS CHARTER", self.s.kicker),
-                    Spacer(1, 6),
-                    _Contents(entries),
-                ]
-            )
-        )
+        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 10 if fit.tight else 16)]
+        out += [self.facts(fit), Spacer(1, 12 if fit.tight else 20)]
         return out
+
+    def title_style(self, fit: _Fit) -> ParagraphStyle:
+        """The title's type: 28 pt, or smaller until a long title takes three lines at most."""
+        smallest = (16.0 if fit.clip else 20.0, 14.0, 12.0)[fit.small]
+        size = float(self.s.title.fontSize)
+        while True:
+            style = ParagraphStyle(
+                f"title-{size:g}", self.s.title, fontSize=size, leading=size * 1.2
+            )
+            if size <= smallest or _lines(self.m(self.ws.title), style, self.width) <= 3:
+                return style
+            size = max(smallest, size - 2)
+
+    def clip(self, text: str, style: ParagraphStyle, lines: int, width: float = 0) -> str:
+        """``text``, or as much of it as fits in ``lines`` lines, cut at a word with "…"."""
+        width = width or self.width
+
+        def fits(candidate: str) -> bool:
+            return _lines(self.m(candidate), style, width) <= lines
+
+        if fits(text):
+            return text
+        words = text.split()
+        n = _most(len(words) - 1, lambda n: fits(_shortened(words, n)))
+        if n:
+            return _shortened(words, n)
+        # A first word longer than the room: cut it where it must be cut.
+        cut = _most(len(text) - 1, lambda k: fits(text[:k] + ELLIPSIS))
+        return text[:cut] + ELLIPSIS
 
     def draft_band(self) -> Flowable:
         steps = [step.label for step in content.incomplete_steps(self.ws)]
@@ -423,74 +620,133 @@ class _Writer:
             ],
         )
 
-    def facts(self) -> Flowable:
+    def facts(self, fit: _Fit) -> Flowable:
+        """Sponsor, facilitator and review date side by side; the sponsor's name always whole."""
         ws = self.ws
+        # Clipped, the facilitator and the date need less room than a long sponsor's name.
+        widths = [self.width * share for share in ((0.5, 0.25, 0.25) if fit.clip else (1 / 3,) * 3)]
+        value_style = (self.s.fact, self.s.fact_compact, self.s.fact_small)[fit.small]
 
-        def fact(label: str, value: str, note: str = "") -> list[Flowable]:
-            shown = value or f'<font color="{_hex(MUTED)}">Not set yet</font>'
+        def fact(
+            label: str, value: str, width: float, note: str = "", clip_at: int = 0
+        ) -> list[Flowable]:
+            if value and clip_at:
+                value = self.clip(value, value_style, clip_at, width - 12)
+            if note and fit.clip:
+                note = self.clip(note, self.s.fact_note, 2, width - 12)
+            shown = self.m(value) or f'<font color="{_hex(MUTED)}">Not set yet</font>'
             cell: list[Flowable] = [
                 Paragraph(label, self.s.kicker),
                 Spacer(1, 3),
-                Paragraph(shown, self.s.fact),
+                Paragraph(shown, value_style),
             ]
             if note:
-                cell.append(Paragraph(note, self.s.fact_note))
+                cell.append(Paragraph(self.m(note), self.s.fact_note))
             return cell
 
         review = content.long_date(ws.review_date) if ws.review_date else ""
         row = [
-            fact("SPONSOR", self.m(ws.sponsor_name), self.m(ws.sponsor_title)),
-            fact("FACILITATOR", self.m(ws.facilitator)),
-            fact("PROGRESS REVIEW", review),
+            fact("SPONSOR", ws.sponsor_name, widths[0], ws.sponsor_title, 3 if fit.squeeze else 0),
+            fact("FACILITATOR", ws.facilitator, widths[1], clip_at=2 if fit.clip else 0),
+            fact("PROGRESS REVIEW", review, widths[2]),
         ]
         return _table(
             [row],
-            [self.width / 3] * 3,
+            widths,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 6 if fit.tight else 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7 if fit.tight else 12),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.75, RULE),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.75, RULE),
             ],
         )
 
-    def vision_block(self) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph("OUR VISION", self.s.kicker), Spacer(1, 6)]
-        if self.ws.vision:
-            out.append(
-                _table(
-                    [[Paragraph(self.m(self.ws.vision), self.s.vision)]],
-                    [self.width],
-                    [
-                        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
-                        ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 16),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 16),
-                        ("TOPPADDING", (0, 0), (-1, -1), 12),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
-                    ],
-                    splitInRow=1,
-                )
-            )
-        else:
-            out.append(self.muted("The team has not agreed its vision yet."))
-        out.append(Spacer(1, 22))
-        return out
+    def vision_box(self, markup: str, style: ParagraphStyle) -> Flowable:
+        return _table(
+            [[Paragraph(markup, style)]],
+            [self.width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 16),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 16),
+                ("TOPPADDING", (0, 0), (-1, -1), 12),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+            ],
+            splitInRow=1,
+        )
 
-    def accountable_markup(self, goal_id: str) -> str:
+    def vision_block(
+        self, room: float, fit: _Fit, *, pointer_only: bool = False
+    ) -> list[Flowable] | None:
+        """The vision in at most ``room`` points: whole, shortened with a pointer to page two
+        (when ``fit`` allows), or only the pointer; None when none of these fits."""
+        self.vision_continued = False
+        kicker: list[Flowable] = [Paragraph("OUR VISION", self.s.kicker), Spacer(1, 6)]
+        after = Spacer(1, 14 if fit.tight else 22)
+        vision = self.ws.vision
+        if not vision:
+            empty = [*kicker, self.muted("The team has not agreed its vision yet."), after]
+            return empty if _height(empty, self.width) <= room else None
+        whole = [*kicker, self.vision_box(self.m(vision), self.s.vision), after]
+        if not pointer_only and _height(whole, self.width) <= room:
+            return whole
+        if not (fit.shorten or pointer_only):
+            return None
+        self.vision_continued = True
+        pointer = Paragraph(
+            f'<a href="#vision" color="{_hex(ACCENT)}">The whole vision is on page 2.</a>',
+            self.s.small,
+        )
+        words = vision.split()
+
+        def shortened(n: int) -> list[Flowable]:
+            excerpt = self.vision_box(self.m(_shortened(words, n)), self.s.vision)
+            return [*kicker, excerpt, Spacer(1, 4), pointer, after]
+
+        n = (
+            0
+            if pointer_only
+            else _most(len(words) - 1, lambda n: _height(shortened(n), self.width) <= room)
+        )
+        if n:
+            return shortened(n)
+        only = [
+            Paragraph(
+                f'OUR VISION   <a href="#vision" color="{_hex(ACCENT)}">is on page 2</a>',
+                self.s.kicker,
+            ),
+            after,
+        ]
+        return only if pointer_only or _height(only, self.width) <= room else None
+
+    def vision_in_full(self) -> list[Flowable]:
+        """The whole vision at the top of page two, when page one had to shorten it."""
+        if not self.vision_continued:
+            return []
+        return [
+            _Heading("Our vision", self.s.h2, "Our vision", 1, "vision"),
+            self.vision_box(self.m(self.ws.vision), self.s.vision_full),
+            Spacer(1, 6),
+        ]
+
+    def accountable_markup(self, goal_id: str, clip: float = 0) -> str:
+        """'Accountable: <b>name</b>'; each name cut to one line ``clip`` points wide if given."""
         names = content.holders(self.ws, goal_id, Role.ACCOUNTABLE)
+        if clip:
+            names = [self.clip(name, self.s.cell_bold, 1, clip) for name in names]
         if names:
             return f"Accountable: <b>{self.text.join(names)}</b>"
         colour = _hex(ROLE_TEXT[Role.INFORMED])
         return f'Accountable: <font color="{colour}"><i>nobody named yet</i></font>'
 
-    def top_priorities(self) -> list[Flowable]:
+    def top_priorities(self, fit: _Fit = _Fit()) -> list[Flowable]:
+        """The top three, each with its Accountable; others tied with the third in one line."""
         top = content.top_places(self.ws)
-        # Page one stays one page even when many goals tie at the top.
-        shown, more = top[: content.TOP + 1], len(top) - content.TOP - 1
+        shown, rest = top[: content.TOP], top[content.TOP :]
         three = len(top) in (0, content.TOP)
         kicker = "OUR TOP THREE PRIORITIES" if three else "OUR TOP PRIORITIES"
         out: list[Flowable] = [Paragraph(kicker, self.s.kicker), Spacer(1, 2)]
@@ -501,44 +757,122 @@ class _Writer:
                 )
             )
             return out
+        title_style = (
+            self.s.priority_title,
+            self.s.priority_title_compact,
+            self.s.priority_title_small,
+        )[fit.small]
+        rank_style = self.s.priority_rank_compact if fit.small else self.s.priority_rank
+        line_style = self.s.cell_small if fit.small == 2 else self.s.body
+        rank_width = 36.0 if fit.small else 48.0
         rows = []
         for place in shown:
             goal = place.goal
             measure = self.measure(goal.metric, goal.baseline, goal.target, goal.due)
             about = self.pillar_tag(goal.pillar) + (f"  ·  {measure}" if measure else "")
+            if fit.clip and not fit.small:
+                # The measure is in full under Goals; here it gets one line.
+                about = self.clip_markup(about, self.s.body_muted, self.width - rank_width - 8)
             votes = content.plural(place.dots, "vote")
-            cell = [
-                Paragraph(self.m(goal.title), self.s.priority_title),
-                Spacer(1, 3),
-                Paragraph(about, self.s.body_muted),
-                Spacer(1, 2),
-                Paragraph(f"{self.accountable_markup(goal.id)}  ·  {votes}", self.s.body),
-            ]
-            rows.append([Paragraph(place.label, self.s.priority_rank), cell])
+            inner = self.width - rank_width - 8
+            who = self.accountable_markup(goal.id, inner * 0.6 if fit.squeeze else 0)
+            accountable = f"{who}  ·  {votes}"
+            title = self.clip(goal.title, title_style, 3, inner) if fit.squeeze else goal.title
+            cell: list[Flowable] = [Paragraph(self.m(title), title_style)]
+            if fit.small:
+                # The measure is left to Goals by pillar; the pillar joins the Accountable.
+                tag = self.pillar_tag(goal.pillar)
+                cell += [Spacer(1, 1), Paragraph(f"{tag}  ·  {accountable}", line_style)]
+            else:
+                cell += [
+                    Spacer(1, 3),
+                    Paragraph(about, self.s.body_muted),
+                    Spacer(1, 2),
+                    Paragraph(accountable, self.s.body),
+                ]
+            rows.append([Paragraph(place.label, rank_style), cell])
+        padding = (5, 6) if fit.tight else (9, 10)
         out.append(
             _table(
                 rows,
-                [48, self.width - 48],
+                [rank_width, self.width - rank_width],
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (0, -1), 0),
                     ("LEFTPADDING", (1, 0), (1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 9),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding[0]),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding[1]),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
                 ],
                 splitInRow=1,
             )
         )
-        if more > 0:
-            out += [
-                Spacer(1, 6),
-                self.muted(
-                    f"… and {content.plural(more, 'more goal')} tied with these; "
-                    "see Priorities for the full order."
-                ),
-            ]
+        if rest:
+            out += [Spacer(1, 6), *self.tied_with_the_third(shown, rest)]
         return out
+
+    def clip_markup(self, markup: str, style: ParagraphStyle, width: float) -> str:
+        """Markup on one line, cut with "…" where it would wrap (tags kept whole)."""
+        if _lines(markup, style, width) <= 1:
+            return markup
+        pieces = re.split(r"(<[^>]+>|&[a-z#0-9]+;)", markup)
+        text = [(i, piece) for i, piece in enumerate(pieces) if not piece.startswith(("<", "&"))]
+        spaces = [(i, k) for i, piece in text for k, ch in enumerate(piece) if ch == " "]
+        letters = spaces or [(i, k) for i, piece in text for k in range(1, len(piece))]
+        if not letters:
+            return markup
+
+        def upto(n: int) -> str:
+            i, k = letters[n]
+            head = [*pieces[:i], pieces[i][:k]]
+            opened = re.findall(r"<(b|i|font)\b", "".join(head))
+            closed = re.findall(r"</(b|i|font)>", "".join(head))
+            tail = "".join(f"</{tag}>" for tag in reversed(opened[len(closed) :]))
+            return "".join(head).rstrip() + ELLIPSIS + tail
+
+        n = _most(len(letters), lambda n: _lines(upto(n - 1), style, width) <= 1)
+        return upto(max(n - 1, 0))
+
+    def tied_with_the_third(
+        self, shown: list[content.Place], rest: list[content.Place]
+    ) -> list[Flowable]:
+        """'5 goals share 1st place: the three above, “D” and “E”.' in two lines at most,
+        and the page where Priorities gives the full order."""
+        rank = rest[0].rank
+        above = sum(1 for p in shown if p.rank == rank)
+        lead = (
+            f"<b>{above + len(rest)} goals share {content.ordinal(rank)} place</b>: the "
+            f"{('one', 'two', 'three')[above - 1]} above"
+        )
+        titles: dict[int, str] = {}
+
+        def title(i: int) -> str:
+            if i not in titles:
+                short = self.clip(rest[i].goal.title, self.s.body_muted, 1, 150)
+                titles[i] = self.m(content.quoted(short))
+            return titles[i]
+
+        def sentence(n: int) -> str:
+            named = [title(i) for i in range(n)]
+            if len(rest) > n:
+                named.append(f"{len(rest) - n} more")
+            return content.names_sentence([lead, *named]) + "."
+
+        n = _most(len(rest), lambda n: _lines(sentence(n), self.s.body_muted, self.width) <= 2)
+        return [
+            Paragraph(sentence(n), self.s.body_muted),
+            _PageReference("The full order is on page", "priorities"),
+        ]
+
+    def contents(self, fit: _Fit) -> list[Flowable]:
+        entries = [(key, title) for key, title in SECTIONS.items() if key != "summary"]
+        entries.append(("appendix", APPENDIX))
+        return [
+            Spacer(1, 12 if fit.tight else 18),
+            Paragraph("IN THIS CHARTER", self.s.kicker),
+            Spacer(1, 6),
+            _Contents(entries, 15.0 if fit.small else 17.0 if fit.tight else 19.0),
+        ]
 
     # -- goals ----------------------------------------------------------------------
 
@@ -552,13 +886,14 @@ class _Writer:
             ),
         ]
         head = ["Rank", "Goal and measure", "Baseline", "Target", "Due", "Votes"]
-        widths = [40.0, 0.0, 66.0, 66.0, 66.0, 44.0]
+        widths = [self.rank_width(self.s.cell_rank_top, 8, 40), 0.0, 66.0, 66.0, 66.0, 44.0]
         widths[1] = self.width - sum(widths)
         for pillar in Pillar:
             goals = [g for g in self.ws.goals if g.pillar is pillar]
-            out += self.pillar_heading(pillar)
+            heading = self.pillar_heading(pillar)
             if not goals:
-                out.append(self.muted("No goals under this pillar yet."))
+                empty = self.muted("No goals under this pillar yet.")
+                out += [_RoomFor([heading, empty]), heading, empty]
                 continue
             rows: list[list[Any]] = [
                 [
@@ -596,7 +931,8 @@ class _Writer:
                         Paragraph(str(place.dots) if place else "–", self.s.cell_centre),
                     ]
                 )
-            out.append(_table(rows, widths, commands, repeatRows=1, splitInRow=1))
+            table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+            out += [_RoomFor([heading], table), heading, table]
         return out
 
     # -- accountability ---------------------------------------------------------------
@@ -657,10 +993,12 @@ class _Writer:
         roles = content.roles_by_goal(self.ws)
         for i in range(parts):
             part = columns[i * size : (i + 1) * size]
+            table = self.matrix_table(part, roles)
             if parts > 1:
                 title = f"Part {i + 1} of {parts}: {part[0].name} to {part[-1].name}"
-                out += self.subheading(self.m(title), f"Part {i + 1} of {parts}", room=240)
-            out.append(self.matrix_table(part, roles))
+                heading = _Heading(self.m(title), self.s.h2, f"Part {i + 1} of {parts}", 1)
+                out += [_RoomFor([heading], table, rows=3), heading]
+            out.append(table)
         return out
 
     def matrix_table(
@@ -712,6 +1050,8 @@ class _Writer:
             r = len(rows)
             rows.append([Paragraph(self.pillar_tag(pillar), self.s.cell_head), *blank])
             commands += [
+                # The pillar's row never ends a page: it goes with its first two goals.
+                ("NOSPLIT", (0, r), (-1, r + min(2, len(goals)))),
                 ("SPAN", (0, r), (-1, r)),
                 ("BACKGROUND", (0, r), (-1, r), STRIPE),
                 ("TOPPADDING", (0, r), (-1, r), 3),
@@ -744,7 +1084,7 @@ class _Writer:
         if not self.ws.goals:
             return [*out, self.muted("There are no goals yet.")]
         label_width = 92.0
-        rank_width = 40.0
+        rank_width = self.rank_width(self.s.list_rank, 8, 40)
         inner = self.width - rank_width
         for goal in content.reading_order(self.ws):
             place = self.rank(goal.id)
@@ -798,19 +1138,18 @@ class _Writer:
     # -- priorities -----------------------------------------------------------------
 
     def priorities(self) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(240), self.heading("priorities")]
+        heading = self.heading("priorities")
         summary = content.vote_summary(self.ws)
         if summary is None:
-            return [
-                *out,
-                self.muted(
-                    "No vote has been taken yet. Once the team has voted, the goals appear here "
-                    "in the order it chose."
-                ),
-            ]
-        out.append(self.intro(self.m(summary.sentence)))
+            empty = self.muted(
+                "No vote has been taken yet. Once the team has voted, the goals appear here "
+                "in the order it chose."
+            )
+            return [_RoomFor([heading, empty]), heading, empty]
+        intro = self.intro(self.m(summary.sentence))
+        out: list[Flowable] = []
         most = max((p.dots for p in self.places), default=0)
-        rank_w, bar_w = 44.0, 150.0
+        rank_w, bar_w = self.rank_width(self.s.cell_rank_top, 10, 44), 150.0
         rows: list[list[Any]] = [
             [
                 Paragraph("Rank", self.s.cell_head_centre),
@@ -844,10 +1183,17 @@ class _Writer:
             following = self.places[i + 1] if i + 1 < len(self.places) else None
             if top and following is not None and following.rank > content.TOP:
                 commands.append(("LINEBELOW", (0, i + 1), (-1, i + 1), 0.75, RULE))
-        widths = [rank_w, self.width - rank_w - bar_w, bar_w]
-        out.append(_table(rows, widths, commands, repeatRows=1))
+        # The key is the chart's last row, so it is never on a page apart from the bars.
         key = "   ".join(self.pillar_tag(p) for p in Pillar)
-        out += [Spacer(1, 6), Paragraph(f"Bar colours follow the pillars:   {key}", self.s.small)]
+        rows.append([Paragraph(f"Bar colours follow the pillars:   {key}", self.s.small), "", ""])
+        commands += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("TOPPADDING", (0, -1), (-1, -1), 10),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+        ]
+        widths = [rank_w, self.width - rank_w - bar_w, bar_w]
+        chart = _table(rows, widths, commands, repeatRows=1, tail=1)
+        out += [_RoomFor([heading, intro], chart), heading, intro, chart]
         out += self.subheading("How ties were settled", "How ties were settled")
         if not summary.ties:
             out.append(
@@ -878,31 +1224,30 @@ class _Writer:
 
     def principles(self) -> list[Flowable]:
         committed = [p for p in self.ws.principles if p.committed]
-        out: list[Flowable] = [CondPageBreak(140), self.heading("principles")]
+        out: list[Flowable] = [self.heading("principles")]
         if not committed:
-            return [*out, self.muted("The team has not committed to any principle yet.")]
+            out.append(self.muted("The team has not committed to any principle yet."))
+            return [_RoomFor(out), *out]
         rows = []
         for p in committed:
             own = f'  <font color="{_hex(MUTED)}" size="9.5">(our own)</font>' if p.custom else ""
             rows.append([Paragraph("✓", self.s.tick), Paragraph(self.m(p.text) + own, self.s.body)])
-        return [
-            *out,
-            _table(
-                rows,
-                [22, self.width - 22],
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ],
-                splitInRow=1,
-            ),
-        ]
+        table = _table(
+            rows,
+            [22, self.width - 22],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ],
+            splitInRow=1,
+        )
+        return [_RoomFor(out, table), *out, table]
 
     def next_steps(self) -> list[Flowable]:
         ws = self.ws
-        out: list[Flowable] = [CondPageBreak(160), self.heading("next")]
+        out: list[Flowable] = [self.heading("next")]
         if ws.review_date:
             out.append(
                 self.intro(
@@ -913,7 +1258,8 @@ class _Writer:
         else:
             out.append(self.intro("No date has been set yet for reviewing progress."))
         if not ws.commitments:
-            return [*out, self.muted("No next steps have been agreed yet.")]
+            out.append(self.muted("No next steps have been agreed yet."))
+            return [_RoomFor(out), *out]
         widths = [26.0, 0.0, 124.0, 96.0]
         widths[1] = self.width - sum(widths)
         rows: list[list[Any]] = [
@@ -941,13 +1287,15 @@ class _Writer:
             ("TOPPADDING", (0, 1), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
         ]
-        return [*out, _table(rows, widths, commands, repeatRows=1, splitInRow=1)]
+        table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+        return [_RoomFor(out, table), *out, table]
 
     def people(self) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(160), self.heading("people")]
+        out: list[Flowable] = [self.heading("people")]
         teams = content.teams(self.ws)
         if not teams:
-            return [*out, self.muted("No functions or people have been added yet.")]
+            out.append(self.muted("No functions or people have been added yet."))
+            return [_RoomFor(out), *out]
         n = len(self.ws.participants)
         out.append(
             self.intro(
@@ -982,7 +1330,8 @@ class _Writer:
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]
-        return [*out, _table(rows, [170, self.width - 170], commands, splitInRow=1)]
+        table = _table(rows, [170, self.width - 170], commands, splitInRow=1)
+        return [_RoomFor(out, table), *out, table]
 
     def sign_off(self) -> list[Flowable]:
         ws = self.ws
@@ -999,7 +1348,7 @@ class _Writer:
         block: list[Flowable] = [self.heading("signoff"), intro]
         if not people:
             block.append(self.muted("Name a sponsor and the Accountables, and they sign here."))
-            return [CondPageBreak(200), *block]
+            return [_RoomFor(block), *block]
         half = self.width / 2
         cells: list[list[Flowable]] = []
         for person in people:
@@ -1025,12 +1374,12 @@ class _Writer:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
             ],
         )
-        return [CondPageBreak(300), *block, grid]
+        return [_RoomFor(block, grid), *block, grid]
 
     def appendix(self) -> list[Flowable]:
         """The agenda as planned beside the time the room spent in each step."""
         ws = self.ws
-        out: list[Flowable] = [Paragraph(APPENDIX, self.s.h1)]
+        out: list[Flowable] = [_Heading(APPENDIX, self.s.h1, APPENDIX, 0, "appendix")]
         if ws.time_spent:
             out.append(
                 self.intro(
@@ -1086,6 +1435,7 @@ class _Writer:
         return [
             *self.summary(),
             PageBreak(),
+            *self.vision_in_full(),
             *self.goals(),
             NextPageTemplate("wide"),
             PageBreak(),
@@ -1178,10 +1528,10 @@ def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None
     doc = _Document(
         buffer,
         page,
-        title=ws.title,
-        author=ws.facilitator or ws.organisation or "CX Workshop",
+        title=nfc(ws.title),
+        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
         subject=(
-            f"The customer experience charter{of}: who is accountable for which goal, "
+            f"The customer experience charter{nfc(of)}: who is accountable for which goal, "
             "what comes first, and when progress is reviewed"
         ),
         creator=CREATOR,

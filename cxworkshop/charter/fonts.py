@@ -7,17 +7,27 @@ standard CID fonts every PDF reader knows (not embedded: the reader supplies
 the glyphs), which keeps them searchable. Anything else the fonts lack, such
 as emoji, becomes U+FFFD, the replacement character, instead of failing the
 export; :class:`Text` remembers which characters were replaced.
+
+Text is drawn in Unicode's composed form (NFC): an accent typed as a separate
+combining mark would otherwise be placed by the font's default offset and can
+collide with a capital letter. The embedded subsets are put right in two ways
+reportlab leaves undone: each subset gets its own six-letter tag, as the PDF
+format asks, and characters beyond U+FFFF (DejaVu's emoji faces, for one) copy
+out of the PDF as themselves rather than as a broken code.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfdoc, pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
@@ -48,10 +58,87 @@ _CID_RANGES = (
 )
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form, as the charter draws it."""
+    return unicodedata.normalize("NFC", text)
+
+
+def subset_tag(font: str, subset: int) -> str:
+    """The six capital letters that name one embedded subset of ``font``.
+
+    Derived from the font's name and the subset's number, so every subset in a
+    file has its own tag and the same charter always gets the same tags.
+    """
+    digest = int.from_bytes(hashlib.sha256(f"{font}/{subset}".encode()).digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        digest, letter = divmod(digest, 26)
+        letters.append(chr(ord("A") + letter))
+    return "".join(letters)
+
+
+def _utf16_hex(code: int) -> str:
+    """A code point as the UTF-16BE hex a ToUnicode CMap expects: a surrogate pair past U+FFFF."""
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(name: str, subset: list[int]) -> str:
+    """The CMap that turns a subset's one-byte codes back into text when copied or searched."""
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            "<< /Registry (Adobe)",
+            "/Ordering (UCS)",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+class CharterFont(TTFont):  # type: ignore[misc]
+    """A TrueType face embedded in subsets, each with its own tag and a correct ToUnicode map.
+
+    reportlab tags every font's first subset AAAAAA and writes a code past
+    U+FFFF into the ToUnicode map as five hex digits, which readers cannot
+    read; both are put right once reportlab has made the subsets' objects.
+    """
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            font = doc.idToObject[internal[n]]
+            made = str(font.BaseFont)
+            name = subset_tag(self.fontName, n) + made[made.index("+") :]
+            font.BaseFont = name
+            descriptor = doc.idToObject["fontDescriptor:" + made]
+            descriptor.dict["FontName"] = pdfdoc.PDFName(name)
+            doc.idToObject["toUnicodeCMap:" + made].content = to_unicode_cmap(name, subset)
+
+
 @cache
 def register() -> frozenset[int]:
     """Register the charter's fonts once per process; return the code points DejaVu draws."""
-    fonts = {name: TTFont(name, str(resources.path("fonts", file))) for name, file in FILES.items()}
+    fonts = {
+        name: CharterFont(name, str(resources.path("fonts", file))) for name, file in FILES.items()
+    }
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     # <b> and <i> in paragraphs pick the matching face; there is no bold oblique,
@@ -87,7 +174,7 @@ class Text:
         """``text`` cut where the font changes; characters no font has become U+FFFD."""
         covered = register()
         out: list[Run] = []
-        for ch in text:
+        for ch in nfc(text):
             font: str | None = None
             if ord(ch) not in covered and ch not in "\n\t":
                 font = _cid_font(ord(ch))

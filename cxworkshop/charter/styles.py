@@ -113,16 +113,26 @@ class Styles:
     title: ParagraphStyle = _style("title", 28, 34, fontName=BOLD)
     subtitle: ParagraphStyle = _style("subtitle", 13, 18, textColor=MUTED)
     fact: ParagraphStyle = _style("fact", 13, 17, fontName=BOLD)
+    fact_compact: ParagraphStyle = _style("fact-compact", 11, 14, fontName=BOLD)
+    fact_small: ParagraphStyle = _style("fact-small", 10, 12.5, fontName=BOLD)
     fact_note: ParagraphStyle = _style("fact-note", 10, 13, textColor=MUTED)
     vision: ParagraphStyle = _style("vision", 17, 24.5, fontName=OBLIQUE)
+    vision_full: ParagraphStyle = _style("vision-full", 12.5, 19, fontName=OBLIQUE)
     h1: ParagraphStyle = _style(
         "h1", 20, 25, fontName=BOLD, spaceBefore=26, spaceAfter=4, keepWithNext=1
     )
     h2: ParagraphStyle = _style("h2", 14, 19, fontName=BOLD, spaceBefore=14, spaceAfter=6)
     intro: ParagraphStyle = _style("intro", 11, 16, textColor=MUTED, spaceAfter=10)
     priority_title: ParagraphStyle = _style("priority-title", 15, 20, fontName=BOLD)
+    priority_title_compact: ParagraphStyle = _style(
+        "priority-title-compact", 12, 15.5, fontName=BOLD
+    )
+    priority_title_small: ParagraphStyle = _style("priority-title-small", 10.5, 13, fontName=BOLD)
     priority_rank: ParagraphStyle = _style(
         "priority-rank", 24, 28, fontName=BOLD, textColor=ACCENT, alignment=TA_CENTER
+    )
+    priority_rank_compact: ParagraphStyle = _style(
+        "priority-rank-compact", 18, 22, fontName=BOLD, textColor=ACCENT, alignment=TA_CENTER
     )
     cell: ParagraphStyle = _style("cell", 10.5, 14)
     cell_bold: ParagraphStyle = _style("cell-bold", 10.5, 14, fontName=BOLD)
