@@ -1,0 +1,167 @@
+"""The keyboard as it reaches the app on a real desktop: shortcuts, typing, Enter and Tab.
+
+Keys are sent where a keyboard sends them: to the widget with the keyboard (the
+open popup's, if one is open), so the platform's key bindings and shortcut map
+decide what happens, as they do for a person at the laptop. These tests also
+run on a real X server (see the ``desktop`` marker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Pillar, Step
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.storage.store import Store
+from tests.helpers.gui import make_active
+
+pytestmark = pytest.mark.desktop
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    make_active(qtbot, win)
+    yield win
+    win.close()
+
+
+def open_demo(qtbot, window: MainWindow, store: Store, step: Step) -> int:  # type: ignore[no-untyped-def]
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    store.update_details(created.id, current_step=step)
+    window.open_workshop(created.id)
+    # The step puts the keyboard in its first field just after it shows.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.wait(10)
+    return created.id
+
+
+def keyboard() -> QWidget:
+    """Where a key goes now: the open popup's focus, else the focus widget, else the window."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a key or a combination where the keyboard is."""
+    combo = QKeySequence(keys)[0]
+    QTest.keyClick(keyboard(), combo.key(), combo.keyboardModifiers())
+    qtbot.wait(1)
+
+
+def type_in(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` key by key, each key going where the keyboard is at that moment."""
+    for char in text:
+        QTest.keyClicks(keyboard(), char)
+        qtbot.wait(1)
+
+
+def reread(db_path: Path, workshop_id: int):  # type: ignore[no-untyped-def]
+    with Store(db_path) as fresh:
+        return fresh.workshop(workshop_id)
+
+
+# ----------------------------------------------------------------- shortcuts
+
+
+def _scopes(holder: QAction | QShortcut) -> list[QWidget]:
+    """The widgets within which ``holder``'s keys answer."""
+    if isinstance(holder, QShortcut):
+        parent = holder.parent()
+        widgets = [parent] if isinstance(parent, QWidget) else []
+    else:
+        widgets = [o for o in holder.associatedObjects() if isinstance(o, QWidget)]
+    context = holder.context() if isinstance(holder, QShortcut) else holder.shortcutContext()
+    scopes = []
+    for widget in widgets:
+        while isinstance(widget, QMenu) and widget.parentWidget() is not None:
+            widget = widget.parentWidget()  # a menu's keys answer in the window it opens from
+        if context in (
+            Qt.ShortcutContext.WindowShortcut,
+            Qt.ShortcutContext.ApplicationShortcut,
+        ):
+            widget = widget.window()
+        scopes.append(widget)
+    return scopes
+
+
+def ambiguous_keys(window: MainWindow) -> list[str]:
+    """Every key that more than one shortcut (or one shortcut twice) answers in one place."""
+    holders: list[QAction | QShortcut] = [
+        *window.findChildren(QAction),
+        *window.findChildren(QShortcut),
+    ]
+    # One entry in the shortcut map per key an action or shortcut holds.
+    seen: dict[str, list[tuple[str, list[QWidget]]]] = {}
+    for holder in holders:
+        name = holder.text() if isinstance(holder, QAction) else holder.objectName() or "shortcut"
+        keys = holder.shortcuts() if isinstance(holder, QAction) else holder.keys()
+        for key in keys:
+            seen.setdefault(key.toString(), []).append((name, _scopes(holder)))
+
+    def overlap(a: list[QWidget], b: list[QWidget]) -> bool:
+        return any(x is y or x.isAncestorOf(y) or y.isAncestorOf(x) for x in a for y in b)
+
+    clashes = []
+    for key, where in seen.items():
+        for i, (name, scopes) in enumerate(where):
+            for other_name, others in where[i + 1 :]:
+                if overlap(scopes, others):
+                    clashes.append(f"{key}: {name!r} and {other_name!r}")
+    return clashes
+
+
+def test_no_key_is_claimed_twice_anywhere_in_the_window(qtbot, window, store):  # type: ignore[no-untyped-def]
+    assert ambiguous_keys(window) == [], "in the library"
+    open_demo(qtbot, window, store, Step.SETUP)
+    for step in Step:
+        window.go_to(step)
+        qtbot.wait(10)  # the step's first field takes the keyboard
+        assert ambiguous_keys(window) == [], step.label
+    window.room.show_action.setChecked(True)  # the audience window shares the keys
+    qtbot.waitExposed(window.room.audience)
+    assert ambiguous_keys(window) == [], "with the audience screen shown"
+    assert window.redo_action.isEnabled() or not window.undo_group.canRedo()
+
+
+def test_redo_answers_ctrl_shift_z_and_ctrl_y(qtbot, window, store, db_path):  # type: ignore[no-untyped-def]
+    wid = open_demo(qtbot, window, store, Step.GOALS)
+    goals = window.workshop_view.pages[Step.GOALS]
+    entry = goals.findChild(QLineEdit, "quick_add_keep")
+    entry.setFocus()
+    qtbot.waitUntil(entry.hasFocus)
+    type_in(qtbot, "Answer every call within a minute")
+    press(qtbot, "Return")
+
+    def titles() -> list[str]:
+        return [g.title for g in editing.goals_in(reread(db_path, wid), Pillar.KEEP)]
+
+    assert titles()[-1] == "Answer every call within a minute"
+    # Keys pressed on the board, where no field holds any typing.
+    board = goals.columns[Pillar.KEEP].list
+    board.setFocus()
+    qtbot.waitUntil(board.hasFocus)
+    for redo in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        press(qtbot, "Ctrl+Z")
+        assert "Answer every call within a minute" not in titles()
+        press(qtbot, redo)
+        assert titles()[-1] == "Answer every call within a minute", redo
