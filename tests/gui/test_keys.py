@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
-from cxworkshop.domain.model import Pillar, Step
+from cxworkshop.domain.model import Goal, Participant, Pillar, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
+from cxworkshop.gui.pages.priorities import Face
 from cxworkshop.storage.store import Store
+from tests.gui.test_voting_flow import GOALS, VOTERS, make_page, place_by_keys
 from tests.helpers.gui import make_active
 
 pytestmark = pytest.mark.desktop
@@ -275,3 +277,44 @@ def test_a_function_nobody_has_is_refused_in_one_line_and_what_was_typed_stays(
         "Customer Service",
         "Head of CX",
     )
+
+
+# ----------------------------------------------------------------- the vote
+
+
+@pytest.fixture
+def team(blank_session):  # type: ignore[no-untyped-def]
+    """Five people in the room and four goals, nothing voted yet."""
+    store, wid = blank_session.store, blank_session.workshop_id
+    for name in VOTERS:
+        store.add_participant(wid, Participant(name))
+    for pillar, title in GOALS:
+        store.add_goal(wid, Goal(pillar, title))
+    return blank_session
+
+
+def test_enter_presses_the_focused_button_all_through_a_vote(qtbot, team, db_path):  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, team)
+    goals = [g.title for g in team.workshop.goals]
+    page.setup.open_button.setFocus()
+    qtbot.waitUntil(page.setup.open_button.hasFocus)
+    press(qtbot, "Return")
+    assert page.face is Face.ROUND
+    page.round_view.next_button.setFocus()
+    qtbot.waitUntil(page.round_view.next_button.hasFocus)
+    press(qtbot, "Enter")  # the keypad's Enter
+    assert page.face is Face.PASS
+
+    card = page.pass_card
+    for voter in range(len(team.workshop.participants)):
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is card.start_button)
+        press(qtbot, "Return" if voter % 2 else "Enter")
+        assert page.face is Face.BALLOT, card.start_button.text()
+        place_by_keys(qtbot, page, [goals[voter % len(goals)]])
+        press(qtbot, "Return")
+        assert page.face is Face.PASS
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is card.done_button)
+    press(qtbot, "Return")
+    assert page.face is Face.ROUND
+    r = reread(db_path, team.workshop_id).rounds[0]
+    assert len(r.voted()) == len(team.workshop.participants)

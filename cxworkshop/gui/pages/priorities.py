@@ -93,7 +93,7 @@ from ..models.voting import (
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.ballot import BallotView, BudgetMeter
-from ..widgets.keys import modifiers
+from ..widgets.keys import enter_presses, modifiers
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
 from .setup import ChecklistDelegate, ErrorLine
@@ -978,6 +978,7 @@ class TieBox(QFrame):
         layout.addWidget(self.what)
         layout.addWidget(self.status)
         layout.addLayout(row)
+        enter_presses(self)
 
     def show_tie(self, ws: Workshop, r: VotingRound, group: list[str]) -> None:
         self.goal_ids = list(group)
@@ -1626,6 +1627,7 @@ class PrioritiesPage(StepPage):
         layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
+        enter_presses(self)
 
         self._wire_round_view()
 
