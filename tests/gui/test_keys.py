@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QMessageBox, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -318,3 +318,64 @@ def test_enter_presses_the_focused_button_all_through_a_vote(qtbot, team, db_pat
     assert page.face is Face.ROUND
     r = reread(db_path, team.workshop_id).rounds[0]
     assert len(r.voted()) == len(team.workshop.participants)
+
+
+def test_after_the_last_ballot_the_keyboard_lands_on_closing_the_vote_not_on_a_number(
+    qtbot, team, db_path
+):  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, team)
+    goals = [g.title for g in team.workshop.goals]
+    page.setup.open_button.setFocus()
+    press(qtbot, "Return")
+    view = page.round_view
+    dots = reread(db_path, team.workshop_id).rounds[0].dots_per_voter
+    view.next_button.click()
+    card = page.pass_card
+    for voter in range(len(team.workshop.participants)):
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is card.start_button)
+        press(qtbot, "Return")
+        place_by_keys(qtbot, page, [goals[voter % len(goals)]])
+        press(qtbot, "Return")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is card.done_button)
+    press(qtbot, "Return")
+    assert page.face is Face.ROUND
+    qtbot.wait(10)
+    assert QApplication.focusWidget() is view.close_button
+    # A stray key changes nothing; Enter closes the vote.
+    type_in(qtbot, "9")
+    assert reread(db_path, team.workshop_id).rounds[0].dots_per_voter == dots
+    press(qtbot, "Return")
+    assert not reread(db_path, team.workshop_id).rounds[0].is_open
+    assert QApplication.focusWidget() is view.reveal_button
+
+
+# ----------------------------------------------------------------- goals
+
+
+def test_tab_out_of_a_goals_last_field_does_not_land_on_delete_which_alt_l_still_reaches(
+    qtbot, window, store, db_path, monkeypatch
+):  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def answer_yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    wid = open_demo(qtbot, window, store, Step.GOALS)
+    page = window.workshop_view.pages[Step.GOALS]
+    goal = editing.goals_in(reread(db_path, wid), Pillar.KEEP)[0]
+    page.select_goal(goal.id, focus=True)
+    due = page.panel.fields["due"]
+    due.setFocus()
+    qtbot.waitUntil(due.hasFocus)
+    press(qtbot, "Tab")
+    assert QApplication.focusWidget() is not page.panel.delete_button
+    assert not due.hasFocus()
+    # Backwards from the next stop, too, the fields come before any Delete.
+    press(qtbot, "Shift+Tab")
+    assert due.hasFocus()
+
+    press(qtbot, "Alt+L")
+    qtbot.waitUntil(lambda: asked == ["Delete goal?"])  # a button's mnemonic clicks it shortly
+    assert goal.id not in {g.id for g in reread(db_path, wid).goals}

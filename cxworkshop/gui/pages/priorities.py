@@ -1703,7 +1703,9 @@ class PrioritiesPage(StepPage):
             page = v.body.currentWidget()
             target: QWidget
             if page is v.status_page:
-                target = v.next_button
+                # Everyone has voted: the next step is closing the vote, never a number
+                # field that a stray key would change.
+                target = v.next_button if v.next_button.isEnabled() else v.close_button
             elif page is v.tally_page:
                 target = v.tally_table
             elif page is v.hidden_page:
