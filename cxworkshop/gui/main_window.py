@@ -310,6 +310,10 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        # The keys undo the last edit from any field, unless it holds typing not yet saved.
+        from .undo_keys import UndoKeys
+
+        UndoKeys(self, self.undo_action, self.redo_action, self.undo_group)
 
         view_menu = self.view_menu
         self.zoom_in_action = self._action(

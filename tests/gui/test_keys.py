@@ -379,3 +379,79 @@ def test_tab_out_of_a_goals_last_field_does_not_land_on_delete_which_alt_l_still
     press(qtbot, "Alt+L")
     qtbot.waitUntil(lambda: asked == ["Delete goal?"])  # a button's mnemonic clicks it shortly
     assert goal.id not in {g.id for g in reread(db_path, wid).goals}
+
+
+# ----------------------------------------------------------------- undo from any field
+
+
+def test_ctrl_z_undoes_the_last_edit_from_the_field_that_made_it(qtbot, window, store, db_path):  # type: ignore[no-untyped-def]
+    wid = open_demo(qtbot, window, store, Step.GOALS)
+    page = window.workshop_view.pages[Step.GOALS]
+
+    def keep_titles() -> list[str]:
+        return [g.title for g in editing.goals_in(reread(db_path, wid), Pillar.KEEP)]
+
+    # A pillar's entry, right after the goal typed there was added.
+    entry = page.columns[Pillar.KEEP].entry
+    entry.setFocus()
+    qtbot.waitUntil(entry.hasFocus)
+    type_in(qtbot, "Answer every call within a minute")
+    press(qtbot, "Return")
+    assert keep_titles()[-1] == "Answer every call within a minute"
+    assert entry.hasFocus()
+    press(qtbot, "Ctrl+Z")
+    assert "Answer every call within a minute" not in keep_titles()
+    assert entry.text() == ""
+    press(qtbot, "Ctrl+Shift+Z")
+    assert keep_titles()[-1] == "Answer every call within a minute"
+    press(qtbot, "Ctrl+Z")
+    press(qtbot, "Ctrl+Y")
+    assert keep_titles()[-1] == "Answer every call within a minute"
+
+    # A goal's field, after what was typed there was saved.
+    goal = editing.goals_in(reread(db_path, wid), Pillar.KEEP)[0]
+    page.select_goal(goal.id)
+    metric = page.panel.fields["metric"]
+    metric.setFocus()
+    qtbot.waitUntil(metric.hasFocus)
+    metric.selectAll()
+    type_in(qtbot, "Calls answered within 60 s")
+    press(qtbot, "Return")
+    assert editing.goal(reread(db_path, wid), goal.id).metric == "Calls answered within 60 s"
+    press(qtbot, "Ctrl+Z")
+    assert editing.goal(reread(db_path, wid), goal.id).metric == goal.metric
+    assert metric.text() == goal.metric
+
+    # Set up's facilitator, the same.
+    window.go_to(Step.SETUP)
+    qtbot.wait(10)  # the step's first field takes the keyboard
+    facilitator = window.workshop_view.pages[Step.SETUP].form.facilitatorEdit
+    facilitator.setFocus()
+    qtbot.waitUntil(facilitator.hasFocus)
+    before = reread(db_path, wid).facilitator
+    facilitator.selectAll()
+    type_in(qtbot, "Sam Reyes")
+    press(qtbot, "Return")
+    assert reread(db_path, wid).facilitator == "Sam Reyes"
+    press(qtbot, "Ctrl+Z")
+    assert reread(db_path, wid).facilitator == before
+    assert facilitator.text() == before
+    press(qtbot, "Ctrl+Shift+Z")
+    assert reread(db_path, wid).facilitator == "Sam Reyes"
+
+
+def test_ctrl_z_in_a_field_with_typing_not_saved_undoes_the_typing_first(
+    qtbot, window, store, db_path
+):  # type: ignore[no-untyped-def]
+    wid = open_demo(qtbot, window, store, Step.GOALS)
+    page = window.workshop_view.pages[Step.GOALS]
+    entry = page.columns[Pillar.WIN].entry
+    entry.setFocus()
+    qtbot.waitUntil(entry.hasFocus)
+    type_in(qtbot, "Win back lapsed members")
+    press(qtbot, "Return")
+    saved = reread(db_path, wid).goals
+    type_in(qtbot, "Half typed")
+    press(qtbot, "Ctrl+Z")
+    assert entry.text() != "Half typed", "the field's own undo took the typing back"
+    assert reread(db_path, wid).goals == saved, "the workshop is untouched"
