@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 
 def field_text(widget: QWidget | None) -> str | None:
@@ -57,7 +58,8 @@ class UndoKeys(QObject):
         group.activeStackChanged.connect(self._workshop_changed)
 
     def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
-        if self._field is not None:
+        # A cell's editor loses the keyboard while it is being deleted: leave it be then.
+        if self._field is not None and isValid(self._field):
             self._field.removeEventFilter(self)
             self._field.destroyed.disconnect(self._field_gone)
         ours = now is not None and now.window() is self._window

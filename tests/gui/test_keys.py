@@ -8,6 +8,8 @@ run on a real X server (see the ``desktop`` marker).
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -455,3 +457,59 @@ def test_ctrl_z_in_a_field_with_typing_not_saved_undoes_the_typing_first(
     press(qtbot, "Ctrl+Z")
     assert entry.text() != "Half typed", "the field's own undo took the typing back"
     assert reread(db_path, wid).goals == saved, "the workshop is untouched"
+
+
+# ----------------------------------------------------------------- a real X keyboard
+
+
+def xdotool(*args: str) -> None:
+    """Send keys through the X server itself, as a keyboard does (XTEST)."""
+    subprocess.run(["xdotool", *args], check=True, timeout=30)
+
+
+@pytest.mark.skipif(
+    shutil.which("xdotool") is None, reason="xdotool is not installed (apt-get install xdotool)"
+)
+def test_on_x11_real_key_presses_type_a_person_add_a_goal_undo_and_redo_it(
+    qtbot, window, store, db_path
+):  # type: ignore[no-untyped-def]
+    if QApplication.platformName() != "xcb":
+        pytest.skip("needs a real X server: run with QT_QPA_PLATFORM=xcb (e.g. under xvfb-run)")
+    wid = open_demo(qtbot, window, store, Step.SETUP)
+    make_active(qtbot, window)
+
+    # Set up: a person typed in one go, Tab to Tab, as the room does it.
+    page = window.workshop_view.pages[Step.SETUP]
+    page.add_person()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    xdotool("type", "--delay", "20", "Dana Lee\tCustomer Service\tHead of CX")
+    xdotool("key", "Return")
+
+    def dana() -> tuple[str | None, str] | None:
+        ws = reread(db_path, wid)
+        names = {f.id: f.name for f in ws.functions}
+        found = [p for p in ws.participants if p.name == "Dana Lee"]
+        return (names.get(found[0].function_id or ""), found[0].role_title) if found else None
+
+    qtbot.waitUntil(lambda: dana() == ("Customer Service", "Head of CX"))
+    assert not window.room.clock.running and window.room.clock.timer().extra == 0
+
+    # Goals: add one from a pillar's entry, then undo and redo it from there.
+    window.go_to(Step.GOALS)
+    qtbot.wait(10)  # the step's first field takes the keyboard
+    entry = window.workshop_view.pages[Step.GOALS].columns[Pillar.KEEP].entry
+    entry.setFocus()
+    qtbot.waitUntil(entry.hasFocus)
+
+    def added() -> bool:
+        titles = [g.title for g in editing.goals_in(reread(db_path, wid), Pillar.KEEP)]
+        return "Answer every call" in titles
+
+    xdotool("type", "--delay", "20", "Answer every call")
+    xdotool("key", "Return")
+    qtbot.waitUntil(added)
+    for redo in ("ctrl+shift+z", "ctrl+y"):
+        xdotool("key", "ctrl+z")
+        qtbot.waitUntil(lambda: not added())
+        xdotool("key", redo)
+        qtbot.waitUntil(added)
