@@ -441,6 +441,23 @@ def test_ctrl_z_undoes_the_last_edit_from_the_field_that_made_it(qtbot, window, 
     press(qtbot, "Ctrl+Shift+Z")
     assert reread(db_path, wid).facilitator == "Sam Reyes"
 
+    # The next person's name, open and empty after the one just added.
+    people = window.workshop_view.pages[Step.SETUP]
+    people.add_person()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    type_in(qtbot, "Dana Lee")
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: keyboard() is not None and keyboard().property("text") == "")
+
+    def names() -> list[str]:
+        return [p.name for p in reread(db_path, wid).participants]
+
+    assert names()[-1] == "Dana Lee"
+    press(qtbot, "Ctrl+Z")
+    assert "Dana Lee" not in names()
+    press(qtbot, "Ctrl+Y")
+    assert names()[-1] == "Dana Lee"
+
 
 def test_ctrl_z_in_a_field_with_typing_not_saved_undoes_the_typing_first(
     qtbot, window, store, db_path
