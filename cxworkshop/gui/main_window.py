@@ -27,6 +27,27 @@ if TYPE_CHECKING:
 SAVED_TEXT = "✓ All changes saved"
 
 
+def shortcut_keys(
+    *keys: QKeySequence | QKeySequence.StandardKey | str | None,
+) -> list[QKeySequence]:
+    """The keys for an action: standard keys as the platform binds them, then the others,
+    each once (a key an action holds twice is ambiguous: Qt then ignores it)."""
+    from PySide6.QtGui import QKeySequence
+
+    found: dict[str, QKeySequence] = {}
+    for key in keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            expanded = QKeySequence.keyBindings(key)
+        elif key is None:
+            expanded = []
+        else:
+            expanded = [QKeySequence(key)]
+        for sequence in expanded:
+            if not sequence.isEmpty():
+                found.setdefault(sequence.toString(), sequence)
+    return list(found.values())
+
+
 class _FirstPaint(QObject):
     """Calls back once, just after the widget it watches has painted for the first time.
 
@@ -240,18 +261,12 @@ class MainWindow(QMainWindow):
         *more: QKeySequence | str,
     ) -> QAction:
         # Loaded with the menus, after the first frame.
-        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtGui import QAction
 
         action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        for key in (shortcut, *more):
-            if isinstance(key, QKeySequence.StandardKey):
-                keys.extend(QKeySequence.keyBindings(key))
-            elif key is not None:
-                keys.append(QKeySequence(key))
-        unique = {k.toString(): k for k in keys if not k.isEmpty()}
-        if unique:
-            action.setShortcuts(list(unique.values()))
+        keys = shortcut_keys(shortcut, *more)
+        if keys:
+            action.setShortcuts(keys)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
@@ -288,11 +303,17 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        # Both common redo keys, whichever the platform binds: each only once, as a key
+        # given twice is ambiguous and then does nothing.
         self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+            shortcut_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        # The keys undo the last edit from any field, unless it holds typing not yet saved.
+        from .undo_keys import UndoKeys
+
+        UndoKeys(self, self.undo_action, self.redo_action, self.undo_group)
 
         view_menu = self.view_menu
         self.zoom_in_action = self._action(

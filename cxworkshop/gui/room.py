@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -43,15 +45,29 @@ TAKES_LETTERS = "cxTakesLetters"
 
 PREVIEW_SIZE = (1280, 720)
 
+_TYPED_INTO = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QMenu)
+"""Widgets (and widgets inside them) that take letters: text, numbers, dates, lists to
+search by typing, menus."""
+
 
 def takes_letters(widget: QWidget | None) -> bool:
-    """Whether plain letter keys belong to ``widget`` (typing), not to the room's shortcuts."""
-    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+    """Whether plain letter keys belong to typing, not to the room's one-letter shortcuts.
+
+    They do while a popup, a menu or a dialog is open, and while the keyboard is in a
+    field, a spin box, a combo box, a cell being edited (or a table that starts
+    editing on any key) or anything marked with :data:`TAKES_LETTERS`.
+    """
+    if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget():
         return True
-    if isinstance(widget, QComboBox) and widget.isEditable():
+    if widget is not None and isinstance(widget.window(), QDialog):
         return True
     while widget is not None:
-        if widget.property(TAKES_LETTERS):
+        if isinstance(widget, _TYPED_INTO) or widget.property(TAKES_LETTERS):
+            return True
+        if isinstance(widget, QAbstractItemView) and (
+            widget.state() == QAbstractItemView.State.EditingState
+            or widget.editTriggers() & QAbstractItemView.EditTrigger.AnyKeyPressed
+        ):
             return True
         widget = widget.parentWidget()
     return False

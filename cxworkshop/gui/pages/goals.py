@@ -499,8 +499,12 @@ class GoalDetailPanel(QFrame):
         self.hint.setProperty("cxRole", "hint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.delete_button = QPushButton("Delete goal")
+        self.delete_button = QPushButton("De&lete goal")
         self.delete_button.setAccessibleName("Delete this goal")
+        # Not a Tab stop: Tab out of the last field must never land on deleting the goal.
+        # The keyboard reaches it with Alt+L, or Delete on the goal's card.
+        self.delete_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.delete_button.setToolTip("Delete this goal (Delete on its card does the same)")
         self.delete_button.clicked.connect(self.sig_delete_requested)
 
         form = QGridLayout()
@@ -710,7 +714,6 @@ class GoalsPage(StepPage):
         for column in self.columns.values():
             chain += [column.entry, column.list, column.examples_button]
         chain += [self.panel.fields[name] for name in _FIELD_LABELS]
-        chain.append(self.panel.delete_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

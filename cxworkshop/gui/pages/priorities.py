@@ -105,7 +105,7 @@ from ..models.voting import (
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.ballot import BallotView, BudgetMeter
-from ..widgets.keys import modifiers
+from ..widgets.keys import enter_presses, modifiers
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
 from .setup import ChecklistDelegate, ErrorLine, FittingScrollArea
@@ -1022,6 +1022,7 @@ class TieBox(QFrame):
         layout.addWidget(self.what)
         layout.addWidget(self.status)
         layout.addLayout(row)
+        enter_presses(self)
 
     def show_tie(self, ws: Workshop, r: VotingRound, group: list[str]) -> None:
         self.goal_ids = list(group)
@@ -1678,6 +1679,7 @@ class PrioritiesPage(StepPage):
         layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
+        enter_presses(self)
 
         self._wire_round_view()
 
@@ -1753,7 +1755,9 @@ class PrioritiesPage(StepPage):
             page = v.body.currentWidget()
             target: QWidget
             if page is v.status_page:
-                target = v.next_button
+                # Everyone has voted: the next step is closing the vote, never a number
+                # field that a stray key would change.
+                target = v.next_button if v.next_button.isEnabled() else v.close_button
             elif page is v.tally_page:
                 target = v.tally_table
             elif page is v.hidden_page:

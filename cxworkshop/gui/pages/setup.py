@@ -571,6 +571,11 @@ class ParticipantDelegate(QStyledItemDelegate):
     ) -> QWidget:
         if index.column() == ParticipantsModel.FUNCTION:
             combo = QComboBox(parent)
+            # Typed, not searched: a name typed here picks that function, completing as it
+            # is typed; Space and letters stay in the field (a list that searched as keys
+            # came opened on Space and picked by the title typed next).
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             # Editors do not pick up the zoomed content font by themselves.
             combo.setFont(option.font)
             # Its list is a window of its own: it needs the font too.
@@ -601,6 +606,10 @@ class ParticipantDelegate(QStyledItemDelegate):
             value = index.data(Qt.ItemDataRole.EditRole)
             found = editor.findData(value) if value else 0
             editor.setCurrentIndex(max(0, found))
+            # Typing replaces the function shown.
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()
             return
         super().setEditorData(editor, index)
 
@@ -608,9 +617,52 @@ class ParticipantDelegate(QStyledItemDelegate):
         self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | Index
     ) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            known, function_id = self.function_named(editor.currentText())
+            if not known:
+                self._say_unknown(editor.currentText())
+                return
+            model.setData(index, function_id, Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+    def function_named(self, text: str) -> tuple[bool, str | None]:
+        """Which function ``text`` names: (True, its id), (True, None) for none, or
+        (False, None) when no function has that name. Case does not matter, and the
+        start of a name is enough when only one function's name starts so."""
+        wanted = " ".join(text.split()).casefold()
+        if wanted in ("", NO_FUNCTION):
+            return True, None
+        ws = self._model.workshop
+        functions = ws.functions if ws else []
+        exact = [f for f in functions if f.name.casefold() == wanted]
+        starting = [f for f in functions if f.name.casefold().startswith(wanted)]
+        match = exact or (starting if len(starting) == 1 else [])
+        return (True, match[0].id) if match else (False, None)
+
+    def _say_unknown(self, text: str) -> None:
+        session = self._model.session
+        if session is not None:
+            session.sig_error.emit(
+                f"No function is called {quoted(text)}: pick one from the list "
+                "or add it under Functions at the table."
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tab or Enter on a function name nobody has: say so and stay, with what was typed.
+        if (
+            isinstance(watched, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key()
+            in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.function_named(watched.currentText())[0]
+        ):
+            self._say_unknown(watched.currentText())
+            line = watched.lineEdit()
+            if line is not None:
+                line.selectAll()
+            return True
+        return super().eventFilter(watched, event)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
