@@ -219,6 +219,10 @@ class MainWindow(QMainWindow):
             # The window's File menu holds the export shortcut, for every step.
             charter.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
             charter.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
+            # The export dialog opens where the last export went, from one run to the next.
+            charter.options = self.options  # type: ignore[attr-defined]
+            # Seen from any step: Ctrl+E exports from every one of them.
+            charter.sig_notice.connect(self.show_error)  # type: ignore[attr-defined]
             accountability = view.pages[Step.ACCOUNTABILITY]
             accountability.sig_status.connect(  # type: ignore[attr-defined]
                 lambda text: self.statusBar().showMessage(text, 8000)

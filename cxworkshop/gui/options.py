@@ -98,6 +98,16 @@ class Options:
         self._settings.setValue("window/geometry", value)
 
     @property
+    def export_folder(self) -> Path | None:
+        """The folder the last charter was exported to (None: none yet)."""
+        raw = str(self._settings.value("export/folder", "") or "")
+        return Path(raw) if raw else None
+
+    @export_folder.setter
+    def export_folder(self, value: Path) -> None:
+        self._settings.setValue("export/folder", str(value))
+
+    @property
     def audience_screen(self) -> str:
         """The name of the screen the audience view is presented on ("": choose one)."""
         return str(self._settings.value("room/audience_screen", "") or "")
