@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
@@ -521,6 +522,10 @@ class LibraryPage(LibraryFrame):
     sig_selection_changed = Signal()
     """A different workshop (or none) is selected in the table."""
 
+    sig_context_menu_requested = Signal(QPoint)
+    """The facilitator asked for the selected workshop's menu (right-click or the Menu key),
+    at this point of the screen."""
+
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fresh = False
@@ -606,6 +611,8 @@ class LibraryPage(LibraryFrame):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.sig_chosen.connect(self.request_open)
         self.table.sig_up_from_top.connect(self.focus_search)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu_at)
 
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
@@ -881,6 +888,15 @@ class LibraryPage(LibraryFrame):
         if focus is None or not focus.isVisible():
             QTimer.singleShot(0, self, self.focus_search)
 
+    def _context_menu_at(self, pos: QPoint) -> None:
+        """Right-click selects the workshop under the pointer, then asks for its menu."""
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        elif self.selected_id() is None:
+            return
+        self.sig_context_menu_requested.emit(self.table.viewport().mapToGlobal(pos))
+
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
         self._show_counts(len(self.model.store.list_workshops()))
@@ -1024,6 +1040,24 @@ class _Renamed(_LibraryEdit):
         self.library._changed(select=self.workshop_id)
 
 
+class _StatusChanged(_LibraryEdit):
+    """A workshop's status set by hand from the library; undo gives it its old status."""
+
+    def __init__(
+        self, library: Library, text: str, workshop_id: int, old: Status, new: Status
+    ) -> None:
+        super().__init__(library, text)
+        self.workshop_id, self.old, self.new = workshop_id, old, new
+
+    def apply(self) -> None:
+        self.library.store.update_details(self.workshop_id, status=self.new)
+        self.library._changed(select=self.workshop_id)
+
+    def revert(self) -> None:
+        self.library.store.update_details(self.workshop_id, status=self.old)
+        self.library._changed(select=self.workshop_id)
+
+
 # ----------------------------------------------------------------- the controller
 
 
@@ -1122,6 +1156,7 @@ class Library(QObject):
             primary=self.new_action,
         )
         self.page.sig_selection_changed.connect(self._update_actions)
+        self.page.sig_context_menu_requested.connect(self._show_context_menu)
         self.page.sig_new_requested.connect(self.new_workshop)
         self.page.sig_demo_requested.connect(self.open_demo)
         self.page.sig_import_requested.connect(self.import_workshop)
@@ -1336,6 +1371,49 @@ class Library(QObject):
         self.undo_stack.push(_Deleted(self, f"Delete workshop '{removed.title}'", removed))
         self._changed(deleted=target)
         return True
+
+    def set_status(self, status: Status, workshop_id: int | None = None) -> bool:
+        """Set a workshop's status by hand (undoable); True if it has that status now."""
+        target = self._target(workshop_id)
+        if target is None:
+            return False
+        from .status import status_change_text
+
+        old = self.store.workshop(target).status
+        if old is status:
+            return True
+        try:
+            self.store.update_details(target, status=status)
+        except WorkshopError as exc:
+            self.sig_error.emit(str(exc))
+            return False
+        text = status_change_text(old, status, title=self._title(target))
+        self.undo_stack.push(_StatusChanged(self, text, target, old, status))
+        self._changed(select=target)
+        return True
+
+    def context_menu(self) -> QMenu:
+        """The selected workshop's menu: open it, set its status, and the library's edits."""
+        from .status import StatusMenu
+
+        menu = QMenu(self._parent())
+        menu.addAction(self.open_action)
+        statuses = StatusMenu(parent=menu)
+        target = self.page.selected_id()
+        statuses.set_current(None if target is None else self.store.workshop(target).status)
+        statuses.sig_chosen.connect(lambda value: self.set_status(Status(value)))
+        menu.addMenu(statuses)
+        menu.addSeparator()
+        for action in (self.duplicate_action, self.rename_action, self.export_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    def _show_context_menu(self, where: QPoint) -> None:
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
 
     def import_workshop(self) -> int | None:
         """Ask for a JSON file and add the workshop in it to the library; its id, or None."""

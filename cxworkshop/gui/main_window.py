@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
             # polished, so a view added later carries the content mark itself.
             theme.mark_content(view)
             view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
+            view.status_menu.sig_chosen.connect(self.set_status)
             view.back_button.clicked.connect(self.go_back)
             view.next_button.clicked.connect(self.go_next)
             charter = view.pages[Step.CHARTER]
@@ -441,7 +442,16 @@ class MainWindow(QMainWindow):
         full = f"{ws.title}  ·  {ws.organisation}" if ws.organisation else ws.title
         self.workshop_view.title.set_full_text(full)
         self.workshop_view.step_bar.set_complete(completed_steps(ws))
+        self.workshop_view.show_status(ws.status)
         self.setWindowTitle(f"{ws.title} — CX Workshop")
+
+    def set_status(self, status: str) -> None:
+        """Set the open workshop's status by hand (one undo step)."""
+        from ..domain.model import Status
+        from .status import set_status
+
+        if self.session is not None:
+            set_status(self.session, Status(status))
 
     def _workshop_deleted(self, workshop_id: int) -> None:
         self.options.forget_recent(workshop_id)

@@ -70,11 +70,13 @@ from ...charter.content import Gap, incomplete_steps, long_date, sections, signa
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
 from ...domain.model import Commitment, Step, Workshop
+from ...domain.progress import status_after_export
 from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel, quoted
 from ..options import Options
 from ..session import Session
+from ..status import set_status
 from ..theme import mark_content
 from .base import StepPage
 from .setup import ErrorLine, page_header, panel, scrolling_body
@@ -787,6 +789,10 @@ class CharterPage(StepPage):
         self._last_folder = done.path.parent
         if self.options is not None:
             self.options.export_folder = done.path.parent
+        # The final charter has gone out: the workshop is done (its own undo step).
+        new_status = status_after_export(ws, final=not done.draft)
+        if new_status is not None:
+            set_status(self.session, new_status, "final charter exported")
         pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
         draft = ", marked as a draft" if done.draft else ""
         status = f"{READY}  Saved {done.path.name} ({pages}{draft}) in {done.path.parent}"
