@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QHideEvent,
@@ -149,12 +150,30 @@ class WorkshopTable(QTableView):
     sig_up_from_top = Signal()
     """Up was pressed on the first row: focus goes back to the search field."""
 
+    sig_menu_requested = Signal(QPoint)
+    """The selected workshop's menu was asked for, to show at this point of the screen."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sharing = False
         self._fit_when_shown = False
         self._widths: dict[tuple[int, int, int, int], int] = {}
         self.doubleClicked.connect(self._choose)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right-click selects the workshop under the pointer; the Menu key keeps the
+        current one. Either way its menu opens there."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if index.isValid():
+                self.selectRow(index.row())
+            where = event.globalPos()
+        else:
+            rect = self.visualRect(self.currentIndex())
+            where = self.viewport().mapToGlobal(rect.center() if rect.isValid() else QPoint())
+        if self.selectionModel().hasSelection():
+            self.sig_menu_requested.emit(where)
+        event.accept()
 
     def _choose(self, index: QModelIndex) -> None:
         workshop_id = index.data(Qt.ItemDataRole.UserRole)
@@ -611,8 +630,7 @@ class LibraryPage(LibraryFrame):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.sig_chosen.connect(self.request_open)
         self.table.sig_up_from_top.connect(self.focus_search)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu_at)
+        self.table.sig_menu_requested.connect(self.sig_context_menu_requested)
 
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
@@ -887,15 +905,6 @@ class LibraryPage(LibraryFrame):
         focus = self.focusWidget()
         if focus is None or not focus.isVisible():
             QTimer.singleShot(0, self, self.focus_search)
-
-    def _context_menu_at(self, pos: QPoint) -> None:
-        """Right-click selects the workshop under the pointer, then asks for its menu."""
-        index = self.table.indexAt(pos)
-        if index.isValid():
-            self.table.selectRow(index.row())
-        elif self.selected_id() is None:
-            return
-        self.sig_context_menu_requested.emit(self.table.viewport().mapToGlobal(pos))
 
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)

@@ -661,3 +661,27 @@ def test_a_right_click_on_a_workshop_selects_it_and_offers_its_status(qtbot, lib
     menu.close()
     assert saved_status(store, second) is Status.DONE
     assert saved_status(store, first) is Status.DRAFT
+
+
+@pytest.mark.desktop
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_menu_key_opens_the_selected_workshops_menu(qtbot, library, store):
+    from PySide6.QtGui import QContextMenuEvent
+
+    first = add(store, "Spring CX workshop", edited=NOW)
+    second = add(store, "Autumn CX workshop", edited=NOW - dt.timedelta(days=1))
+    library.refresh()
+    library.page.select(second)
+    table = library.page.table
+    table.setFocus()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, table.rect().center(), table.mapToGlobal(QPoint())
+    )
+    QApplication.sendEvent(table, event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = QApplication.activePopupWidget()
+    assert library.page.selected_id() == second
+    status_action(menu, Status.RUNNING).trigger()
+    menu.close()
+    assert saved_status(store, second) is Status.RUNNING
+    assert saved_status(store, first) is Status.DRAFT
