@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -78,6 +77,7 @@ if TYPE_CHECKING:
 from . import theme
 from .library_frame import LibraryFrame, role_label
 from .models.library import LibraryModel, last_edited, plural, size_text, status_text
+from .options import start_folder
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
 MAX_RECENT_SHOWN = 8
@@ -1091,9 +1091,7 @@ class Library(QObject):
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(store, self)
         self.page = LibraryPage(self.model)
-        self._folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        self._folder = str(start_folder())
 
         self.new_action = self._action(
             "&New Workshop…",

@@ -553,6 +553,35 @@ def test_export_writes_a_file_that_reads_back_the_same(
     assert interchange.read(tmp_path / "charter.json") == store.workshop(demo)
 
 
+def test_without_a_documents_folder_exports_start_at_home(qtbot, monkeypatch, store, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    real = QStandardPaths.writableLocation
+
+    def writable_location(location):  # type: ignore[no-untyped-def]
+        if location == QStandardPaths.StandardLocation.DocumentsLocation:
+            return str(home / "Documents")  # named by the desktop, never made
+        return real(location)
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(writable_location))
+    lib = Library(store)
+    qtbot.addWidget(lib.page)
+    workshop = add(store, "Spring CX workshop")
+    lib.refresh()
+    lib.page.select(workshop)
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda p, c, path, f: offered.append(path) or ("", "")),
+    )
+    assert not lib.export_workshop()
+    assert [Path(path).parent for path in offered] == [home]
+
+
 def test_export_to_an_unwritable_place_says_why_in_one_sentence(
     monkeypatch, library, store, tmp_path
 ):

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QSize,
-    QStandardPaths,
     Qt,
     QUrl,
     Signal,
@@ -74,7 +73,7 @@ from ...domain.progress import status_after_export
 from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel, quoted
-from ..options import Options
+from ..options import Options, start_folder
 from ..session import Session
 from ..status import set_status
 from ..theme import mark_content
@@ -95,21 +94,6 @@ def default_paper(locale: QLocale | None = None) -> Paper:
     if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return Paper.LETTER
     return for_territory(QLocale.territoryToCode(locale.territory()))
-
-
-def start_folder(remembered: Path | None) -> Path:
-    """Where the export dialog opens: the folder of the last export if it is still there,
-    else the user's Documents folder, else their home folder.
-
-    A folder that does not exist would make the dialog fall back to the app's
-    working folder, which means nothing to the user.
-    """
-    if remembered is not None and remembered.is_dir():
-        return remembered
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()
 
 
 def file_name(title: str) -> str:
