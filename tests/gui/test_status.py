@@ -122,6 +122,8 @@ def test_starting_the_timer_starts_the_workshop(window, store):  # type: ignore[
     session = window.session
     assert session is not None
     assert session.undo_stack.undoText() == "Mark workshop as Running (timer started)"
+    window.room.timer_action.trigger()  # paused: it saves what it ran, and stops ticking
+    assert not window.room.clock.running
 
 
 def test_the_room_starting_leaves_a_done_workshop_done(window, store):  # type: ignore[no-untyped-def]
@@ -132,6 +134,8 @@ def test_the_room_starting_leaves_a_done_workshop_done(window, store):  # type: 
     assert saved_status(store, wid) is Status.DONE
     assert window.session is not None and window.session.undo_stack.count() == 0
     window.room.show_action.trigger()
+    window.room.timer_action.trigger()  # paused: it stops ticking
+    assert not window.room.clock.running
 
 
 @pytest.fixture
