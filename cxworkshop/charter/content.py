@@ -118,27 +118,38 @@ class Place:
     dots: int
     shared: bool
     settled_by: TieBreak | None
+    ranked: bool = True
+    """False for a goal nobody put a dot on: it has no place."""
 
     @property
     def label(self) -> str:
-        """'1', or '3=' when the place is still shared."""
+        """'1', '3=' when the place is still shared, or '–' for a goal without dots."""
+        if not self.ranked:
+            return "–"
         return f"{self.rank}=" if self.shared else str(self.rank)
 
 
 def places(ws: Workshop) -> list[Place]:
-    """Every goal voted on, in the team's final order."""
+    """Every goal voted on, in the team's final order; those without dots last, unranked."""
     goals = {g.id: g for g in ws.goals}
     order = [p for p in voting.final_order(ws) if p.goal_id in goals]
-    ranks = [p.rank for p in order]
+    ranks = [p.rank for p in order if p.ranked]
     return [
-        Place(goals[p.goal_id], p.rank, p.dots, ranks.count(p.rank) > 1, p.settled_by)
+        Place(
+            goals[p.goal_id],
+            p.rank,
+            p.dots,
+            p.ranked and ranks.count(p.rank) > 1,
+            p.settled_by,
+            p.ranked,
+        )
         for p in order
     ]
 
 
 def top_places(ws: Workshop) -> list[Place]:
-    """The top three, and any goal still tied with the third."""
-    return [p for p in places(ws) if p.rank <= TOP]
+    """The top three, and any goal still tied with the third (never a goal without dots)."""
+    return [p for p in places(ws) if p.ranked and p.rank <= TOP]
 
 
 def reading_order(ws: Workshop) -> list[Goal]:
@@ -191,7 +202,7 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
     runoff_notes = [r.decision_note for r in voting.runoffs_of(ws, main.id) if r.decision_note]
     note = main.decision_note or next(iter(runoff_notes), "")
     out: list[Tie] = []
-    for group in voting.ties(voting.ranking(main)):
+    for group in voting.ties_to_settle(main):
         group = [g for g in group if g in goals and g in settled]
         if len(group) < 2:
             continue

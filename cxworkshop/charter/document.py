@@ -1166,7 +1166,7 @@ class _Writer:
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ]
         for i, place in enumerate(self.places):
-            top = place.rank <= content.TOP
+            top = place.ranked and place.rank <= content.TOP
             goal = place.goal
             colour = PILLAR_COLOURS[goal.pillar]
             rows.append(
@@ -1181,7 +1181,11 @@ class _Writer:
                 ]
             )
             following = self.places[i + 1] if i + 1 < len(self.places) else None
-            if top and following is not None and following.rank > content.TOP:
+            if (
+                top
+                and following is not None
+                and (following.rank > content.TOP or not following.ranked)
+            ):
                 commands.append(("LINEBELOW", (0, i + 1), (-1, i + 1), 0.75, RULE))
         # The key is the chart's last row, so it is never on a page apart from the bars.
         key = "   ".join(self.pillar_tag(p) for p in Pillar)

@@ -1,8 +1,8 @@
-"""How far the workshop has come: which steps are complete."""
+"""How far the workshop has come: which steps are complete, and its status."""
 
 from __future__ import annotations
 
-from .model import Pillar, Role, Step, Workshop
+from .model import Pillar, Role, Status, Step, Workshop
 
 
 def step_complete(ws: Workshop, step: Step) -> bool:
@@ -26,3 +26,31 @@ def step_complete(ws: Workshop, step: Step) -> bool:
 
 def completed_steps(ws: Workshop) -> set[Step]:
     return {step for step in Step if step_complete(ws, step)}
+
+
+# The status moves forward on its own; only the facilitator moves it back.
+_STATUS_ORDER = list(Status)
+
+
+def status_when_room_starts(ws: Workshop) -> Status | None:
+    """The status once the room starts working in the workshop: Running if it was a draft.
+
+    None means no change: a workshop already running or done stays as it is.
+    """
+    return Status.RUNNING if ws.status is Status.DRAFT else None
+
+
+def status_after_export(ws: Workshop, *, final: bool) -> Status | None:
+    """The status once the charter is exported: Done when it went out as the final charter.
+
+    A draft charter changes nothing (None); nor does a final one for a
+    workshop that is done already.
+    """
+    if not final or ws.status is Status.DONE:
+        return None
+    return Status.DONE
+
+
+def moves_forward(old: Status, new: Status) -> bool:
+    """Whether ``new`` is further along than ``old`` (Draft, then Running, then Done)."""
+    return _STATUS_ORDER.index(new) > _STATUS_ORDER.index(old)

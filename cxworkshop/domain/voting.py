@@ -50,12 +50,17 @@ class Priority:
     ``settled_by`` says how a goal that tied in the main round got its own
     place: by a run-off vote or by the sponsor. It is None for a goal that did
     not tie, and for goals still tied, which share a rank.
+
+    ``ranked`` is False for a goal nobody put a dot on in a vote (see
+    :func:`ties_to_settle`): it has no place of its own and is listed last,
+    after every goal the room ranked; ``rank`` is then the place after theirs.
     """
 
     goal_id: str
     rank: int
     dots: int
     settled_by: TieBreak | None = None
+    ranked: bool = True
 
 
 # ----------------------------------------------------------------- one round
@@ -103,9 +108,35 @@ def ties(ranked: list[Ranked]) -> list[list[str]]:
     return [group for _, group in sorted(groups.items()) if len(group) > 1]
 
 
+def unranked(r: VotingRound) -> list[str]:
+    """Goals that got no place from round ``r``, in ballot order.
+
+    A goal nobody put a dot on in a vote was not chosen at all: it is not
+    "tied" with the other goals left without dots, and ordering them would
+    mean nothing. A run-off is different: every goal on its ballot tied with
+    dots in the round before, so a goal with none in the run-off is simply
+    last among them.
+    """
+    if r.is_runoff:
+        return []
+    counted = totals(r)
+    return [goal_id for goal_id in r.goal_ids if counted.get(goal_id) == 0]
+
+
+def ties_to_settle(r: VotingRound) -> list[list[str]]:
+    """The tied groups worth settling, in rank order: goals level on at least one dot.
+
+    Goals without dots in a vote are left out (see :func:`unranked`); every
+    other shared place is a tie the room may settle by a run-off or the
+    sponsor's call.
+    """
+    left_out = set(unranked(r))
+    return ties([x for x in ranking(r) if x.goal_id not in left_out])
+
+
 def runoff_goals(r: VotingRound) -> list[list[str]]:
     """The tied groups a run-off could settle; the facilitator picks which to re-vote."""
-    return ties(ranking(r))
+    return ties_to_settle(r)
 
 
 def dots_cast(r: VotingRound) -> int:
@@ -220,19 +251,14 @@ def final_order(ws: Workshop) -> list[Priority]:
     A tied group is settled by the latest closed run-off whose ballot is exactly
     that group (a run-off may itself tie and have its own run-off or decision),
     else by the main round's recorded decision if it orders every goal of the
-    group; otherwise the goals stay tied and share a rank. Goals removed from
-    the workshop are left out. No closed round means no priorities yet.
+    group; otherwise the goals stay tied and share a rank. Goals nobody put a
+    dot on come last, unranked. Goals removed from the workshop are left out.
+    No closed round means no priorities yet.
     """
     main = main_round(ws)
     if main is None:
         return []
-    present = {g.id for g in ws.goals}
-    dots = totals(main)
-    out: list[Priority] = []
-    for place in _places(ws, main, present & set(main.goal_ids), frozenset()):
-        rank = len(out) + 1
-        out.extend(Priority(goal_id, rank, dots[goal_id], how) for goal_id, how in place)
-    return out
+    return _order(ws, main)
 
 
 def round_order(ws: Workshop, r: VotingRound) -> list[Priority]:
@@ -242,10 +268,18 @@ def round_order(ws: Workshop, r: VotingRound) -> list[Priority]:
     the final order itself; a run-off or an older round shows where its own
     ties stand. Goals removed from the workshop are left out.
     """
+    return _order(ws, r)
+
+
+def _order(ws: Workshop, r: VotingRound) -> list[Priority]:
+    """Round ``r``'s goals still in the workshop: ranked goals in order, then the unranked."""
     present = {g.id for g in ws.goals}
     dots = totals(r)
+    left_out = [goal_id for goal_id in unranked(r) if goal_id in present]
     out: list[Priority] = []
-    for place in _places(ws, r, present & set(r.goal_ids), frozenset()):
+    for place in _places(ws, r, (present & set(r.goal_ids)) - set(left_out), frozenset()):
         rank = len(out) + 1
         out.extend(Priority(goal_id, rank, dots[goal_id], how) for goal_id, how in place)
+    rank = len(out) + 1
+    out.extend(Priority(goal_id, rank, 0, None, ranked=False) for goal_id in left_out)
     return out

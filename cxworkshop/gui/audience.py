@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -46,9 +46,19 @@ from PySide6.QtWidgets import (
 
 from ..charter import content
 from ..domain import agenda
-from ..domain.model import Pillar, Role, Step, VotingMode, Workshop
+from ..domain.model import Pillar, Role, Step, TieBreak, VotingMode, Workshop
 from .models.goals import GOAL_ID_ROLE, MEASURE_ROLE, PillarGoalsModel
-from .models.voting import DOTS_ROLE, PILLAR_ROLE, RANK_ROLE, TIED_ROLE, ResultsModel, dots_text
+from .models.voting import (
+    DOTS_ROLE,
+    PILLAR_ROLE,
+    PLACE_ROLE,
+    RANK_ROLE,
+    SETTLED_ROLE,
+    TIED_ROLE,
+    ResultsModel,
+    dots_text,
+    settled_text,
+)
 from .room_timer import RoomClock, RoomTimerWidget
 from .session import Session
 from .theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mix
@@ -740,7 +750,10 @@ class PrioritiesView(PaintedView):
         rank_w = QFontMetricsF(rank_font).horizontalAdvance("=88") + canvas.px(0.6)
         title_w = width * 0.42
         count_w = QFontMetricsF(count_font).horizontalAdvance("888 dots") + canvas.px(0.5)
-        tag_w = QFontMetricsF(tag_font).horizontalAdvance("TIED") + canvas.px(1.0)
+        tags = {_tag(model.index(i, 0)) for i in range(rows)} - {""}
+        tag_w = max(
+            QFontMetricsF(tag_font).horizontalAdvance(t) + canvas.px(1.0) for t in tags | {"TIED"}
+        )
         bar_left = x0 + rank_w + title_w + canvas.px(0.8)
         bar_room = max(canvas.px(2), width - (bar_left - x0) - count_w - tag_w - canvas.px(1.2))
         most = (
@@ -764,7 +777,7 @@ class PrioritiesView(PaintedView):
                 canvas.rounded(band, c.card, canvas.px(0.3), edge=c.rule, edge_width=2)
             canvas.line_text(
                 QRectF(x0, top, rank_w - canvas.px(0.5), row_h),
-                f"={rank}" if tied else str(rank),
+                str(first.data(PLACE_ROLE) or rank),
                 rank_font,
                 c.text,
                 Qt.AlignmentFlag.AlignRight,
@@ -796,7 +809,8 @@ class PrioritiesView(PaintedView):
             canvas.line_text(
                 count_rect, dots_text(dots), count_font, c.text, Qt.AlignmentFlag.AlignLeft
             )
-            if tied:
+            word = _tag(first)
+            if word:
                 used = QFontMetricsF(count_font).horizontalAdvance(dots_text(dots))
                 tag_h = QFontMetricsF(tag_font).height() * 1.5
                 tag = QRectF(
@@ -805,8 +819,18 @@ class PrioritiesView(PaintedView):
                     tag_w,
                     tag_h,
                 )
-                canvas.rounded(tag, None, tag_h / 2, edge=c.accent, edge_width=2)
-                canvas.line_text(tag, "TIED", tag_font, c.accent, Qt.AlignmentFlag.AlignHCenter)
+                # A tie still open stands out; how a settled one was settled is a quiet note.
+                ink = c.accent if tied else c.muted
+                canvas.rounded(tag, None, tag_h / 2, edge=ink, edge_width=2)
+                canvas.line_text(tag, word, tag_font, ink, Qt.AlignmentFlag.AlignHCenter)
+
+
+def _tag(index: QModelIndex | QPersistentModelIndex) -> str:
+    """The word beside a result's count: TIED, or how its tie was settled; "" for neither."""
+    if index.data(TIED_ROLE):
+        return "TIED"
+    settled = index.data(SETTLED_ROLE)
+    return settled_text(TieBreak(settled)).upper() if settled else ""
 
 
 def _pillar(value: object) -> Pillar | None:

@@ -24,13 +24,13 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QHideEvent,
@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
 from . import theme
 from .library_frame import LibraryFrame, role_label
 from .models.library import LibraryModel, last_edited, plural, size_text, status_text
+from .options import start_folder
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
 MAX_RECENT_SHOWN = 8
@@ -148,12 +150,30 @@ class WorkshopTable(QTableView):
     sig_up_from_top = Signal()
     """Up was pressed on the first row: focus goes back to the search field."""
 
+    sig_menu_requested = Signal(QPoint)
+    """The selected workshop's menu was asked for, to show at this point of the screen."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sharing = False
         self._fit_when_shown = False
         self._widths: dict[tuple[int, int, int, int], int] = {}
         self.doubleClicked.connect(self._choose)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right-click selects the workshop under the pointer; the Menu key keeps the
+        current one. Either way its menu opens there."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if index.isValid():
+                self.selectRow(index.row())
+            where = event.globalPos()
+        else:
+            rect = self.visualRect(self.currentIndex())
+            where = self.viewport().mapToGlobal(rect.center() if rect.isValid() else QPoint())
+        if self.selectionModel().hasSelection():
+            self.sig_menu_requested.emit(where)
+        event.accept()
 
     def _choose(self, index: QModelIndex) -> None:
         workshop_id = index.data(Qt.ItemDataRole.UserRole)
@@ -521,6 +541,10 @@ class LibraryPage(LibraryFrame):
     sig_selection_changed = Signal()
     """A different workshop (or none) is selected in the table."""
 
+    sig_context_menu_requested = Signal(QPoint)
+    """The facilitator asked for the selected workshop's menu (right-click or the Menu key),
+    at this point of the screen."""
+
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fresh = False
@@ -606,6 +630,7 @@ class LibraryPage(LibraryFrame):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.sig_chosen.connect(self.request_open)
         self.table.sig_up_from_top.connect(self.focus_search)
+        self.table.sig_menu_requested.connect(self.sig_context_menu_requested)
 
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
@@ -1024,6 +1049,24 @@ class _Renamed(_LibraryEdit):
         self.library._changed(select=self.workshop_id)
 
 
+class _StatusChanged(_LibraryEdit):
+    """A workshop's status set by hand from the library; undo gives it its old status."""
+
+    def __init__(
+        self, library: Library, text: str, workshop_id: int, old: Status, new: Status
+    ) -> None:
+        super().__init__(library, text)
+        self.workshop_id, self.old, self.new = workshop_id, old, new
+
+    def apply(self) -> None:
+        self.library.store.update_details(self.workshop_id, status=self.new)
+        self.library._changed(select=self.workshop_id)
+
+    def revert(self) -> None:
+        self.library.store.update_details(self.workshop_id, status=self.old)
+        self.library._changed(select=self.workshop_id)
+
+
 # ----------------------------------------------------------------- the controller
 
 
@@ -1048,9 +1091,7 @@ class Library(QObject):
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(store, self)
         self.page = LibraryPage(self.model)
-        self._folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        self._folder = str(start_folder())
 
         self.new_action = self._action(
             "&New Workshop…",
@@ -1122,6 +1163,7 @@ class Library(QObject):
             primary=self.new_action,
         )
         self.page.sig_selection_changed.connect(self._update_actions)
+        self.page.sig_context_menu_requested.connect(self._show_context_menu)
         self.page.sig_new_requested.connect(self.new_workshop)
         self.page.sig_demo_requested.connect(self.open_demo)
         self.page.sig_import_requested.connect(self.import_workshop)
@@ -1336,6 +1378,49 @@ class Library(QObject):
         self.undo_stack.push(_Deleted(self, f"Delete workshop '{removed.title}'", removed))
         self._changed(deleted=target)
         return True
+
+    def set_status(self, status: Status, workshop_id: int | None = None) -> bool:
+        """Set a workshop's status by hand (undoable); True if it has that status now."""
+        target = self._target(workshop_id)
+        if target is None:
+            return False
+        from .status import status_change_text
+
+        old = self.store.workshop(target).status
+        if old is status:
+            return True
+        try:
+            self.store.update_details(target, status=status)
+        except WorkshopError as exc:
+            self.sig_error.emit(str(exc))
+            return False
+        text = status_change_text(old, status, title=self._title(target))
+        self.undo_stack.push(_StatusChanged(self, text, target, old, status))
+        self._changed(select=target)
+        return True
+
+    def context_menu(self) -> QMenu:
+        """The selected workshop's menu: open it, set its status, and the library's edits."""
+        from .status import StatusMenu
+
+        menu = QMenu(self._parent())
+        menu.addAction(self.open_action)
+        statuses = StatusMenu(parent=menu)
+        target = self.page.selected_id()
+        statuses.set_current(None if target is None else self.store.workshop(target).status)
+        statuses.sig_chosen.connect(lambda value: self.set_status(Status(value)))
+        menu.addMenu(statuses)
+        menu.addSeparator()
+        for action in (self.duplicate_action, self.rename_action, self.export_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    def _show_context_menu(self, where: QPoint) -> None:
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
 
     def import_workshop(self) -> int | None:
         """Ask for a JSON file and add the workshop in it to the library; its id, or None."""

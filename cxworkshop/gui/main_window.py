@@ -234,12 +234,17 @@ class MainWindow(QMainWindow):
             # polished, so a view added later carries the content mark itself.
             theme.mark_content(view)
             view.step_bar.sig_step_chosen.connect(lambda s: self.go_to(Step(s)))
+            view.status_menu.sig_chosen.connect(self.set_status)
             view.back_button.clicked.connect(self.go_back)
             view.next_button.clicked.connect(self.go_next)
             charter = view.pages[Step.CHARTER]
             # The window's File menu holds the export shortcut, for every step.
             charter.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
             charter.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
+            # The export dialog opens where the last export went, from one run to the next.
+            charter.options = self.options  # type: ignore[attr-defined]
+            # Seen from any step: Ctrl+E exports from every one of them.
+            charter.sig_notice.connect(self.show_error)  # type: ignore[attr-defined]
             accountability = view.pages[Step.ACCOUNTABILITY]
             accountability.sig_status.connect(  # type: ignore[attr-defined]
                 lambda text: self.statusBar().showMessage(text, 8000)
@@ -458,7 +463,16 @@ class MainWindow(QMainWindow):
         full = f"{ws.title}  ·  {ws.organisation}" if ws.organisation else ws.title
         self.workshop_view.title.set_full_text(full)
         self.workshop_view.step_bar.set_complete(completed_steps(ws))
+        self.workshop_view.show_status(ws.status)
         self.setWindowTitle(f"{ws.title} — CX Workshop")
+
+    def set_status(self, status: str) -> None:
+        """Set the open workshop's status by hand (one undo step)."""
+        from ..domain.model import Status
+        from .status import set_status
+
+        if self.session is not None:
+            set_status(self.session, Status(status))
 
     def _workshop_deleted(self, workshop_id: int) -> None:
         self.options.forget_recent(workshop_id)

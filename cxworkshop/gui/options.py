@@ -16,6 +16,21 @@ def default_path() -> Path:
     return Path(base or Path.home() / ".config" / "CX Workshop") / "settings.ini"
 
 
+def start_folder(remembered: Path | None = None) -> Path:
+    """Where a save or open dialog starts: ``remembered`` if that folder is still there,
+    else the user's Documents folder, else their home folder.
+
+    A folder that does not exist would make the dialog fall back to the app's
+    working folder, which means nothing to the user.
+    """
+    if remembered is not None and remembered.is_dir():
+        return remembered
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
 class Options:
     """Window, view and recent-workshop settings, kept in an INI file."""
 
@@ -96,6 +111,16 @@ class Options:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
+
+    @property
+    def export_folder(self) -> Path | None:
+        """The folder the last charter was exported to (None: none yet)."""
+        raw = str(self._settings.value("export/folder", "") or "")
+        return Path(raw) if raw else None
+
+    @export_folder.setter
+    def export_folder(self, value: Path) -> None:
+        self._settings.setValue("export/folder", str(value))
 
     @property
     def audience_screen(self) -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.agenda import Level
 from ..domain.errors import WorkshopError
 from ..domain.model import Step
+from ..domain.progress import status_when_room_starts
 from .options import Options
 from .room_timer import RoomClock
 
@@ -252,12 +253,15 @@ class RoomMode(QObject):
             self.present_action.setChecked(False)
             return
         self._place()
+        if shown:
+            self._room_started("audience screen shown")
 
     def present(self, on: bool) -> None:
         """Present full-screen on the chosen screen (F5); off gives the console back."""
         self._presenting = bool(on)
         self._place()
         if on:
+            self._room_started("presenting")
             where = "on the second screen" if self.second_screen() else "full-screen"
             self.sig_message.emit(f"Presenting {where}. Esc or F5 returns to the console.")
 
@@ -335,6 +339,21 @@ class RoomMode(QObject):
         if self._audience is not None:
             self._audience.set_session(session)
         self._timer_changed()
+        if self._shown or self._presenting:
+            # Opened with the audience screen up: the room sees it, so it has started.
+            self._room_started("audience screen shown")
+
+    def _room_started(self, why: str) -> None:
+        """The room works in the workshop now: a draft becomes Running, as its own undo step."""
+        if self.session is None:
+            return
+        new = status_when_room_starts(self.session.workshop)
+        if new is None:
+            return
+        from .status import set_status
+
+        if set_status(self.session, new, why):
+            self.sig_message.emit(f"The workshop is now Running ({why}).")
 
     def _workshop_changed(self) -> None:
         if self.session is not None:
@@ -390,6 +409,8 @@ class RoomMode(QObject):
 
     def toggle_timer(self) -> None:
         running = self.clock.toggle()
+        if running:
+            self._room_started("timer started")
         self.sig_message.emit(
             f"Timer running for {self.step.label}." if running else "Timer paused."
         )

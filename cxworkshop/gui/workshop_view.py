@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.model import Step
+from ..domain.model import Status, Step
 from .pages.base import StepPage
+from .status import StatusMenu, status_text
 from .step_bar import StepBar
 
 STEPS = list(Step)
@@ -77,6 +79,17 @@ class WorkshopView(QWidget):
         from .pages.setup import SetupPage
         from .pages.vision import VisionPage
 
+        # The status beside the title, and the way to set it by hand.
+        self.status_menu = StatusMenu(parent=self)
+        self.status_button = QToolButton()
+        self.status_button.setMenu(self.status_menu)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status_button.setAccessibleName("Workshop status")
+        self.status_button.setToolTip(
+            "Draft while you prepare; Running once the room starts (audience screen or "
+            "timer); Done once the final charter is exported. Click to set it by hand."
+        )
         self.step_bar = StepBar()
         self.pages: dict[Step, StepPage] = {
             Step.SETUP: SetupPage(),
@@ -108,10 +121,21 @@ class WorkshopView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.setSpacing(16)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(heading)
         layout.addWidget(self.step_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
+
+    def show_status(self, status: Status) -> None:
+        """Show the workshop's status beside its title, as a symbol and a word."""
+        # The arrow says a click opens a menu: the theme draws no indicator of its own.
+        self.status_button.setText(f"Status: {status_text(status)}  ▾")
+        self.status_button.setAccessibleDescription(f"{status.label}; choose to change it")
+        self.status_menu.set_current(status)
 
     def show_step(self, step: Step) -> None:
         self.stack.setCurrentWidget(self.pages[step])

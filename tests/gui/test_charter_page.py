@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from cxworkshop.charter import Paper
 from cxworkshop.domain.model import Step
+from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.charter import (
     MISSING,
     READY,
@@ -66,9 +67,21 @@ def save_as(monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    """URLs handed to the system's PDF viewer."""
+    """URLs handed to the system's PDF viewer (which opens them)."""
     urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url)))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url) or True)
+    )
+    return urls
+
+
+@pytest.fixture
+def no_viewer(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """URLs handed to the system, which has no app to open them with."""
+    urls: list[QUrl] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url) and False)
+    )
     return urls
 
 
@@ -315,6 +328,98 @@ def test_an_unfinished_workshop_exports_as_a_draft(page, save_as, opened, tmp_pa
     assert page.export_pdf() == tmp_path / "draft.pdf"
     assert "marked as a draft" in page.export_status.text()
     assert "DRAFT" in PdfReader(tmp_path / "draft.pdf").pages[0].extract_text()
+
+
+def test_a_pdf_with_no_app_to_open_it_says_where_it_was_saved(
+    demo_page, save_as, no_viewer, tmp_path
+):
+    target = tmp_path / "out" / "charter.pdf"
+    target.parent.mkdir()
+    save_as(target)
+    notices: list[str] = []
+    demo_page.sig_notice.connect(notices.append)
+    assert demo_page.export_pdf() == target
+    assert target.exists()
+    assert no_viewer == [QUrl.fromLocalFile(str(target))]
+    status = demo_page.export_status.text()
+    assert f"saved at {target}" in status and "could not be opened" in status
+    assert len(notices) == 1 and "\n" not in notices[0]
+    assert str(target) in notices[0] and "could not be opened" in notices[0]
+    # Its folder is one click away.
+    assert demo_page.folder_button.isVisible()
+    demo_page.folder_button.click()
+    assert no_viewer[-1] == QUrl.fromLocalFile(str(target.parent))
+    assert f"the PDF is at {target}" in demo_page.export_status.text()
+
+
+def test_a_pdf_that_opens_needs_no_warning(demo_page, save_as, opened, tmp_path):
+    save_as(tmp_path / "charter.pdf")
+    notices: list[str] = []
+    demo_page.sig_notice.connect(notices.append)
+    demo_page.export_pdf()
+    assert notices == []
+    assert "could not be opened" not in demo_page.export_status.text()
+    demo_page.folder_button.click()
+    assert opened[-1] == QUrl.fromLocalFile(str(tmp_path))
+
+
+def documents_at(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make ``folder`` the user's Documents folder, as the desktop says."""
+    real = QStandardPaths.writableLocation
+
+    def writable_location(location: QStandardPaths.StandardLocation) -> str:
+        if location == QStandardPaths.StandardLocation.DocumentsLocation:
+            return str(folder)
+        return real(location)
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(writable_location))
+
+
+def test_the_first_export_starts_in_the_documents_folder(
+    demo_page, save_as, opened, tmp_path, monkeypatch
+):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    documents_at(monkeypatch, documents)
+    demo_page.options = Options(tmp_path / "settings.ini")
+    offered = save_as(None)
+    demo_page.export_pdf()
+    assert Path(offered[0]).parent == documents
+
+
+def test_without_a_documents_folder_the_export_starts_at_home(
+    demo_page, save_as, opened, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    documents_at(monkeypatch, home / "Documents")  # named by the desktop, never made
+    demo_page.options = Options(tmp_path / "settings.ini")
+    offered = save_as(None)
+    demo_page.export_pdf()
+    assert Path(offered[0]).parent == home
+
+
+def test_the_export_starts_where_the_last_one_went_even_after_a_restart(
+    qtbot, demo_session, save_as, opened, tmp_path, monkeypatch
+):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    documents_at(monkeypatch, documents)
+    first = open_page(qtbot, demo_session)
+    first.options = Options(tmp_path / "settings.ini")
+    chosen = tmp_path / "board pack"
+    chosen.mkdir()
+    save_as(chosen / "charter.pdf")
+    first.export_pdf()
+    first.options.sync()
+
+    # The app is started again: a new page, the settings read afresh.
+    later = open_page(qtbot, demo_session)
+    later.options = Options(tmp_path / "settings.ini")
+    offered = save_as(None)
+    later.export_pdf()
+    assert Path(offered[-1]).parent == chosen
 
 
 def test_the_export_action_is_disabled_without_a_workshop(page):

@@ -553,6 +553,35 @@ def test_export_writes_a_file_that_reads_back_the_same(
     assert interchange.read(tmp_path / "charter.json") == store.workshop(demo)
 
 
+def test_without_a_documents_folder_exports_start_at_home(qtbot, monkeypatch, store, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    real = QStandardPaths.writableLocation
+
+    def writable_location(location):  # type: ignore[no-untyped-def]
+        if location == QStandardPaths.StandardLocation.DocumentsLocation:
+            return str(home / "Documents")  # named by the desktop, never made
+        return real(location)
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(writable_location))
+    lib = Library(store)
+    qtbot.addWidget(lib.page)
+    workshop = add(store, "Spring CX workshop")
+    lib.refresh()
+    lib.page.select(workshop)
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda p, c, path, f: offered.append(path) or ("", "")),
+    )
+    assert not lib.export_workshop()
+    assert [Path(path).parent for path in offered] == [home]
+
+
 def test_export_to_an_unwritable_place_says_why_in_one_sentence(
     monkeypatch, library, store, tmp_path
 ):
@@ -580,3 +609,108 @@ def test_export_to_an_unwritable_place_says_why_in_one_sentence(
 def test_export_file_names_leave_out_what_file_systems_refuse():
     assert export_file_name("Q3: who owns CX?") == "Q3- who owns CX.json"
     assert export_file_name("///") == "Workshop.json"
+
+
+# ----------------------------------------------------------------- status
+
+
+def status_cell(library, workshop_id: int) -> str:  # type: ignore[no-untyped-def]
+    model = library.model
+    row = model.keys().index(workshop_id)
+    return str(model.index(row, LibraryModel.STATUS).data())
+
+
+def saved_status(store, workshop_id: int) -> Status:  # type: ignore[no-untyped-def]
+    """The status as a fresh open of the file reads it."""
+    from cxworkshop.storage.store import Store
+
+    with Store(store.path) as fresh:
+        return fresh.workshop(workshop_id).status
+
+
+def status_action(menu, status: Status):  # type: ignore[no-untyped-def]
+    """The action for ``status`` in the menu's Status submenu."""
+    submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert submenu.title().replace("&", "") == "Status"
+    return next(a for a in submenu.actions() if a.text().replace("&", "").endswith(status.label))
+
+
+def test_the_status_is_set_by_hand_from_the_workshops_menu_and_undo_restores_it(library, store):
+    workshop = add(store, "Spring CX workshop")
+    other = add(store, "Autumn CX workshop", status=Status.DONE)
+    library.refresh()
+    library.page.select(workshop)
+    assert status_cell(library, workshop) == "○ Draft"
+    menu = library.context_menu()
+    assert status_action(menu, Status.DRAFT).isChecked()
+
+    status_action(menu, Status.RUNNING).trigger()
+    assert saved_status(store, workshop) is Status.RUNNING
+    assert saved_status(store, other) is Status.DONE
+    assert status_cell(library, workshop) == "◐ Running"
+    assert library.undo_stack.undoText() == "Mark workshop 'Spring CX workshop' as Running"
+    assert status_action(library.context_menu(), Status.RUNNING).isChecked()
+
+    library.undo_stack.undo()
+    assert saved_status(store, workshop) is Status.DRAFT
+    assert status_cell(library, workshop) == "○ Draft"
+    library.undo_stack.redo()
+    assert saved_status(store, workshop) is Status.RUNNING
+
+
+def test_a_done_workshop_can_be_moved_back(library, store):
+    workshop = add(store, "Spring CX workshop", status=Status.DONE)
+    library.refresh()
+    library.page.select(workshop)
+    status_action(library.context_menu(), Status.RUNNING).trigger()
+    assert saved_status(store, workshop) is Status.RUNNING
+    assert library.undo_stack.undoText() == ("Move workshop 'Spring CX workshop' back to Running")
+
+
+@pytest.mark.desktop
+# Offscreen, a popup cannot raise itself or take the keyboard; on a desktop it does.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_right_click_on_a_workshop_selects_it_and_offers_its_status(qtbot, library, store):
+    from PySide6.QtGui import QContextMenuEvent
+
+    first = add(store, "Spring CX workshop", edited=NOW)
+    second = add(store, "Autumn CX workshop", edited=NOW - dt.timedelta(days=1))
+    library.refresh()
+    library.page.select(first)
+    table = library.page.table
+    rect = table.visualRect(library.model.index(library.model.keys().index(second), 0))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, rect.center(), table.viewport().mapToGlobal(rect.center())
+    )
+    QApplication.sendEvent(table.viewport(), event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = QApplication.activePopupWidget()
+    assert library.page.selected_id() == second
+    status_action(menu, Status.DONE).trigger()
+    menu.close()
+    assert saved_status(store, second) is Status.DONE
+    assert saved_status(store, first) is Status.DRAFT
+
+
+@pytest.mark.desktop
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_menu_key_opens_the_selected_workshops_menu(qtbot, library, store):
+    from PySide6.QtGui import QContextMenuEvent
+
+    first = add(store, "Spring CX workshop", edited=NOW)
+    second = add(store, "Autumn CX workshop", edited=NOW - dt.timedelta(days=1))
+    library.refresh()
+    library.page.select(second)
+    table = library.page.table
+    table.setFocus()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, table.rect().center(), table.mapToGlobal(QPoint())
+    )
+    QApplication.sendEvent(table, event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = QApplication.activePopupWidget()
+    assert library.page.selected_id() == second
+    status_action(menu, Status.RUNNING).trigger()
+    menu.close()
+    assert saved_status(store, second) is Status.RUNNING
+    assert saved_status(store, first) is Status.DRAFT

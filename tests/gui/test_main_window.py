@@ -274,7 +274,9 @@ def test_ctrl_e_exports_the_charter_from_any_step(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     monkeypatch.setattr(
-        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
     )
     wid = demo_id(store)
     store.update_details(wid, current_step=Step.GOALS)
@@ -286,6 +288,26 @@ def test_ctrl_e_exports_the_charter_from_any_step(
     assert store.workshop(wid).title.split()[0] in text
     assert window.current_step() is Step.GOALS
     assert opened == [str(target)]
+
+
+def test_a_pdf_exported_from_any_step_that_cannot_be_opened_says_where_it_is(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "charter.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    wid = demo_id(store)
+    store.update_details(wid, current_step=Step.GOALS)
+    window.open_workshop(wid)
+    window.export_pdf_action.trigger()  # File > Export PDF Charter…
+    assert target.exists()
+    message = window.statusBar().currentMessage()
+    assert f"saved at {target}" in message and "could not be opened" in message
 
 
 def test_while_a_voter_has_the_laptop_the_window_answers_only_the_ballot(

@@ -186,9 +186,13 @@ def test_the_ranking_shown_is_the_domains_ranking_for_any_ballots(qtbot, store, 
     expected = [(x.goal_id, x.dots, x.rank) for x in voting.ranking(session.workshop.rounds[0])]
     assert page.results_model.ranking() == expected
     titles = {goal.id: goal.title for goal in ws.goals}
-    tied = {goal for group in voting.ties(voting.ranking(r)) for goal in group}
+    # Only goals level on some dots are tied; goals without dots have no place.
+    tied = {goal for group in voting.ties_to_settle(r) for goal in group}
     assert [(b.title, b.dots, b.rank, b.tied) for b in page.round_view.chart.bars()] == [
         (titles[goal], dots, rank, goal in tied) for goal, dots, rank in expected
+    ]
+    assert [b.place == "–" for b in page.round_view.chart.bars()] == [
+        dots == 0 for _, dots, _ in expected
     ]
     assert page.final_model.order() == [
         (p.goal_id, p.rank) for p in voting.final_order(session.workshop)

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from cxworkshop.domain import voting
 from cxworkshop.domain.errors import BudgetExceeded
-from cxworkshop.domain.model import Goal, Participant, Pillar, TieBreak, VotingMode
+from cxworkshop.domain.model import Goal, Participant, Pillar, Step, TieBreak, VotingMode
+from cxworkshop.gui.audience import AudienceWindow
 from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
+from cxworkshop.gui.room_timer import RoomClock
 from cxworkshop.gui.session import Session
 from tests.helpers.gui import reopened, show_page
 
@@ -272,6 +274,99 @@ def test_the_sponsor_orders_a_tie_by_keys_with_a_note_and_undo_takes_it_back(qtb
     assert tie.status.text() == "Not settled yet."
     team.undo_stack.redo()
     assert [p.goal_id for p in voting.final_order(reopened(team))[:2]] == [second, first]
+
+
+def count_wall(qtbot, page: PrioritiesPage, counts: Iterable[int]) -> None:  # type: ignore[no-untyped-def]
+    """Open a room tally on every goal, type each goal's count, close it and reveal it."""
+    click(qtbot, page.setup.tally_radio)
+    click(qtbot, page.setup.open_button)
+    table = page.round_view.tally_table
+    table.setFocus()
+    editing = QAbstractItemView.State.EditingState
+    for count in counts:
+        qtbot.keyClicks(table, str(count))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != editing)
+    click(qtbot, page.round_view.close_button)
+    click(qtbot, page.round_view.reveal_button)
+
+
+def audience_texts(qtbot, session: Session, round_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the room reads on the audience screen's results."""
+    audience = AudienceWindow(RoomClock())
+    qtbot.addWidget(audience)
+    audience.set_session(session)
+    audience.set_step(Step.PRIORITIES)
+    audience.set_round(round_id)
+    audience.resize(1280, 720)
+    audience.show()
+    qtbot.waitExposed(audience)
+    return audience.rendered_text()
+
+
+def test_a_tie_the_sponsor_settled_shows_in_the_decided_order_on_every_screen(qtbot, page, team):
+    count_wall(qtbot, page, [4, 4, 1, 2])
+    chart = page.round_view.chart
+    assert [(b.place, b.tag) for b in chart.bars()][:2] == [("=1", "tied"), ("=1", "tied")]
+    tie = next(b for b in page.round_view.tie_boxes if b.isVisible())
+    first, second = tie.goal_ids
+    click(qtbot, tie.decide_button)
+    view = page.round_view
+    qtbot.keyClick(view.decision_list, Qt.Key.Key_Down, CTRL)  # the second goal goes first
+    click(qtbot, view.record_button)
+
+    titles = {g.id: g.title for g in reopened(team).goals}
+    decided = [titles[second], titles[first], GOALS[3][1], GOALS[2][1]]
+    # The results chart: the decided order, a place each, and how it was settled.
+    assert [(b.title, b.place, b.tied) for b in chart.bars()] == [
+        (decided[0], "1", False),
+        (decided[1], "2", False),
+        (decided[2], "3", False),
+        (decided[3], "4", False),
+    ]
+    assert [b.tag for b in chart.bars()] == ["sponsor", "sponsor", "", ""]
+    assert "tied" not in chart.spoken()
+    # The small list agrees.
+    assert [t for _, t, _, _ in view.final_list.rows()] == decided
+
+    # The audience screen: the same order, nothing left "tied".
+    r = page.current_round()
+    assert r is not None
+    seen = audience_texts(qtbot, team, r.id)
+    places = [t for t in seen if t in ("1", "2", "3", "4", "=1")]
+    assert places == ["1", "2", "3", "4"]
+    assert "TIED" not in seen and "SPONSOR" in seen
+    at = [next(i for i, t in enumerate(seen) if t == title) for title in decided]
+    assert at == sorted(at)
+
+    # Undo the decision: the tie is back everywhere.
+    team.undo_stack.undo()
+    assert [(b.place, b.tag) for b in chart.bars()][:2] == [("=1", "tied"), ("=1", "tied")]
+    assert "TIED" in audience_texts(qtbot, team, r.id)
+
+
+def test_goals_nobody_voted_for_are_not_a_tie_to_settle(qtbot, blank_session):  # type: ignore[no-untyped-def]
+    store, wid = blank_session.store, blank_session.workshop_id
+    titles = [f"Goal number {n}" for n in range(1, 13)]
+    for n, title in enumerate(titles):
+        store.add_goal(wid, Goal(list(Pillar)[n % 3], title))
+    page = make_page(qtbot, blank_session)
+    # The wall: a clear first, two level on 2 dots, ten goals with none.
+    count_wall(qtbot, page, [5, 2, 2])
+
+    boxes = [b for b in page.round_view.tie_boxes if b.isVisible()]
+    assert len(boxes) == 1, "one tie to settle: the goals level on 2 dots"
+    assert "Tied for 2nd" in boxes[0].what.text()
+    assert boxes[0].runoff_button.isVisible() and boxes[0].decide_button.isVisible()
+    bars = page.round_view.chart.bars()
+    assert [b.place for b in bars] == ["1", "=2", "=2"] + ["–"] * 9
+    assert [b.tied for b in bars] == [False, True, True] + [False] * 9
+    assert [note for *_, note in page.round_view.final_list.rows()][3:] == ["no dots"] * 9
+    r = page.current_round()
+    assert r is not None
+    seen = audience_texts(qtbot, blank_session, r.id)
+    assert seen.count("TIED") == 2
+    assert seen.count("–") == 9
 
 
 def test_a_room_tally_is_typed_in_goal_after_goal_each_count_its_own_undo_step(qtbot, page, team):

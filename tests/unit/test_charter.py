@@ -541,6 +541,40 @@ def test_a_tie_left_open_at_the_top_is_flagged():
     assert "a run-off vote put them in this order" in content.vote_summary(ws).ties[0].sentence
 
 
+def test_goals_without_dots_are_neither_priorities_nor_a_tie_in_the_charter():
+    ws = sound_workshop()
+    first, second, *rest = ws.goals
+    assert len(rest) >= 2
+    tally_round(ws, {first.id: 4, second.id: 2, **{g.id: 0 for g in rest}})
+    # Only two goals got dots: nothing else is a priority, and nothing is left to settle.
+    assert [p.goal.id for p in content.top_places(ws)] == [first.id, second.id]
+    assert not [gap for gap in gaps(ws) if gap.step is Step.PRIORITIES]
+    summary = content.vote_summary(ws)
+    assert summary is not None and summary.ties == []
+    assert [p.label for p in content.places(ws)] == ["1", "2"] + ["–"] * len(rest)
+    chart = section(page_texts(pdf_bytes(ws)), "priorities")
+    assert "There were no ties" in chart
+    assert "tied with 0 dots" not in chart
+
+
+def test_a_tie_the_sponsor_settled_is_charted_in_the_decided_order():
+    ws = sound_workshop()
+    a, b, c = ws.goals[:3]
+    main = tally_round(ws, {a.id: 1, b.id: 4, c.id: 4})
+    editing.record_decision(ws, main.id, [c.id, b.id])
+    assert [(p.goal.id, p.label) for p in content.places(ws)] == [
+        (c.id, "1"),
+        (b.id, "2"),
+        (a.id, "3"),
+    ]
+    chart = section(page_texts(pdf_bytes(ws)), "priorities")
+    chart = chart[: chart.index("How ties were settled")]
+    assert positions(chart, [c.title, b.title, a.title]) == sorted(
+        positions(chart, [c.title, b.title, a.title])
+    )
+    assert "=" not in chart
+
+
 def test_the_sponsor_signs_first_and_each_accountable_signs_once(demo: Workshop):
     names = [s.name for s in signatories(demo)]
     assert names[0] == "Amara Okonkwo"

@@ -22,10 +22,13 @@ from cxworkshop.domain.voting import (
     main_round,
     ranking,
     remaining,
+    round_order,
     runoff_goals,
     runoffs_of,
     ties,
+    ties_to_settle,
     totals,
+    unranked,
     voters_pending,
 )
 from tests.helpers.builders import goal_ids, secret_round, small_workshop, tally_round, voter_ids
@@ -136,7 +139,7 @@ def test_ties_are_the_groups_sharing_a_rank_in_rank_order() -> None:
     g = goal_ids(ws)
     r = _wall(ws, [2, 5, 5, 0, 2])
     assert ties(ranking(r)) == [[g[1], g[2]], [g[0], g[4]]]
-    assert runoff_goals(r) == ties(ranking(r))
+    assert runoff_goals(r) == ties_to_settle(r) == ties(ranking(r))
 
 
 def test_no_ties_when_every_goal_has_its_own_total() -> None:
@@ -459,8 +462,9 @@ def test_final_order_of_any_tally_ranks_every_live_goal(counts: list[int], decid
     assert [p.dots for p in order] == sorted(counts, reverse=True)
     for i, p in enumerate(order):
         assert p.rank == (order[i - 1].rank if i and order[i - 1].rank == p.rank else i + 1)
-        shares_rank = sum(1 for q in order if q.rank == p.rank) > 1
-        tied_in_vote = counts.count(dots[p.goal_id]) > 1
+        assert p.ranked == (p.dots > 0)
+        shares_rank = sum(1 for q in order if q.ranked and q.rank == p.rank) > 1
+        tied_in_vote = p.ranked and counts.count(dots[p.goal_id]) > 1
         if decide:
             assert not shares_rank
             assert p.settled_by == (TieBreak.SPONSOR if tied_in_vote else None)
@@ -469,6 +473,76 @@ def test_final_order_of_any_tally_ranks_every_live_goal(counts: list[int], decid
             assert p.settled_by is None
     if not decide:
         assert [(p.goal_id, p.rank) for p in order] == [(x.goal_id, x.rank) for x in ranking(main)]
+
+
+def test_goals_without_dots_are_unranked_not_tied() -> None:
+    ws = small_workshop()
+    g = goal_ids(ws)
+    r = tally_round(ws, {g[0]: 0, g[1]: 5, g[2]: 5, g[3]: 0, g[4]: 2})
+    assert ties_to_settle(r) == [[g[1], g[2]]]
+    assert runoff_goals(r) == [[g[1], g[2]]]
+    assert unranked(r) == [g[0], g[3]]
+    editing.record_decision(ws, r.id, [g[2], g[1]])
+    assert [(p.goal_id, p.rank, p.ranked) for p in final_order(ws)] == [
+        (g[2], 1, True),
+        (g[1], 2, True),
+        (g[4], 3, True),
+        (g[0], 4, False),
+        (g[3], 4, False),
+    ]
+
+
+def test_a_vote_where_nobody_placed_a_dot_has_no_tie_to_settle() -> None:
+    ws = small_workshop()
+    g = goal_ids(ws)
+    r = tally_round(ws, dict.fromkeys(g, 0))
+    assert ties_to_settle(r) == []
+    assert all(not p.ranked for p in final_order(ws))
+
+
+def test_goals_level_on_no_dots_in_a_runoff_are_still_tied() -> None:
+    ws = small_workshop()
+    g = goal_ids(ws)
+    main = tally_round(ws, {g[0]: 4, g[1]: 4, g[2]: 4})
+    runoff = tally_round(ws, {g[0]: 3, g[1]: 0, g[2]: 0}, runoff_of=main.id)
+    # They all tied with dots in the vote; the run-off split off only the first.
+    assert unranked(runoff) == []
+    assert ties_to_settle(runoff) == [[g[1], g[2]]]
+    assert [(p.goal_id, p.rank, p.ranked) for p in final_order(ws)] == [
+        (g[0], 1, True),
+        (g[1], 2, True),
+        (g[2], 2, True),
+    ]
+
+
+@given(st.lists(st.integers(0, 4), min_size=2, max_size=5), st.booleans())
+def test_only_goals_with_dots_can_tie_in_a_vote(counts: list[int], runoff: bool) -> None:
+    ws = small_workshop()
+    g = goal_ids(ws)[: len(counts)]
+    r = tally_round(ws, dict(zip(g, counts, strict=True)))
+    if runoff:
+        r = tally_round(ws, dict(zip(g, counts, strict=True)), runoff_of=r.id)
+    dots = totals(r)
+    groups = ties_to_settle(r)
+    # Each group is goals level on one count, ballot order kept, best count first.
+    for group in groups:
+        assert len(group) > 1 and len({dots[x] for x in group}) == 1
+        assert group == [x for x in r.goal_ids if dots[x] == dots[group[0]]]
+    assert [dots[group[0]] for group in groups] == sorted(
+        (dots[group[0]] for group in groups), reverse=True
+    )
+    # Every count two goals share is a tie, except no dots at all outside a run-off.
+    shared = {n for n in counts if counts.count(n) > 1}
+    expected = shared if runoff else shared - {0}
+    assert {dots[group[0]] for group in groups} == expected
+    assert unranked(r) == ([] if runoff else [x for x in g if dots[x] == 0])
+    # Settling every one of them by the sponsor leaves no ranked goal sharing a place.
+    for group in groups:
+        editing.record_decision(ws, r.id, [*r.decision, *reversed(group)])
+    order = round_order(ws, r)
+    ranked = [p.rank for p in order if p.ranked]
+    assert len(ranked) == len(set(ranked))
+    assert all(p.ranked for p in order[: len(ranked)])  # the unranked come last
 
 
 def test_a_new_goal_added_after_the_vote_is_not_a_priority() -> None:

@@ -53,6 +53,11 @@ TAG_ROLE = Qt.ItemDataRole.UserRole + 7
 """A short word beside a checklist row: the goal's pillar, the person's function."""
 SETTLED_ROLE = Qt.ItemDataRole.UserRole + 8
 """How a tied goal got its place in the final order (TieBreak or None)."""
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 9
+"""The place as shown: "1", "=3" while still tied, "–" for a goal without dots (str)."""
+
+NO_PLACE = "–"
+"""The place of a goal nobody put a dot on: it was not ranked."""
 
 DECISION_MIME_TYPE = "application/x-cxworkshop-decision"
 """The drag payload in the sponsor's order: JSON with the dragged goal's id."""
@@ -100,6 +105,26 @@ def settled_text(how: TieBreak | None) -> str:
     if how is TieBreak.SPONSOR:
         return "sponsor"
     return ""
+
+
+def shared_places(order: Sequence[voting.Priority]) -> set[int]:
+    """The places two or more ranked goals still share (ties not settled yet)."""
+    ranks = [p.rank for p in order if p.ranked]
+    return {rank for rank in ranks if ranks.count(rank) > 1}
+
+
+def place_text(p: voting.Priority, shared: bool) -> str:
+    """'1', '=3' while the place is shared, or '–' for a goal without dots."""
+    if not p.ranked:
+        return NO_PLACE
+    return f"={p.rank}" if shared else str(p.rank)
+
+
+def place_words(p: voting.Priority, shared: bool) -> str:
+    """The place for a screen reader: '1st', 'tied 3rd', 'no place, no dots'."""
+    if not p.ranked:
+        return "no place, no dots"
+    return f"{'tied ' if shared else ''}{ordinal(p.rank)}"
 
 
 def find_round(session: Session | None, round_id: str | None) -> VotingRound | None:
@@ -373,7 +398,12 @@ class VoterStatusModel(RoundModel):
 
 
 class ResultsModel(RoundModel):
-    """A round's goals ranked by dots, shown only once the round is closed and revealed."""
+    """A round's goals in the order the room settled, shown once the round is closed and revealed.
+
+    A tie the room settled (by a run-off or the sponsor's call) shows as the
+    decided order, each goal in its own place; a tie not settled yet shares
+    its place ("=3"); goals without dots come last, with no place.
+    """
 
     columns = ("Rank", "Goal", "Dots")
 
@@ -383,49 +413,45 @@ class ResultsModel(RoundModel):
 
     def rows(self) -> list[Any]:
         r = self.voting_round()
-        if r is None or not self.is_shown():
+        if r is None or self.session is None or not self.is_shown():
             return []
-        present = self.goals()
-        ranked = [x for x in voting.ranking(r) if x.goal_id in present]
-        shared = {g for group in voting.ties(ranked) for g in group}
-        return [(x, x.goal_id in shared) for x in ranked]
+        order = voting.round_order(self.session.workshop, r)
+        shared = shared_places(order)
+        return [(p, p.ranked and p.rank in shared) for p in order]
 
     def row_key(self, item: Any) -> Hashable:
         return item[0].goal_id  # type: ignore[no-any-return]
 
     def row_snapshot(self, item: Any) -> Any:
         goal = self.goals().get(item[0].goal_id)
-        return (
-            item[0].dots,
-            item[0].rank,
-            item[1],
-            goal.title if goal else "",
-            goal and goal.pillar,
-        )
+        return (item[0], item[1], goal.title if goal else "", goal and goal.pillar)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item_at(index)
         if item is None:
             return None
-        ranked, tied = item
-        goal = self.goals().get(ranked.goal_id)
+        p, tied = item
+        goal = self.goals().get(p.goal_id)
         title = goal.title if goal else ""
-        rank = f"={ranked.rank}" if tied else str(ranked.rank)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (rank, title, dots_text(ranked.dots))[index.column()]
+            return (place_text(p, tied), title, dots_text(p.dots))[index.column()]
         if role == ID_ROLE:
-            return ranked.goal_id
+            return p.goal_id
         if role == DOTS_ROLE:
-            return ranked.dots
+            return p.dots
         if role == RANK_ROLE:
-            return ranked.rank
+            return p.rank
+        if role == PLACE_ROLE:
+            return place_text(p, tied)
         if role == TIED_ROLE:
             return tied
+        if role == SETTLED_ROLE:
+            return p.settled_by
         if role == PILLAR_ROLE:
             return goal.pillar if goal else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            place = f"{'tied ' if tied else ''}{ordinal(ranked.rank)}"
-            return f"{place}: {title}, {dots_text(ranked.dots)}"
+            how = f", placed by the {settled_text(p.settled_by)}" if p.settled_by else ""
+            return f"{place_words(p, tied)}: {title}, {dots_text(p.dots)}{how}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -434,8 +460,8 @@ class ResultsModel(RoundModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
     def ranking(self) -> list[tuple[str, int, int]]:
-        """What the chart shows: (goal id, dots, rank), best first."""
-        return [(x.goal_id, x.dots, x.rank) for x, _ in self._items]
+        """What the chart shows: (goal id, dots, place), best first."""
+        return [(p.goal_id, p.dots, p.rank) for p, _ in self._items]
 
 
 class TallyModel(RoundModel):
@@ -532,14 +558,16 @@ class FinalOrderModel(RoundModel):
             return None
         goal = self.goals().get(p.goal_id)
         title = goal.title if goal else ""
-        shared = sum(1 for q in self._items if q.rank == p.rank) > 1
+        shared = p.ranked and sum(1 for q in self._items if q.ranked and q.rank == p.rank) > 1
         if role == Qt.ItemDataRole.DisplayRole:
-            place = f"={p.rank}" if shared else str(p.rank)
+            place = place_text(p, shared)
             return (place, title, dots_text(p.dots), settled_text(p.settled_by))[index.column()]
         if role == ID_ROLE:
             return p.goal_id
         if role == RANK_ROLE:
             return p.rank
+        if role == PLACE_ROLE:
+            return place_text(p, shared)
         if role == DOTS_ROLE:
             return p.dots
         if role == TIED_ROLE:
@@ -551,6 +579,8 @@ class FinalOrderModel(RoundModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             how = f", placed by the {settled_text(p.settled_by)}" if p.settled_by else ""
             still = ", still tied" if shared else ""
+            if not p.ranked:
+                return f"{title}: no place, no dots"
             return f"{ordinal(p.rank)}: {title}{still}{how}"
         return None
 
@@ -925,7 +955,9 @@ __all__ = [
     "DOTS_ROLE",
     "ID_ROLE",
     "LIMIT_ROLE",
+    "NO_PLACE",
     "PILLAR_ROLE",
+    "PLACE_ROLE",
     "RANK_ROLE",
     "SETTLED_ROLE",
     "TAG_ROLE",

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QSize,
-    QStandardPaths,
     Qt,
     QUrl,
     Signal,
@@ -70,10 +69,13 @@ from ...charter.content import Gap, incomplete_steps, long_date, sections, signa
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
 from ...domain.model import Commitment, Step, Workshop
+from ...domain.progress import status_after_export
 from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel, quoted
+from ..options import Options, start_folder
 from ..session import Session
+from ..status import set_status
 from ..theme import mark_content
 from .base import StepPage
 from .setup import ErrorLine, page_header, panel, scrolling_body
@@ -331,12 +333,18 @@ class CharterPage(StepPage):
     sig_exported = Signal(str)
     """The charter was saved as a PDF at this path."""
 
+    sig_notice = Signal(str)
+    """Something about an export the user must know, in one line (the PDF could not be opened)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Workshop content: its text follows the zoom wherever the page is shown.
         mark_content(self)
         self._showing_date = False
         self._last_folder: Path | None = None
+        self._saved_at: Path | None = None
+        self.options: Options | None = None
+        """Where the folder of the last export is remembered (None: only while the page lives)."""
         self.commitments_model = CommitmentsModel(self)
 
         self.export_action = QAction("Export PDF…", self)
@@ -511,6 +519,11 @@ class CharterPage(StepPage):
         self.export_status.setWordWrap(True)
         self.export_status.hide()
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_button = QPushButton("Open Folder")
+        self.folder_button.setAccessibleName("Open the folder the PDF was saved in")
+        self.folder_button.setToolTip("Show the folder holding the PDF")
+        self.folder_button.clicked.connect(self.open_folder)
+        self.folder_button.hide()
         paper_row = QHBoxLayout()
         paper_row.addWidget(paper_label)
         paper_row.addWidget(self.paper_combo)
@@ -521,7 +534,10 @@ class CharterPage(StepPage):
         layout.addLayout(paper_row)
         layout.addSpacing(2)
         layout.addWidget(self.export_button)
-        layout.addWidget(self.export_status)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.export_status, 1)
+        saved_row.addWidget(self.folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(saved_row)
         return frame
 
     def _set_tab_order(self) -> None:
@@ -537,6 +553,7 @@ class CharterPage(StepPage):
             self.paper_combo,
             self.open_check,
             self.export_button,
+            self.folder_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -699,9 +716,23 @@ class CharterPage(StepPage):
 
     # -- export --------------------------------------------------------------------
 
-    def _show_status(self, text: str) -> None:
+    def _show_status(self, text: str, saved_at: Path | None = None) -> None:
+        """Say how the last export went; ``saved_at``: the PDF whose folder can be opened."""
         self.export_status.setText(text)
         self.export_status.setVisible(bool(text))
+        self._saved_at = saved_at
+        self.folder_button.setVisible(saved_at is not None)
+
+    def open_folder(self) -> None:
+        """Show the folder the last PDF was saved in, in the system's file manager."""
+        if self._saved_at is None:
+            return
+        folder = self._saved_at.parent
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._show_status(
+                f"{MISSING}  The folder could not be opened; the PDF is at {self._saved_at}.",
+                self._saved_at,
+            )
 
     def paper(self) -> Paper:
         """The paper size chosen for the PDF."""
@@ -716,10 +747,8 @@ class CharterPage(StepPage):
         if self.session is None:
             return None
         ws = self.session.workshop
-        folder = self._last_folder or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        remembered = self.options.export_folder if self.options else self._last_folder
+        folder = start_folder(remembered)
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             "Export the charter as PDF",
@@ -750,6 +779,12 @@ class CharterPage(StepPage):
         finally:
             QApplication.restoreOverrideCursor()
         self._last_folder = done.path.parent
+        if self.options is not None:
+            self.options.export_folder = done.path.parent
+        # The final charter has gone out: the workshop is done (its own undo step).
+        new_status = status_after_export(ws, final=not done.draft)
+        if new_status is not None:
+            set_status(self.session, new_status, "final charter exported")
         pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
         draft = ", marked as a draft" if done.draft else ""
         status = f"{READY}  Saved {done.path.name} ({pages}{draft}) in {done.path.parent}"
@@ -757,8 +792,16 @@ class CharterPage(StepPage):
             status += (
                 f". Its fonts lack {' '.join(sorted(done.replaced))}, shown as \ufffd in the PDF."
             )
-        self._show_status(status)
-        if self.open_check.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(done.path)))
+        if self.open_check.isChecked() and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(done.path))
+        ):
+            # No app for PDFs (or it failed to start): the file is safe, say where it is.
+            notice = (
+                f"The PDF was saved at {done.path} but could not be opened: "
+                "no app for PDF files is set up."
+            )
+            status = f"{MISSING}  {notice}"
+            self.sig_notice.emit(notice)
+        self._show_status(status, done.path)
         self.sig_exported.emit(str(done.path))
         return done.path

@@ -76,7 +76,9 @@ from ...domain.model import Goal, Step, TieBreak, VotingMode, VotingRound, Works
 from ..models.base import Index
 from ..models.voting import (
     ID_ROLE,
+    NO_PLACE,
     PILLAR_ROLE,
+    PLACE_ROLE,
     TAG_ROLE,
     TIED_ROLE,
     VOTED_ROLE,
@@ -360,6 +362,8 @@ class FinalOrderList(QWidget):
             note = f"by {note}" if note else ""
             if first.data(TIED_ROLE):
                 note = "still tied"
+            elif first.data(PLACE_ROLE) == NO_PLACE:
+                note = "no dots"
             title = str(self.model.index(row, 1).data() or "")
             rows.append((str(first.data()), title, first.data(PILLAR_ROLE), note))
         self._rows = rows

@@ -1,9 +1,12 @@
-"""The revealed results of a vote: goals ranked by dots as large horizontal bars.
+"""The revealed results of a vote: goals in the room's order as large horizontal bars.
 
 Drawn to be read from the back of a room: big rank numbers, goal titles
-beside their bars, the count in words at the end of each bar. A tie is shown
-three ways, never by colour alone: the shared rank is written "=3", the
-tied rows sit on one shaded band, and each says "tied" beside striped bars.
+beside their bars, the count in words at the end of each bar. A tie still to
+settle is shown three ways, never by colour alone: the shared rank is written
+"=3", the tied rows sit on one shaded band, and each says "tied" beside
+striped bars. A settled tie shows the decided order, each goal in its own
+place, with a word for how it was settled ("run-off", "sponsor"); goals
+without dots come last with no place ("–").
 """
 
 from __future__ import annotations
@@ -26,8 +29,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...domain.model import Pillar
-from ..models.voting import DOTS_ROLE, PILLAR_ROLE, RANK_ROLE, TIED_ROLE, dots_text, ordinal
+from ...domain.model import Pillar, TieBreak
+from ..models.voting import (
+    DOTS_ROLE,
+    NO_PLACE,
+    PILLAR_ROLE,
+    PLACE_ROLE,
+    RANK_ROLE,
+    SETTLED_ROLE,
+    TIED_ROLE,
+    dots_text,
+    ordinal,
+    settled_text,
+)
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, scaled_font
 from .goal_card import blend
 
@@ -45,6 +59,14 @@ class Bar:
     dots: int
     rank: int
     tied: bool
+    place: str = ""
+    """The place as written: "1", "=3", or "–" for a goal without dots."""
+    settled_by: TieBreak | None = None
+
+    @property
+    def tag(self) -> str:
+        """The word beside the count: "tied", or how a tie was settled; "" for neither."""
+        return TIED_WORD if self.tied else settled_text(self.settled_by)
 
 
 class ResultsChart(QWidget):
@@ -93,13 +115,18 @@ class ResultsChart(QWidget):
         if model is not None:
             for row in range(model.rowCount()):
                 first = model.index(row, 0)
+                rank = int(first.data(RANK_ROLE) or 0)
+                tied = bool(first.data(TIED_ROLE))
+                settled = first.data(SETTLED_ROLE)
                 bars.append(
                     Bar(
                         title=str(model.index(row, 1).data() or ""),
                         pillar=first.data(PILLAR_ROLE),
                         dots=int(first.data(DOTS_ROLE) or 0),
-                        rank=int(first.data(RANK_ROLE) or 0),
-                        tied=bool(first.data(TIED_ROLE)),
+                        rank=rank,
+                        tied=tied,
+                        place=str(first.data(PLACE_ROLE) or (f"={rank}" if tied else rank)),
+                        settled_by=TieBreak(settled) if settled else None,
                     )
                 )
         self._bars = bars
@@ -113,10 +140,15 @@ class ResultsChart(QWidget):
 
     def spoken(self) -> str:
         """The chart in words, for screen readers and tooltips."""
-        return "; ".join(
-            f"{'tied ' if b.tied else ''}{ordinal(b.rank)}: {b.title}, {dots_text(b.dots)}"
-            for b in self._bars
-        )
+        parts = []
+        for b in self._bars:
+            if b.place == NO_PLACE:
+                parts.append(f"{b.title}: no dots")
+                continue
+            how = f", placed by the {settled_text(b.settled_by)}" if b.settled_by else ""
+            place = f"{'tied ' if b.tied else ''}{ordinal(b.rank)}"
+            parts.append(f"{place}: {b.title}, {dots_text(b.dots)}{how}")
+        return "; ".join(parts)
 
     # -- layout --------------------------------------------------------------
 
@@ -194,7 +226,7 @@ class ResultsChart(QWidget):
             # Rank: "1", or "=3" when shared.
             painter.setFont(rank_font)
             painter.setPen(text)
-            rank_text = f"={b.rank}" if b.tied else str(b.rank)
+            rank_text = b.place or (f"={b.rank}" if b.tied else str(b.rank))
             painter.drawText(
                 QRectF(row.left(), row.top(), rank_w - 12, row.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -241,25 +273,28 @@ class ResultsChart(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 dots_text(b.dots),
             )
-            if b.tied:
+            if b.tag:
                 painter.setFont(tag_font)
                 tag_h = QFontMetricsF(tag_font).height() + 8
                 used = QFontMetricsF(count_font).horizontalAdvance(dots_text(b.dots))
                 tag = QRectF(count_rect.left() + used + 14, y_mid - tag_h / 2, tag_w, tag_h)
-                painter.setPen(QPen(warning, 1.5))
+                # A tie still open stands out; how a settled one was settled is a quiet note.
+                painter.setPen(QPen(warning if b.tied else muted, 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(tag, tag_h / 2, tag_h / 2)
-                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, TIED_WORD.upper())
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, b.tag.upper())
 
         painter.end()
 
     def _count_widths(self) -> tuple[float, float]:
-        """Room for the widest dot count, and for the TIED tag if a row has one."""
+        """Room for the widest dot count, and for the widest tag (TIED, or how a tie was
+        settled) if a row has one."""
         _, _, count_font, tag_font = self._fonts()
         counts = QFontMetricsF(count_font)
         count_w = max((counts.horizontalAdvance(dots_text(b.dots)) for b in self._bars), default=0)
-        tied = any(b.tied for b in self._bars)
-        tag_w = QFontMetricsF(tag_font).horizontalAdvance(TIED_WORD.upper()) + 28 if tied else 0
+        tags = {b.tag.upper() for b in self._bars if b.tag}
+        tag_metrics = QFontMetricsF(tag_font)
+        tag_w = max((tag_metrics.horizontalAdvance(t) + 28 for t in tags), default=0.0)
         return count_w + 10, tag_w
 
     def _columns(self) -> tuple[QRectF, list[QRectF], float, float]:
