@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from cxworkshop.domain import editing
+from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.demo import demo_workshop
-from cxworkshop.domain.model import Role, Step
+from cxworkshop.domain.model import Goal, Pillar, Role, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.models.accountability import Payload, make_mime
 from cxworkshop.gui.options import Options
@@ -174,3 +177,108 @@ def test_no_text_field_of_any_step_types_a_chips_name(qtbot, store: Store, tmp_p
                 typed.append(f"{step.name}: {field.accessibleName() or field.objectName()}")
     assert seen >= 6, "the steps' fields were all tried"
     assert typed == []
+
+
+# ----------------------------------------------------------------- scrolling under a drag
+
+
+def accountability_window(qtbot, store: Store, tmp_path: Path, workshop_id: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window at 1280 x 720 on the Accountability step of a workshop."""
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(workshop_id)
+    window.go_to(Step.ACCOUNTABILITY)
+    return window
+
+
+def thirty_goals(store: Store) -> int:
+    ws = editing.new_workshop("Thirty goals", organisation="Acme Outdoor")
+    ws.functions = default_functions()
+    ws.goals = [
+        Goal(pillar, f"{pillar.label} goal {n + 1}") for pillar in Pillar for n in range(10)
+    ]
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    return created.id
+
+
+def in_view(board, widget: QWidget) -> bool:  # type: ignore[no-untyped-def]
+    """Whether all of ``widget`` shows in the board's viewport."""
+    top_left = widget.mapTo(board.viewport(), QPoint(0, 0))
+    return board.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+def send_to_window(widget: QWidget, kind, pos: QPoint, mime: QMimeData, actions):  # type: ignore[no-untyped-def]
+    """A drag event at ``pos`` in ``widget``, given to its window as the platform gives it."""
+    top = widget.window()
+    at = widget.mapTo(top, pos)
+    if kind is QDropEvent:
+        event = QDropEvent(QPointF(at), actions, mime, LEFT, NO_KEYS)
+    else:
+        event = kind(at, actions, mime, LEFT, NO_KEYS)
+    QApplication.sendEvent(top.windowHandle(), event)
+    return event
+
+
+@pytest.mark.parametrize("workshop", ["demo", "thirty goals"])
+def test_a_chip_held_near_the_boards_bottom_edge_scrolls_to_the_goals_below(
+    qtbot, store: Store, tmp_path: Path, monkeypatch, workshop: str
+):
+    wid = store.create_workshop(demo_workshop()).id if workshop == "demo" else thirty_goals(store)
+    assert wid is not None
+    window = accountability_window(qtbot, store, tmp_path, wid)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    session = page.session
+    board = page.board
+    bar = board.verticalScrollBar()
+    last = board.ordered_goals()[-1]
+    card = board.cards[last]
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and card.height() > 100)
+    assert bar.value() == 0 and not in_view(board, card), "the last goal starts out of view"
+    values: list[int] = []
+    bar.valueChanged.connect(values.append)
+    view = page.palette_panel.groups[1].view  # back office
+    index = view.model().index(0, 0)
+    name = index.data()
+    edge = QPoint(board.viewport().width() // 2, board.viewport().height() - 3)
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        send_to_window(board.viewport(), QDragMoveEvent, edge, mime, actions)
+        qtbot.waitUntil(lambda: bar.value() > 0)
+        # Off the board, over the palette: the board stops.
+        palette = page.palette_panel
+        send_to_window(palette, QDragMoveEvent, middle_of(palette), mime, actions)
+        assert not board.edge_scroller.is_scrolling()
+        stopped = bar.value()
+        qtbot.wait(60)
+        assert bar.value() == stopped
+        # Back at the edge, it goes on until the last goal shows.
+        send_to_window(board.viewport(), QDragMoveEvent, edge, mime, actions)
+        qtbot.waitUntil(lambda: in_view(board, card), timeout=15000)
+        assert board.edge_scroller.is_scrolling() or bar.value() == bar.maximum()
+        zone = board.zone(last, R)
+        assert zone is not None
+        send_to_window(zone, QDragMoveEvent, middle_of(zone), mime, actions)
+        assert zone.hovered
+        drop = send_to_window(zone, QDropEvent, middle_of(zone), mime, actions)
+        return drop.dropAction() if drop.isAccepted() else IGNORE
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+
+    assert len(values) >= 5, "the board scrolled in steps, not in one jump"
+    assert values == sorted(values) and values[-1] > values[0]
+    assert roles_by_name(reopened(session), last)[name] is R
+    assert not board.edge_scroller.is_scrolling(), "the drag ended: the board stands still"
+    settled = bar.value()
+    qtbot.wait(50)
+    assert bar.value() == settled
