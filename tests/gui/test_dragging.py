@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -20,6 +20,7 @@ from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets.dragging import own_drag
+from cxworkshop.gui.widgets.raci_board import DropZone
 from cxworkshop.storage.store import Store
 from tests.helpers.accountability import add_goals_and_two_people, show_accountability
 from tests.helpers.dragging import (
@@ -282,3 +283,77 @@ def test_a_chip_held_near_the_boards_bottom_edge_scrolls_to_the_goals_below(
     settled = bar.value()
     qtbot.wait(50)
     assert bar.value() == settled
+
+
+def zone_under(board, pos: QPoint):  # type: ignore[no-untyped-def]
+    """The drop zone at ``pos`` in the board's viewport, if any."""
+    widget = board.viewport().childAt(pos)
+    while widget is not None and not isinstance(widget, DropZone):
+        widget = widget.parentWidget()
+    return widget
+
+
+def wheel_at(widget: QWidget, pos: QPoint, notches: int) -> None:
+    """Turn the wheel ``notches`` towards the user at ``pos`` in ``widget``, given to its window."""
+    top = widget.window()
+    local = QPointF(widget.mapTo(top, pos))
+    event = QWheelEvent(
+        local,
+        QPointF(widget.mapToGlobal(pos)),
+        QPoint(),
+        QPoint(0, -120 * notches),
+        LEFT,
+        NO_KEYS,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(top.windowHandle(), event)
+
+
+def test_the_wheel_scrolls_the_board_during_a_drag_and_the_drop_lands_under_the_pointer(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+):
+    window = accountability_window(qtbot, store, tmp_path, thirty_goals(store))
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    session = page.session
+    board = page.board
+    bar = board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(0, 0)
+    name = index.data()
+    spot = board.viewport().rect().center()
+    under: list[DropZone] = []
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        send_to_window(board.viewport(), QDragMoveEvent, spot, mime, actions)
+        first = zone_under(board, spot)
+        assert first is not None and first.hovered
+        now = first
+        for _turn in range(40):
+            # A notch at a time, until another goal's zone is under the pointer.
+            before = bar.value()
+            wheel_at(board.viewport(), spot, 1)
+            assert bar.value() > before, "the wheel scrolls the board under the chip"
+            now = zone_under(board, spot)
+            if now is not None and now.goal_id != first.goal_id:
+                break
+        assert now is not None and now.goal_id != first.goal_id
+        assert now.hovered and not first.hovered
+        under[:] = [first, now]
+        drop = send_to_window(board.viewport(), QDropEvent, spot, mime, actions)
+        return drop.dropAction() if drop.isAccepted() else IGNORE
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+
+    first, now = under
+    stored = reopened(session)
+    assert roles_by_name(stored, now.goal_id) == {name: now.role}
+    assert roles_by_name(stored, first.goal_id) == {}

@@ -72,7 +72,7 @@ def views_holding(widget: QWidget | None) -> Iterator[QAbstractScrollArea]:
 def replay_drag_move(
     widget: QWidget,
     pos: QPoint,
-    mime: QMimeData,
+    mime: QMimeData | None,
     actions: Qt.DropAction,
     buttons: Qt.MouseButton = Qt.MouseButton.LeftButton,
     keys: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
@@ -87,6 +87,8 @@ def replay_drag_move(
         _running.replay_pointer()
         return
     top = widget.window()
+    if mime is None:
+        return
     handle = top.windowHandle()
     if handle is None:
         return
@@ -155,7 +157,7 @@ class _OwnDrag(QObject):
                 continue
             before = bar.value()
             bar.setValue(before - _wheel_pixels(event, bar, vertical))
-            if bar.value() != before and self.mime is not None and under is not None:
+            if bar.value() != before and under is not None:
                 replay_drag_move(
                     under,
                     under.mapFromGlobal(where),
@@ -184,8 +186,13 @@ _running: _OwnDrag | None = None
 
 
 @contextmanager
-def own_drag(mime: QMimeData | None, actions: Qt.DropAction) -> Iterator[None]:
-    """Run one of the app's drags inside this: fields refuse it, the wheel scrolls under it."""
+def own_drag(
+    mime: QMimeData | None = None, actions: Qt.DropAction = Qt.DropAction.IgnoreAction
+) -> Iterator[None]:
+    """Run one of the app's drags inside this: fields refuse it, the wheel scrolls under it.
+
+    ``mime`` and ``actions`` are the drag's, if known before it starts.
+    """
     app = QApplication.instance()
     if app is None:
         yield
