@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent, QWheelEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QGuiApplication, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -18,6 +22,7 @@ from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.models.accountability import Payload, make_mime
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.accountability import AccountabilityPage
+from cxworkshop.gui.pages.goals import GoalListView
 from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets.dragging import own_drag
 from cxworkshop.gui.widgets.raci_board import DropZone
@@ -357,3 +362,158 @@ def test_the_wheel_scrolls_the_board_during_a_drag_and_the_drop_lands_under_the_
     stored = reopened(session)
     assert roles_by_name(stored, now.goal_id) == {name: now.role}
     assert roles_by_name(stored, first.goal_id) == {}
+
+
+# ----------------------------------------------------------------- a real pointer on X11
+
+
+def real_pointer() -> None:
+    """Skip unless a real X server takes the pointer (xcb, with xdotool to move it)."""
+    if QGuiApplication.platformName() != "xcb" or shutil.which("xdotool") is None:
+        pytest.skip("needs a real X server and xdotool to drive the platform's drag loop")
+
+
+def move_the_pointer(qtbot, steps: list[tuple[str, ...]], ask) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Drive the real pointer through ``steps`` while the app runs (and drags).
+
+    ``("ask", label)`` notes what ``ask[label]()`` answers at that moment, on the
+    GUI thread; ``("moveto", label)`` moves the pointer to the point it answered.
+    """
+    done = threading.Event()
+    asked: list[str] = []
+    answers: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            for step in steps:
+                if step[0] == "wait":
+                    time.sleep(float(step[1]))
+                elif step[0] == "ask":
+                    asked.append(step[1])
+                    while step[1] not in answers:
+                        time.sleep(0.01)
+                elif step[0] == "moveto":
+                    point = answers[step[1]]
+                    assert isinstance(point, QPoint)
+                    command = ("mousemove", str(point.x()), str(point.y()))
+                    subprocess.run(["xdotool", *command], check=True, timeout=10)
+                else:
+                    subprocess.run(["xdotool", *step], check=True, timeout=10)
+                    time.sleep(0.05)
+        finally:
+            done.set()
+
+    def answer() -> None:
+        # On the GUI thread, inside the drag's own loop while it runs.
+        while asked:
+            label = asked.pop(0)
+            answers[label] = ask[label]()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(10)
+    threading.Thread(target=run, daemon=True).start()
+    qtbot.waitUntil(done.is_set, timeout=30000)
+    timer.stop()
+    return answers
+
+
+def drag_path(start: QPoint, end: QPoint, count: int = 10) -> list[tuple[str, ...]]:
+    """Press at ``start`` and move to ``end`` in small steps, as a hand does."""
+    steps: list[tuple[str, ...]] = [("mousemove", str(start.x()), str(start.y())), ("wait", "0.2")]
+    steps.append(("mousedown", "1"))
+    for i in range(1, count + 1):
+        x = start.x() + (end.x() - start.x()) * i // count
+        y = start.y() + (end.y() - start.y()) * i // count
+        steps.append(("mousemove", str(x), str(y)))
+    return steps
+
+
+def maximised_window(qtbot, store: Store, tmp_path: Path, workshop_id: int, step: Step):  # type: ignore[no-untyped-def]
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.showMaximized()
+    qtbot.waitExposed(window)
+    window.open_workshop(workshop_id)
+    window.go_to(step)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_on_x11_a_real_drag_scrolls_the_board_with_the_wheel_and_at_its_edge(
+    qtbot, store: Store, tmp_path: Path
+):
+    real_pointer()
+    window = maximised_window(qtbot, store, tmp_path, thirty_goals(store), Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board = page.board
+    bar = board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    values: list[int] = []
+    bar.valueChanged.connect(values.append)
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(0, 0)
+    name = index.data()
+    chip = view.viewport().mapToGlobal(view.visualRect(index).center())
+    viewport = board.viewport()
+    middle = viewport.rect().center()
+    edge = QPoint(middle.x(), viewport.height() - 4)
+    assert viewport.mapToGlobal(edge).y() < board.screen().geometry().bottom()
+
+    target: list[DropZone] = []
+
+    def zone_in_view() -> QPoint:
+        """A Responsible zone now well inside the view, to drop the chip on."""
+        inner = viewport.rect().adjusted(0, viewport.height() // 4, 0, -viewport.height() // 4)
+        for goal_id in board.ordered_goals():
+            zone = board.zone(goal_id, R)
+            assert zone is not None
+            centre = zone.mapTo(viewport, zone.rect().center())
+            if inner.contains(centre):
+                target[:] = [zone]
+                return viewport.mapToGlobal(centre)
+        raise AssertionError("no zone in view")
+
+    edge_global = viewport.mapToGlobal(edge)
+    steps = drag_path(chip, viewport.mapToGlobal(middle))
+    steps += [("wait", "0.3"), *[("click", "5")] * 4, ("wait", "0.3"), ("ask", "wheeled")]
+    steps += [("mousemove", str(edge_global.x()), str(edge_global.y())), ("wait", "0.8")]
+    steps += [("mousemove", str(edge_global.x()), str(edge_global.y() - viewport.height() // 3))]
+    steps += [("ask", "held"), ("ask", "zone"), ("moveto", "zone"), ("wait", "0.3")]
+    steps += [("mouseup", "1")]
+    marks = move_the_pointer(
+        qtbot, steps, {"wheeled": bar.value, "held": bar.value, "zone": zone_in_view}
+    )
+    assert isinstance(marks["wheeled"], int) and isinstance(marks["held"], int)
+    assert marks["wheeled"] > 0, "the wheel scrolled the board during the drag"
+    assert marks["held"] > marks["wheeled"], "held near the bottom edge, the board scrolled on"
+    assert values == sorted(values)
+    zone = target[0]
+    assert roles_by_name(reopened(page.session), zone.goal_id) == {name: R}
+
+
+def test_on_x11_the_wheel_scrolls_a_goal_lane_while_a_card_is_dragged_into_it(
+    qtbot, store: Store, tmp_path: Path
+):
+    real_pointer()
+    wid = thirty_goals(store)
+    window = maximised_window(qtbot, store, tmp_path, wid, Step.GOALS)
+    lanes = {lane.pillar: lane for lane in window.findChildren(GoalListView)}
+    win, keep = lanes[Pillar.WIN], lanes[Pillar.KEEP]
+    bar = keep.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    card = win.viewport().mapToGlobal(win.visualRect(win.model().index(0, 0)).center())
+    middle = keep.viewport().mapToGlobal(keep.viewport().rect().center())
+    steps = drag_path(card, middle)
+    steps += [("wait", "0.3"), *[("click", "5")] * 6, ("wait", "0.3"), ("ask", "wheeled")]
+    steps += [("mouseup", "1")]
+    marks = move_the_pointer(qtbot, steps, {"wheeled": bar.value})
+    assert isinstance(marks["wheeled"], int)
+    assert marks["wheeled"] > 0, "the wheel scrolled the Keep lane during the drag"
+    stored = reopened(window.session)
+    moved = next(g for g in stored.goals if g.title == "Win goal 1")
+    keep_titles = [g.title for g in stored.goals if g.pillar is Pillar.KEEP]
+    assert moved.pillar is Pillar.KEEP
+    assert keep_titles.index("Win goal 1") >= 3, "it landed among the goals scrolled into view"
