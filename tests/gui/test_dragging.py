@@ -27,6 +27,7 @@ from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets.dragging import own_drag
 from cxworkshop.gui.widgets.raci_board import DropZone
 from cxworkshop.storage.store import Store
+from tests.helpers import builders
 from tests.helpers.accountability import add_goals_and_two_people, show_accountability
 from tests.helpers.dragging import (
     BOTH,
@@ -394,7 +395,8 @@ def move_the_pointer(qtbot, steps: list[tuple[str, ...]], ask) -> dict[str, obje
                         time.sleep(0.01)
                 elif step[0] == "moveto":
                     point = answers[step[1]]
-                    assert isinstance(point, QPoint)
+                    if not isinstance(point, QPoint):
+                        continue
                     command = ("mousemove", str(point.x()), str(point.y()))
                     subprocess.run(["xdotool", *command], check=True, timeout=10)
                 else:
@@ -404,10 +406,14 @@ def move_the_pointer(qtbot, steps: list[tuple[str, ...]], ask) -> dict[str, obje
             done.set()
 
     def answer() -> None:
-        # On the GUI thread, inside the drag's own loop while it runs.
+        # On the GUI thread, inside the drag's own loop while it runs; a question
+        # that fails still lets the pointer finish (and the drag end).
         while asked:
             label = asked.pop(0)
-            answers[label] = ask[label]()
+            try:
+                answers[label] = ask[label]()
+            except Exception as exc:
+                answers[label] = exc
 
     timer = QTimer()
     timer.timeout.connect(answer)
@@ -415,6 +421,9 @@ def move_the_pointer(qtbot, steps: list[tuple[str, ...]], ask) -> dict[str, obje
     threading.Thread(target=run, daemon=True).start()
     qtbot.waitUntil(done.is_set, timeout=30000)
     timer.stop()
+    for value in answers.values():
+        if isinstance(value, Exception):
+            raise value
     return answers
 
 
@@ -465,15 +474,17 @@ def test_on_x11_a_real_drag_scrolls_the_board_with_the_wheel_and_at_its_edge(
     target: list[DropZone] = []
 
     def zone_in_view() -> QPoint:
-        """A Responsible zone now well inside the view, to drop the chip on."""
-        inner = viewport.rect().adjusted(0, viewport.height() // 4, 0, -viewport.height() // 4)
+        """A zone now in view clear of the edges (where the board would scroll), to drop on."""
+        clear = board.edge_scroller.band() + 4
+        inner = viewport.rect().adjusted(0, clear, 0, -clear)
         for goal_id in board.ordered_goals():
-            zone = board.zone(goal_id, R)
-            assert zone is not None
-            centre = zone.mapTo(viewport, zone.rect().center())
-            if inner.contains(centre):
-                target[:] = [zone]
-                return viewport.mapToGlobal(centre)
+            for role in Role:
+                zone = board.zone(goal_id, role)
+                assert zone is not None
+                centre = zone.mapTo(viewport, zone.rect().center())
+                if inner.contains(centre):
+                    target[:] = [zone]
+                    return viewport.mapToGlobal(centre)
         raise AssertionError("no zone in view")
 
     edge_global = viewport.mapToGlobal(edge)
@@ -491,7 +502,7 @@ def test_on_x11_a_real_drag_scrolls_the_board_with_the_wheel_and_at_its_edge(
     assert marks["held"] > marks["wheeled"], "held near the bottom edge, the board scrolled on"
     assert values == sorted(values)
     zone = target[0]
-    assert roles_by_name(reopened(page.session), zone.goal_id) == {name: R}
+    assert roles_by_name(reopened(page.session), zone.goal_id) == {name: zone.role}
 
 
 def test_on_x11_the_wheel_scrolls_a_goal_lane_while_a_card_is_dragged_into_it(
@@ -517,3 +528,34 @@ def test_on_x11_the_wheel_scrolls_a_goal_lane_while_a_card_is_dragged_into_it(
     keep_titles = [g.title for g in stored.goals if g.pillar is Pillar.KEEP]
     assert moved.pillar is Pillar.KEEP
     assert keep_titles.index("Win goal 1") >= 3, "it landed among the goals scrolled into view"
+
+
+def test_on_x11_a_chip_dragged_onto_the_filter_box_with_the_real_pointer_comes_off(
+    qtbot, store: Store, tmp_path: Path
+):
+    real_pointer()
+    wid = thirty_goals(store)
+    ws = store.workshop(wid)
+    first = ws.goals[0]
+    store.assign(wid, first.id, builders.as_function(ws, "Finance"), C)
+    window = maximised_window(qtbot, store, tmp_path, wid, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    session = page.session
+    qtbot.waitUntil(lambda: page.board.verticalScrollBar().maximum() > 0)
+    zone = page.board.zone(first.id, C)
+    assert zone is not None
+    rect = zone.chip_rect(function(session, "Finance"))
+    assert rect is not None
+    chip = zone.mapToGlobal(rect.center().toPoint())
+    field = page.palette_panel.filter
+    box = field.mapToGlobal(field.rect().center())
+    steps = drag_path(chip, box)
+    steps += [("wait", "0.3"), ("ask", "outlined"), ("mouseup", "1")]
+    outlined = {"outlined": lambda: getattr(page.palette_panel, "_removing", None)}
+    answers = move_the_pointer(qtbot, steps, outlined)
+    assert field.text() == "", "no name is typed into the filter"
+    assert roles_by_name(reopened(session), first.id) == {}
+    assert answers["outlined"] is True, "the palette said it takes the chip"
+    session.undo_stack.undo()
+    assert roles_by_name(reopened(session), first.id) == {"Finance": C}
