@@ -72,15 +72,21 @@ def middle_of(widget) -> QPoint:  # type: ignore[no-untyped-def]
 # ----------------------------------------------------------------- text fields
 
 
-def test_a_chip_dropped_on_the_palette_filter_comes_off_its_goal(
-    qtbot, page: AccountabilityPage, monkeypatch
+@pytest.mark.parametrize("where", ["filter box", "heading", "hint"])
+def test_a_chip_dropped_anywhere_on_the_palette_comes_off_its_goal(
+    qtbot, page: AccountabilityPage, monkeypatch, where: str
 ):
     session = page.session
     churn = goal_titled(session, "Lower monthly churn")
     finance = function(session, "Finance")
     session.store.assign(session.workshop_id, churn.id, finance, C)
     page.refresh()
-    field = page.palette_panel.filter
+    palette = page.palette_panel
+    field = {
+        "filter box": palette.filter,
+        "heading": palette.groups[0].heading,
+        "hint": palette.hint,
+    }[where]
     answers: list[tuple[bool, object]] = []
 
     def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
@@ -93,13 +99,13 @@ def test_a_chip_dropped_on_the_palette_filter_comes_off_its_goal(
     stand_in_for_the_pointer(monkeypatch, pointer)
     press_and_drag_chip(page, churn.id, C, finance)
 
-    assert answers == [(True, MOVE)], "over the filter box the palette takes the chip"
-    assert field.text() == "", "no name is typed into the filter"
+    assert answers == [(True, MOVE)], f"over the {where} the palette takes the chip"
+    assert palette.filter.text() == "", "no name is typed into the filter"
     assert roles_by_name(reopened(session), churn.id) == {}
     assert session.undo_stack.undoText() == "Take Finance off 'Lower monthly churn'"
     session.undo_stack.undo()
     assert roles_by_name(reopened(session), churn.id) == {"Finance": C}
-    assert field.text() == ""
+    assert palette.filter.text() == ""
 
 
 def test_a_palette_chip_over_the_filter_is_refused_and_types_nothing(
