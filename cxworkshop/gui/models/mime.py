@@ -14,6 +14,9 @@ from PySide6.QtCore import QByteArray, QMimeData
 
 from ..session import Session
 
+OWN_MIME_PREFIX = "application/x-cxworkshop-"
+"""How every one of the app's own drag payload types begins."""
+
 
 def json_mime(mime_type: str, body: dict[str, Any], text: str = "") -> QMimeData:
     """``body`` as JSON under ``mime_type``, with ``text`` as plain text if given."""
@@ -22,6 +25,11 @@ def json_mime(mime_type: str, body: dict[str, Any], text: str = "") -> QMimeData
     if text:
         mime.setText(text)
     return mime
+
+
+def is_own_mime(data: QMimeData | None) -> bool:
+    """Whether ``data`` carries one of the app's own payloads (a chip, a goal card...)."""
+    return data is not None and any(f.startswith(OWN_MIME_PREFIX) for f in data.formats())
 
 
 def read_json_mime(data: QMimeData | None, mime_type: str) -> Any:

@@ -12,8 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -41,6 +55,7 @@ from ..models.accountability import (
     item_data,
 )
 from ..session import Session
+from ..widgets.goal_card import app_palette
 from ..widgets.raci import make_quiet, segment_button
 from ..widgets.raci_board import RaciBoard
 from ..widgets.raci_checks import ChecksPanel
@@ -140,9 +155,65 @@ class Palette(QFrame):
         layout.addWidget(self.hint)
         self.filter.textChanged.connect(self._filter)
         self._show_groups()
+        # A chip dragged off a goal comes off it anywhere on the palette: on its
+        # lists, and on what they do not cover (headings, margins, the filter box).
+        self._removing = False
+        self.setAcceptDrops(True)
 
     def lists(self) -> list[PaletteList]:
         return [g.view for g in self.groups]
+
+    # -- taking chips off goals ----------------------------------------------------
+
+    def _removable(self, event: QDropEvent) -> bool:
+        model = self.models[AssigneeKind.FUNCTION]
+        return bool(event.possibleActions() & Qt.DropAction.MoveAction) and model.canDropMimeData(
+            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+        )
+
+    def _set_removing(self, removing: bool) -> None:
+        if removing != self._removing:
+            self._removing = removing
+            self.update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._removable(event):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            self._set_removing(True)
+        else:
+            event.ignore()
+            self._set_removing(False)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_removing(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_removing(False)
+        if not self._removable(event):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.models[AssigneeKind.FUNCTION].dropMimeData(
+            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._removing:
+            return
+        # Dropped here, the chip comes off its goal: the palette says it takes it.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(
+            QPen(app_palette().color(QPalette.ColorRole.Highlight), 2.5, Qt.PenStyle.DashLine)
+        )
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 10, 10)
+        painter.end()
 
     def _filter(self, text: str) -> None:
         for group in self.groups:

@@ -68,6 +68,7 @@ from ..models.goals import (
 )
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
+from ..widgets.dragging import own_drag
 from ..widgets.goal_card import GoalCardDelegate, app_palette
 from ..widgets.keys import modifiers
 from .base import StepPage
@@ -171,7 +172,12 @@ class GoalListView(QListView):
             # Tabbing in selects the card under the cursor, so the panel shows it.
             self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    # -- drops ---------------------------------------------------------------
+    # -- drags and drops -----------------------------------------------------
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        # One of the app's own drags: the wheel scrolls the lane under the card.
+        with own_drag():
+            super().startDrag(supportedActions)
 
     def _drop_line(self, event: QDragMoveEvent) -> float | None:
         pos = event.position().toPoint()

@@ -42,6 +42,7 @@ from ..models.accountability import (
     AssigneeInfo,
     item_data,
 )
+from .dragging import own_drag
 from .goal_card import app_palette, blend
 
 SEVERITY_SYMBOLS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
@@ -420,7 +421,13 @@ def segment_button(text: str, tip: str, *, first: bool) -> QToolButton:
 
 
 def exec_drag(drag: QDrag, actions: Qt.DropAction, default: Qt.DropAction) -> Qt.DropAction:
-    """Run a drag to its end (one place, so a test can stand in for the pointer)."""
+    """Run a chip's drag to its end, as one of the app's own (see :func:`own_drag`)."""
+    with own_drag(drag.mimeData(), actions):
+        return platform_drag(drag, actions, default)
+
+
+def platform_drag(drag: QDrag, actions: Qt.DropAction, default: Qt.DropAction) -> Qt.DropAction:
+    """The platform's drag loop (one place, so a test can stand in for the pointer)."""
     return drag.exec(actions, default)
 
 

@@ -76,6 +76,7 @@ from ..models.accountability import (
 )
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
+from .dragging import EdgeScroller
 from .goal_card import app_palette, blend
 from .keys import modifiers
 from .raci import (
@@ -414,6 +415,7 @@ class DropZone(QWidget):
         )
 
     def _answer(self, event: QDragMoveEvent) -> None:
+        self.board.drag_over(event, self)
         if not self._can_drop(event):
             # The forbidden cursor: the chip is already here, or not of this workshop.
             event.ignore()
@@ -455,6 +457,7 @@ class DropZone(QWidget):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._set_hovered(False)
+        self.board.drag_left()
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._set_hovered(False)
@@ -597,11 +600,16 @@ class GoalCard(QWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(ASSIGNEE_MIME_TYPE):
             event.acceptProposedAction()
+            self.board.drag_over(event, self)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.board.drag_over(event, self)
         event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.board.drag_left()
 
     def dropEvent(self, event: QDropEvent) -> None:
         event.ignore()
@@ -682,6 +690,7 @@ class BoardCanvas(QWidget):
             event.setDropAction(Qt.DropAction.IgnoreAction)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.board.drag_over(event, self)
         if self._removable(event) and event.possibleActions() & Qt.DropAction.MoveAction:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
@@ -692,6 +701,7 @@ class BoardCanvas(QWidget):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.board.set_removing(False)
+        self.board.drag_left()
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.board.set_removing(False)
@@ -748,6 +758,8 @@ class RaciBoard(QScrollArea):
         self.canvas = BoardCanvas(self)
         self.canvas.setAutoFillBackground(False)
         self.setWidget(self.canvas)
+        self.edge_scroller = EdgeScroller(self)
+        """Scrolls the board while a chip rests near its top or bottom edge."""
 
         model.rowsInserted.connect(self._rows_changed)
         model.rowsRemoved.connect(self._rows_changed)
@@ -1021,8 +1033,16 @@ class RaciBoard(QScrollArea):
             for role, zone in card.zones.items():
                 zone.set_effect(zone_effect(payload, goal_id, role, held, accountable.get(goal_id)))
 
+    def drag_over(self, event: QDropEvent, target: QWidget) -> None:
+        """A chip is over ``target`` (a zone, a card or the space between): near an edge, scroll."""
+        self.edge_scroller.hover(event, target)
+
+    def drag_left(self) -> None:
+        self.edge_scroller.stop()
+
     def end_drag(self) -> None:
         """Take the outlines away again."""
+        self.edge_scroller.stop()
         if self.drag_payload is None and self.dragged_from is None:
             return
         self.drag_payload = None

@@ -3,7 +3,7 @@
 The palette lists the functions (colour swatch, name, front or back office)
 and the people (their function's colour, initials, name and function), with
 one filter box for both. A chip dragged off a goal and dropped on the palette
-comes off that goal.
+comes off that goal (the palette as a whole takes it, lists and all).
 
 The picker is a small popup over a goal: type to find someone, then press
 A, R, C or I to give them that role, or Delete to take them off.
@@ -27,16 +27,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDrag,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFont,
     QFontMetricsF,
     QHideEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
@@ -343,7 +339,6 @@ class PaletteList(QListView):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
-        self._removing = False
         self._fitted_height = -1
         self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.ListMode)
@@ -351,10 +346,10 @@ class PaletteList(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        # Chips only leave from here; one coming back off a goal falls through to
+        # the palette, which takes it anywhere on itself.
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(False)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -444,38 +439,6 @@ class PaletteList(QListView):
             exec_drag(drag, Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
         finally:
             self.sig_drag_finished.emit()
-
-    # -- dropping in (to take a chip off its goal) -------------------------------
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        super().dragMoveEvent(event)
-        removing = event.isAccepted()
-        if removing:
-            event.setDropAction(Qt.DropAction.MoveAction)
-        if removing != self._removing:
-            self._removing = removing
-            self.viewport().update()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        super().dragLeaveEvent(event)
-        self._removing = False
-        self.viewport().update()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._removing = False
-        super().dropEvent(event)
-        self.viewport().update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._removing:
-            return
-        palette = app_palette()
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2.5, Qt.PenStyle.DashLine))
-        painter.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2), 10, 10)
-        painter.end()
 
 
 # ----------------------------------------------------------------- the picker
