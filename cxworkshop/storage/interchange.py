@@ -258,13 +258,20 @@ def write(ws: Workshop, path: str | os.PathLike[str]) -> None:
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     # os.open rather than tempfile: the export gets the usual permissions (umask),
     # not the owner-only ones of a temporary file.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as exc:
+        # The error names the file the user asked for, not the temporary one.
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -40,7 +40,7 @@ from ..domain.model import (
 from ..domain.text import TITLE_MAX
 from ..lazy import lazy_module
 from . import safety, schema
-from .errors import WriteFailed
+from .errors import NoDatabase, WriteFailed
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -113,11 +113,28 @@ def _casefold(value: object) -> str:
 class Store:
     """All of a user's workshops in one SQLite file, edited one transaction at a time."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, reading: bool = False) -> None:
+        """Open the file at ``path`` for editing, made if there is none yet.
+
+        ``reading``: only to read it (listing, exporting): no file or folder is
+        made, and a file that cannot be written to is opened read-only, with
+        nothing written beside it (see :attr:`read_only`).
+        """
         self.path = Path(path)
         # Judged read-only before a byte is written: a newer, foreign or damaged
         # file is refused as it is; after an unclean shutdown it is checked in full.
-        opening = safety.check_before_open(self.path)
+        self.opening = opening = safety.check_before_open(self.path)
+        self.read_only = False
+        """Opened only to read, as the file cannot be written to; every edit is refused."""
+        if reading and opening.is_new:
+            raise NoDatabase(f"There is no workshop file at {self.path}.")
+        if not opening.is_new and safety.read_only_place(self.path):
+            # SQLite would open it read-only without a word and leave a -wal and
+            # -shm beside it that no one can remove.
+            if not reading:
+                raise safety.CannotWrite(safety.cannot_write_message(self.path, PermissionError()))
+            self._open_read_only()
+            return
         try:
             if opening.is_new:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +162,21 @@ class Store:
                 raise safety.UpgradeFailed(safety.upgrade_message(self.path, version, exc)) from exc
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache: dict[int, Workshop] = {}
+
+    def _open_read_only(self) -> None:
+        self.read_only = True
+        self.conn = conn = safety.read_only(self.path)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        version = schema.version_of(conn)
+        if version < schema.SCHEMA_VERSION:
+            conn.close()
+            raise safety.CannotWrite(
+                f"{self.path} is read-only and was saved by an older CX Workshop: it can be "
+                "read once it is upgraded, in a place you can write to. "
+                "The file has not been changed."
+            )
+        conn.create_function("cx_fold", 1, _casefold, deterministic=True)
+        self._cache = {}
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
