@@ -227,6 +227,14 @@ class Store:
             for id, title, org, date, status, updated in cursor.fetchall()
         ]
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process) commits to the file.
+
+        Cheap enough to ask every second: SQLite answers from the WAL index,
+        without reading the database.
+        """
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def counts(self, workshop_id: int) -> tuple[int, int]:
         """How many goals and participants the workshop has ((0, 0) once it is gone).
 
