@@ -226,6 +226,7 @@ def run(db_path: Path, *, demo: bool = False) -> int:
         # The file may have been made (a first start) or replaced (a recovery,
         # a restore) since the claim: the lock goes with the file now there.
         if instance.follow() is Claim.FIRST:
+            log.info("This app holds the workshop file")
             return True
         # Another app took the file meanwhile: it keeps it, this one leaves.
         log.warning("Another app has this workshop file; this one closes")

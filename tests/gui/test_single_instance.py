@@ -148,6 +148,20 @@ def test_a_second_launch_through_a_hard_link_is_still_the_same_app(
     assert first.poll() is None
 
 
+def test_a_first_start_that_makes_the_file_then_holds_it(db_path: Path, app_env: dict[str, str]):
+    assert not db_path.exists()
+    with launch(db_path, app_env) as first:
+        try:
+            wait_for_log(app_env, "This app holds the workshop file")
+            with launch(db_path, app_env) as second:
+                assert finished(second) == 0
+            wait_for_log(app_env, "the window was brought to the front")
+            assert log_of(app_env).count("starting") == 1
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+
+
 def test_another_file_is_another_app(qapp, tmp_path: Path):
     for name in ("a.sqlite3", "b.sqlite3"):
         Store(tmp_path / name).close()
