@@ -101,14 +101,34 @@ def _protected(args: argparse.Namespace) -> list[Path]:
     return protected_files(_db_path(args))
 
 
-def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open_store(args: argparse.Namespace, *, reading: bool = False):  # type: ignore[no-untyped-def]
+    """The store, saying on stderr what the user should know about how it was opened.
+
+    ``reading``: a command that only reads; it never makes a file or folder.
+    """
     from .storage.store import Store
 
-    return Store(_db_path(args))
+    store = Store(_db_path(args), reading=reading)
+    if store.read_only:
+        print(f"{PROG}: note: {store.path} is read-only; opened for reading only.", file=sys.stderr)
+    if store.opening.unclean:
+        print(
+            f"{PROG}: note: {store.path} was not closed cleanly last time; "
+            "it was checked in full and is sound.",
+            file=sys.stderr,
+        )
+    return store
 
 
 def _list(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    from .storage.errors import NoDatabase
+
+    try:
+        store = _open_store(args, reading=True)
+    except NoDatabase as exc:
+        print(f"No workshops yet. {exc}")
+        return 0
+    with store:
         rows = store.list_workshops(args.search)
     if not rows:
         print("No workshops yet." if not args.search else "No workshop matches.")
@@ -159,7 +179,7 @@ def _export_json(args: argparse.Namespace) -> int:
     from .storage import interchange
 
     workshop_id = _workshop_id(args.id)
-    with _open_store(args) as store:
+    with _open_store(args, reading=True) as store:
         ws = store.workshop(workshop_id)
     if args.file == "-":
         sys.stdout.write(interchange.dumps(ws))
@@ -186,7 +206,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
 
     workshop_id = _workshop_id(args.id)
     paper = Paper(args.paper or _locale_paper())
-    with _open_store(args) as store:
+    with _open_store(args, reading=True) as store:
         ws = store.workshop(workshop_id)
     done = export_pdf(ws, args.file, paper, protect=_protected(args))
     pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"

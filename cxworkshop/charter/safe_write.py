@@ -157,7 +157,13 @@ def replace_atomically(target: Path, data: bytes) -> None:
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
     remove_leftovers(folder)
-    descriptor, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX, dir=folder)
+    try:
+        descriptor, temp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=PART_SUFFIX, dir=folder
+        )
+    except OSError as exc:
+        # The error names the file the user asked for, not the temporary one.
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
     try:
         with os.fdopen(descriptor, "wb") as out:
             if fcntl is not None:
@@ -168,6 +174,10 @@ def replace_atomically(target: Path, data: bytes) -> None:
             if hasattr(os, "fchmod"):
                 os.fchmod(out.fileno(), _mode_for(target))
             os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

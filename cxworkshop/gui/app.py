@@ -186,8 +186,8 @@ def _quit_on_termination(window: QWidget) -> None:
 def run(db_path: Path, *, demo: bool = False) -> int:
     """Open the main window on ``db_path``: the demo, the workshop left open, or the library.
 
-    A second launch on the same file brings the first window forward and
-    exits with 0 without touching the file.
+    A second launch on the same file (by whatever path) brings the first
+    window forward and exits with 0 without touching the file.
     """
     app = application()
     from .single_instance import Claim, SingleInstance, bring_to_front
@@ -227,12 +227,26 @@ def run(db_path: Path, *, demo: bool = False) -> int:
         backups.append(auto_backup)
 
     def opened(window: MainWindow) -> None:
+        if not take_the_file():
+            return
         # Queued behind the library's paint: loading the backups' code need not
         # hold up the list.
         QTimer.singleShot(0, window, lambda: start_backups(window))
 
+    def take_the_file() -> bool:
+        # The file may have been made (a first start) or replaced (a recovery,
+        # a restore) since the claim: the lock goes with the file now there.
+        if instance.follow() is Claim.FIRST:
+            log.info("This app holds the workshop file")
+            return True
+        # Another app took the file meanwhile: it keeps it, this one leaves.
+        log.warning("Another app has this workshop file; this one closes")
+        QTimer.singleShot(0, window, window.close)
+        return False
+
     window = start(db_path, demo=demo, prepare=after_first_frame, then=opened)
     instance.sig_activation_requested.connect(lambda: bring_to_front(window))
+    window.sig_file_replaced.connect(take_the_file)
     _quit_on_termination(window)
     code = app.exec()
     for auto_backup in backups:

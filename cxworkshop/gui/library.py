@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -545,10 +546,19 @@ class LibraryPage(LibraryFrame):
     """The facilitator asked for the selected workshop's menu (right-click or the Menu key),
     at this point of the screen."""
 
+    WATCH_INTERVAL_MS = 1000
+    """How often the shown library looks for workshops added, renamed or deleted elsewhere."""
+
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fresh = False
         self.model = model
+        # The command line may add workshops while the app runs: while the page
+        # is shown, it asks the file (cheaply) whether anyone else wrote to it.
+        self._seen_version: int | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._look_for_changes_elsewhere)
         self._recent_ids: list[int] = []
         self._action_buttons: list[QToolButton] = []
         self.setObjectName("libraryPage")
@@ -814,6 +824,7 @@ class LibraryPage(LibraryFrame):
         if reread:
             self.model.sync()
         self._fresh = True
+        self._seen_version = self._data_version()
         # Without a search the table already holds every workshop: no second query.
         everything = (
             list(self.model.summaries())
@@ -892,12 +903,25 @@ class LibraryPage(LibraryFrame):
             self.empty_panel.setMaximumWidth(chars * 78)
         self.recent_box.setMinimumWidth(chars * 24)
 
+    def _data_version(self) -> int | None:
+        try:
+            return self.model.store.data_version()
+        except sqlite3.Error:
+            return None  # the file is closed for a moment (a restore): look again later
+
+    def _look_for_changes_elsewhere(self) -> None:
+        version = self._data_version()
+        if version is not None and version != self._seen_version:
+            self.refresh()
+
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._fresh = False
+        self._watch.stop()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._watch.start()
         # Coming back from a workshop: "Today" may have become "Yesterday",
         # and the keyboard should be ready to search.
         if not self._fresh:

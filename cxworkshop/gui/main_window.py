@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
     sig_ready = Signal()
     """The window is whole: the library lists its workshops, the menus are filled."""
 
+    sig_file_replaced = Signal()
+    """The workshop file was put back from a backup: a new file now stands at its path."""
+
     store: Store
     library: Library
     library_page: LibraryPage

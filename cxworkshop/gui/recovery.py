@@ -213,6 +213,7 @@ def use_store(window: MainWindow, store: Store) -> None:
     window.library.model.store = store
     window.library.undo_stack.clear()
     window.show_library()
+    window.sig_file_replaced.emit()
 
 
 def restore_from_backup(window: MainWindow) -> bool:

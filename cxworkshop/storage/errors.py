@@ -17,3 +17,7 @@ class DamagedDatabase(StoreError):
 
 class WriteFailed(StoreError):
     """An edit could not be saved; nothing of it was kept."""
+
+
+class NoDatabase(StoreError):
+    """There is no workshop file where one was to be read; nothing was made there."""

@@ -28,6 +28,8 @@ import logging
 import os
 import re
 import sqlite3
+import stat
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +79,42 @@ def protected_files(path: Path) -> list[Path]:
 
 def wal_of(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
+
+
+DEAD_MAN_SWITCH = 128
+"""The byte of the ``-shm`` file that every connection to a WAL database holds a shared lock on.
+
+See "the wal-index" in SQLite's file format notes (https://sqlite.org/walformat.html).
+"""
+
+
+def in_use(path: Path) -> bool:
+    """Whether some process has the database open now: its ``-wal`` is live, not left behind.
+
+    Asked, as SQLite itself asks, by whether anyone holds a lock on the
+    ``-shm`` file's dead-man switch; only where that question can be put
+    (Linux), else False. Ask it before this process opens the file: closing
+    the probe would let go of this process's own locks on the ``-shm``.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import fcntl
+    import struct
+
+    try:
+        descriptor = os.open(path.with_name(path.name + "-shm"), os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        # struct flock on Linux: type, whence, start, length, pid (and padding).
+        query = struct.pack("hhqqixxxx", fcntl.F_WRLCK, os.SEEK_SET, DEAD_MAN_SWITCH, 1, 0)
+        answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, query)
+        kind: int = struct.unpack("hhqqixxxx", answer)[0]
+        return kind != fcntl.F_UNLCK
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
 
 
 def read_only(path: Path) -> sqlite3.Connection:
@@ -197,7 +235,7 @@ class Opening:
     """No database there yet (or an empty file): the store will make one."""
     version: int = 0
     unclean: bool = False
-    """A ``-wal`` file was left beside it: the last session did not close it."""
+    """A ``-wal`` file was left beside it by a session that did not close the file."""
     fully_checked: bool = False
 
 
@@ -217,7 +255,11 @@ def check_before_open(
     if not path.exists():
         _move_orphans_aside(path)
         return Opening(path, is_new=True)
-    unclean = wal.exists()
+    if not path.is_file():
+        kind = "a device" if stat.S_ISCHR(path.stat().st_mode) else "not a regular file"
+        raise CannotWrite(f"{path} is {kind}, not a workshop file; choose a file instead.")
+    # A -wal beside the file is left behind only if no one has the file open.
+    unclean = wal.exists() and not in_use(path)
     if path.stat().st_size == 0 and not (unclean and wal.stat().st_size > 0):
         return Opening(path, is_new=True)
     try:
@@ -396,6 +438,11 @@ def forget_clean_close(path: Path) -> None:
 # ----------------------------------------------------------------- messages
 
 
+def read_only_place(path: Path) -> bool:
+    """True if the file, or the folder it is (to be) in, cannot be written to."""
+    return _read_only_place(path)
+
+
 def _read_only_place(path: Path) -> bool:
     """True if the file, or the folder it is (to be) in, cannot be written to."""
     folder = path.parent if path.parent.exists() else path.parent.parent
@@ -411,7 +458,9 @@ def _read_only_place(path: Path) -> bool:
 
 def cannot_write_message(path: Path, exc: BaseException) -> str:
     """One line for a sound file that cannot be opened for writing where it is."""
-    if _read_only_place(path):
+    if path.is_file() and not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        why = "the file is read-only"
+    elif _read_only_place(path):
         why = "it is on a read-only disk or in a folder you cannot write to"
     elif isinstance(exc, OSError):
         why = (exc.strerror or str(exc)).rstrip(".").lower()

@@ -44,7 +44,7 @@ from ..domain.model import (
 from ..domain.text import TITLE_MAX, shiftable
 from ..lazy import lazy_module
 from . import safety, schema
-from .errors import DamagedDatabase, StoreError, WriteFailed
+from .errors import DamagedDatabase, NoDatabase, StoreError, WriteFailed
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -150,12 +150,29 @@ def _read_library(conn: sqlite3.Connection, search: str = "") -> list[WorkshopSu
 class Store:
     """All of a user's workshops in one SQLite file, edited one transaction at a time."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, reading: bool = False) -> None:
+        """Open the file at ``path`` for editing, made if there is none yet.
+
+        ``reading``: only to read it (listing, exporting): no file or folder is
+        made, and a file that cannot be written to is opened read-only, with
+        nothing written beside it (see :attr:`read_only`).
+        """
         self.path = Path(path)
         # Judged read-only before a byte is written: a newer, foreign or damaged
         # file is refused as it is; after an unclean shutdown, or when it is not
         # byte for byte as a clean close left it, it is checked in full.
-        opening = safety.check_before_open(self.path, probe=_read_library)
+        self.opening = opening = safety.check_before_open(self.path, probe=_read_library)
+        self.read_only = False
+        """Opened only to read, as the file cannot be written to; every edit is refused."""
+        if reading and opening.is_new:
+            raise NoDatabase(f"There is no workshop file at {self.path}.")
+        if not opening.is_new and safety.read_only_place(self.path):
+            # SQLite would open it read-only without a word and leave a -wal and
+            # -shm beside it that no one can remove.
+            if not reading:
+                raise safety.CannotWrite(safety.cannot_write_message(self.path, PermissionError()))
+            self._open_read_only()
+            return
         try:
             if opening.is_new:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -217,6 +234,21 @@ class Store:
             "The file has not been changed."
         )
 
+    def _open_read_only(self) -> None:
+        self.read_only = True
+        self.conn = conn = safety.read_only(self.path)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        version = schema.version_of(conn)
+        if version < schema.SCHEMA_VERSION:
+            conn.close()
+            raise safety.CannotWrite(
+                f"{self.path} is read-only and was saved by an older CX Workshop: it can be "
+                "read once it is upgraded, in a place you can write to. "
+                "The file has not been changed."
+            )
+        conn.create_function("cx_fold", 1, _casefold, deterministic=True)
+        self._cache = {}
+
     @cached_property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils on the same connection: transactions, schema and migrations.
@@ -249,6 +281,14 @@ class Store:
         """Workshops, most recently edited first; ``search`` matches title or organisation."""
         with self._reading("the list of workshops"):
             return _read_library(self.conn, search)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process) commits to the file.
+
+        Cheap enough to ask every second: SQLite answers from the WAL index,
+        without reading the database.
+        """
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def counts(self, workshop_id: int) -> tuple[int, int]:
         """How many goals and participants the workshop has ((0, 0) once it is gone).

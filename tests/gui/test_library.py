@@ -714,3 +714,51 @@ def test_the_menu_key_opens_the_selected_workshops_menu(qtbot, library, store):
     menu.close()
     assert saved_status(store, second) is Status.RUNNING
     assert saved_status(store, first) is Status.DRAFT
+
+
+# ----------------------------------------------------------------- changes made elsewhere
+
+
+def another_process(*argv: str) -> None:
+    """Run the command line, as someone at a terminal would while the app is open."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "cxworkshop.cli", *argv],
+        check=True,
+        capture_output=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    )
+
+
+def test_the_shown_library_lists_workshops_the_command_line_adds(qtbot, library, store):
+    add(store, "Charter 2027")
+    library.refresh()
+    another_process("--db", str(store.path), "demo")
+    qtbot.waitUntil(lambda: len(shown_titles(library)) == 2, timeout=5000)
+    assert demo_workshop().title in shown_titles(library)
+    assert library.page.count_label.text() == "2 workshops"
+
+
+def test_the_shown_library_follows_renames_and_deletions_made_elsewhere(qtbot, library, store):
+    kept = add(store, "Charter 2027")
+    gone = add(store, "Old charter")
+    library.refresh()
+    with type(store)(store.path) as elsewhere:
+        elsewhere.rename_workshop(kept, "Charter 2028")
+        elsewhere.delete_workshop(gone)
+    qtbot.waitUntil(lambda: shown_titles(library) == ["Charter 2028"], timeout=5000)
+
+
+def test_a_hidden_library_does_not_look_until_it_is_shown_again(qtbot, library, store):
+    add(store, "Charter 2027")
+    library.refresh()
+    library.page.hide()
+    with type(store)(store.path) as elsewhere:
+        elsewhere.create_workshop(editing.new_workshop("Added while hidden"))
+    qtbot.wait(1500)
+    assert shown_titles(library) == ["Charter 2027"], "no reading while out of sight"
+    library.page.show()
+    qtbot.waitUntil(lambda: "Added while hidden" in shown_titles(library), timeout=5000)

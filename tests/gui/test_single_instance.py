@@ -1,7 +1,8 @@
 """A second launch on the same workshop file brings the first window forward and exits.
 
 Started for real, as separate processes, the way a facilitator double-clicks
-the app twice: the second never opens the file, and exits with 0.
+the app twice: the second never opens the file, and exits with 0, whatever
+path leads it to the file and whatever its temporary folder.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from cxworkshop.gui.single_instance import Claim, SingleInstance, server_name
+from cxworkshop.gui.single_instance import LOCK_ON_THE_FILE, Claim, SingleInstance
 from cxworkshop.logging_setup import LOG_FILE
+from cxworkshop.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +50,17 @@ def launch(db: Path, env: dict[str, str], *, errors: int = subprocess.DEVNULL): 
     )
 
 
+def finished(process: subprocess.Popen[bytes], timeout: float = 30) -> int:
+    """The exit code of a second launch, which must exit, not open a window of its own."""
+    try:
+        process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail("the second launch opened the file in a window of its own")
+    return process.returncode
+
+
 def log_of(env: dict[str, str]) -> str:
     path = Path(env["CXWORKSHOP_LOG_DIR"]) / LOG_FILE
     return path.read_text(encoding="utf-8") if path.exists() else ""
@@ -63,6 +76,7 @@ def wait_for_log(env: dict[str, str], words: str, count: int = 1, timeout: float
 @pytest.fixture
 def first(db_path: Path, app_env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
     """The app, running on ``db_path`` with its window up and answering."""
+    Store(db_path).close()
     with launch(db_path, app_env) as process:
         try:
             wait_for_log(app_env, "starting")
@@ -108,14 +122,77 @@ def test_a_crashed_first_app_does_not_keep_the_next_one_out(db_path: Path, app_e
             next_one.wait()
 
 
-def test_another_file_is_another_app(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+def test_a_second_launch_with_another_temporary_folder_is_still_the_same_app(
+    first: subprocess.Popen[bytes], db_path: Path, app_env: dict[str, str], tmp_path: Path
+):
+    elsewhere = tmp_path / "another-tmp"
+    elsewhere.mkdir()
+    with launch(db_path, {**app_env, "TMPDIR": str(elsewhere)}) as second:
+        assert finished(second) == 0
+    wait_for_log(app_env, "the window was brought to the front")
+    assert log_of(app_env).count("starting") == 1, "the second never opened the file"
+    assert first.poll() is None
+
+
+@pytest.mark.skipif(not LOCK_ON_THE_FILE, reason="the lock is on the file itself on Linux")
+def test_a_second_launch_through_a_hard_link_is_still_the_same_app(
+    first: subprocess.Popen[bytes], db_path: Path, app_env: dict[str, str], tmp_path: Path
+):
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "another-name.sqlite3"
+    os.link(db_path, link)
+    with launch(link, {**app_env, "TMPDIR": str(tmp_path)}) as second:
+        assert finished(second) == 0
+    wait_for_log(app_env, "the window was brought to the front")
+    assert log_of(app_env).count("starting") == 1, "the second never opened the file"
+    assert first.poll() is None
+
+
+def test_a_first_start_that_makes_the_file_then_holds_it(db_path: Path, app_env: dict[str, str]):
+    assert not db_path.exists()
+    with launch(db_path, app_env) as first:
+        try:
+            wait_for_log(app_env, "This app holds the workshop file")
+            with launch(db_path, app_env) as second:
+                assert finished(second) == 0
+            wait_for_log(app_env, "the window was brought to the front")
+            assert log_of(app_env).count("starting") == 1
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+
+
+def test_another_file_is_another_app(qapp, tmp_path: Path):
+    for name in ("a.sqlite3", "b.sqlite3"):
+        Store(tmp_path / name).close()
     one = SingleInstance(tmp_path / "a.sqlite3")
     other = SingleInstance(tmp_path / "b.sqlite3")
     try:
         assert one.claim() is Claim.FIRST
         assert other.claim() is Claim.FIRST
-        assert server_name(tmp_path / "a.sqlite3") != server_name(tmp_path / "b.sqlite3")
+        assert one.name != other.name
     finally:
         one.release()
         other.release()
+
+
+@pytest.mark.skipif(not LOCK_ON_THE_FILE, reason="the lock is on the file itself on Linux")
+def test_the_lock_follows_the_file_when_a_backup_is_put_in_its_place(qapp, db_path: Path):
+    Store(db_path).close()
+    holder = SingleInstance(db_path)
+    try:
+        assert holder.claim() is Claim.FIRST
+        assert holder.listen()
+        old_name = holder.name
+        replacement = db_path.with_name("restored.sqlite3")
+        Store(replacement).close()
+        os.replace(replacement, db_path)
+
+        assert holder.follow() is Claim.FIRST
+        assert holder.name != old_name, "answering under the new file's name"
+        newcomer = SingleInstance(db_path)
+        assert newcomer._lock.take() is False, "the file now at the path is held"
+    finally:
+        holder.release()
+    assert newcomer._lock.take() is True, "released at quit"
+    newcomer.release()

@@ -133,6 +133,7 @@ def test_a_database_from_a_newer_app_is_refused_in_one_line_and_untouched(capsys
 def test_user_errors_are_one_line_without_a_traceback(
     capsys, db_path: Path, argv: list[str], expected: str
 ):
+    Store(db_path).close()
     code, out, err = run(capsys, "--db", str(db_path), *argv)
     assert code != 0
     assert len(err.strip().splitlines()) == 1, err

@@ -92,6 +92,7 @@ class Every:
         yield "create_workshop", lambda: setattr(c, "ws", s.create_workshop(first))
         yield "list_workshops", lambda: s.list_workshops("quarterly")
         yield "counts", lambda: s.counts(c.ws.id)
+        yield "data_version", s.data_version
         yield "workshop", lambda: s.workshop(c.ws.id)
         yield "reload", lambda: s.reload(c.ws.id)
         yield "update_details", lambda: s.update_details(c.ws.id, vision="Every customer known")
