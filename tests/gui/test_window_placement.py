@@ -1,20 +1,24 @@
-"""The main window fits the screen it opens on, frame and all: at first, and as it was left."""
+"""Windows that fit the screen they open on, frame and all, and stack the way the facilitator
+needs: the console, the audience window in front when asked, and the console back after."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMargins, QPoint, QRect, QSettings
+from PySide6.QtCore import QMargins, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.gui.main_window import PREFERRED_SIZE, MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.placement import WindowGeometry, WindowState
+from cxworkshop.gui.room import PREVIEW_SIZE
 from cxworkshop.storage.store import Store
 from tests.helpers.gui import make_active
 
@@ -38,6 +42,19 @@ def opened(qtbot, store: Store, options: Options) -> MainWindow:  # type: ignore
     return window
 
 
+@pytest.fixture
+def console(qtbot, store: Store, options: Options) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window on the demo workshop, framed and active."""
+    window = opened(qtbot, store, options)
+    created = store.create_workshop(demo_workshop())
+    assert created.id is not None
+    window.open_workshop(created.id)
+    framed(qtbot, window)
+    make_active(qtbot, window)
+    yield window
+    window.close()
+
+
 def available() -> QRect:
     return QGuiApplication.primaryScreen().availableGeometry()
 
@@ -51,6 +68,18 @@ def whole_on_screen(window: QWidget) -> bool:
 def framed(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window system has drawn the window's frame (it may come late)."""
     qtbot.waitUntil(lambda: window.frameGeometry() != window.geometry())
+
+
+def stacked() -> bool:
+    """Whether the platform keeps windows one above another (offscreen windows are not)."""
+    return QGuiApplication.platformName() != "offscreen"
+
+
+def wait_on_top(qtbot, window: QWidget, where: QWidget, point: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``window`` is the one seen at ``point`` of ``where``: nothing covers it."""
+    if stacked():
+        spot = where.mapToGlobal(point)
+        qtbot.waitUntil(lambda: QApplication.topLevelAt(spot) is window)
 
 
 XDOTOOL_KEYS = {"Ctrl": "ctrl", "Shift": "shift", "Alt": "alt", "Esc": "Escape"}
@@ -199,3 +228,82 @@ def test_a_window_that_fits_opens_where_and_as_it_was_closed(qtbot, store: Store
     qtbot.waitUntil(lambda: second.geometry() == wanted)
     assert whole_on_screen(second)
     second.close()
+
+
+# ----------------------------------------------------------------- the audience window
+
+
+def test_the_audience_window_fits_the_screen_it_opens_on(qtbot, console: MainWindow):
+    press(qtbot, "Ctrl+Shift+A", console)
+    audience = console.room.audience
+    qtbot.waitExposed(audience)
+    framed(qtbot, audience)
+    qtbot.waitUntil(lambda: whole_on_screen(audience))
+    assert audience.screen() is console.screen()
+    # A projector's picture: its shape, and its size where there is room for it.
+    size = audience.size()
+    assert abs(size.width() * 9 - size.height() * 16) <= 16
+    assert size.width() <= PREVIEW_SIZE.width()
+    frame = audience.frameGeometry().size() - size
+    if available().size().boundedTo(PREVIEW_SIZE + frame) == PREVIEW_SIZE + frame:
+        assert size == PREVIEW_SIZE
+
+
+def test_on_one_screen_the_audience_window_opens_in_front_and_esc_gives_the_console_back(
+    qtbot, console: MainWindow
+):
+    press(qtbot, "Ctrl+Shift+A", console)
+    audience = console.room.audience
+    qtbot.waitExposed(audience)
+    qtbot.waitUntil(audience.isActiveWindow)
+    wait_on_top(qtbot, audience, audience, audience.rect().center())
+
+    # Esc: the console comes back in front with the keyboard; the room's window stays open.
+    press(qtbot, "Escape")
+    qtbot.waitUntil(console.isActiveWindow)
+    wait_on_top(qtbot, console, console.menuBar(), QPoint(4, 4))
+    assert audience.isVisible()
+    # Ctrl+Shift+A again puts it away.
+    press(qtbot, "Ctrl+Shift+A", console)
+    assert not audience.isVisible()
+    assert not console.room.show_action.isChecked()
+
+
+def test_leaving_the_presentation_gives_the_console_its_menu_and_step_bar_uncovered(
+    qtbot, console: MainWindow
+):
+    press(qtbot, "Ctrl+Shift+A", console)
+    audience = console.room.audience
+    qtbot.waitExposed(audience)
+    press(qtbot, "F5")
+    qtbot.waitUntil(audience.isFullScreen)
+    qtbot.waitUntil(audience.isActiveWindow)
+
+    press(qtbot, "Escape")
+    qtbot.waitUntil(console.isActiveWindow)
+    qtbot.waitUntil(lambda: not audience.isFullScreen())
+    assert audience.isVisible()
+    bar = console.workshop_view.step_bar
+    wait_on_top(qtbot, console, console.menuBar(), QPoint(4, 4))
+    wait_on_top(qtbot, console, bar, bar.rect().center())
+    wait_on_top(qtbot, console, bar, QPoint(bar.width() - 4, bar.height() // 2))
+    # Back to a window of its own that fits the screen, as before presenting.
+    qtbot.waitUntil(lambda: whole_on_screen(audience))
+
+
+def test_presenting_without_the_audience_window_and_leaving_puts_it_away(
+    qtbot, console: MainWindow
+):
+    press(qtbot, "F5", console)
+    audience = console.room.audience
+    qtbot.waitUntil(audience.isActiveWindow)
+    press(qtbot, "Escape")
+    qtbot.waitUntil(console.isActiveWindow)
+    assert not audience.isVisible()
+    wait_on_top(qtbot, console, console.menuBar(), QPoint(4, 4))
+    # Shown afterwards, it is a window again, not the full screen it presented at.
+    press(qtbot, "Ctrl+Shift+A", console)
+    qtbot.waitUntil(audience.isActiveWindow)
+    assert audience.windowState() == Qt.WindowState.WindowNoState
+    qtbot.waitUntil(lambda: whole_on_screen(audience))
+    assert audience.size().width() < QGuiApplication.primaryScreen().size().width()
