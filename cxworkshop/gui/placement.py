@@ -166,7 +166,8 @@ class Placement(QObject):
     (``saved``), or in the middle of the primary screen at ``preferred`` size.
     The window system frames and places a window a moment after it is shown
     (and tells of its frame later still, without an event), so for a second
-    after that the window is fitted again now and then as it settles.
+    after that the window is fitted again now and then as it settles, unless
+    something else gives it a size of its own meanwhile.
     """
 
     SETTLE_MS = 1000
@@ -178,6 +179,7 @@ class Placement(QObject):
         self._frame = saved.frame if saved is not None else FRAME_GUESS
         restore(window, saved, preferred)
         self._normal = QRect(window.normalGeometry())
+        self._placed_size = QSize(window.size())
         self._shown = False
         self._steps_left = 0
         self._settling = QTimer(self)
@@ -222,6 +224,10 @@ class Placement(QObject):
         screen = screen or window.screen()
         if not is_normal(window) or screen is None:
             return
+        if geometry is None and window.size() != self._placed_size:
+            # Sized since by the app or the window system: theirs to keep.
+            self._settling.stop()
+            return
         margins = frame_margins(window)
         if margins is not None:
             self._frame = margins
@@ -230,6 +236,7 @@ class Placement(QObject):
         fitted = fit_frame(frame, screen.availableGeometry(), minimum_frame(window, self._frame))
         if fitted != frame or inner != window.geometry():
             window.setGeometry(fitted.marginsRemoved(self._frame))
+        self._placed_size = QSize(window.size())
 
     def saved(self) -> WindowGeometry:
         """Where the window is now, to put it back there next time."""
