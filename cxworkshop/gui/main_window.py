@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from .. import __version__
-from . import theme
+from . import placement, theme
 from .library_frame import LibraryFrame
 from .options import Options
 
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .workshop_view import WorkshopView
 
 SAVED_TEXT = "✓ All changes saved"
+
+PREFERRED_SIZE = QSize(1600, 1000)
+"""The window's first size, frame excluded, on a screen with room for it."""
 
 
 def shortcut_keys(
@@ -121,7 +124,6 @@ class MainWindow(QMainWindow):
         if store is not None:
             # (Without a store, the app is starting: its icon follows the first frame.)
             self.setWindowIcon(theme.app_icon())
-        self.resize(1600, 1000)
         self.undo_group = QUndoGroup(self)
         # Dress the app before building widgets: restyling them afterwards costs
         # a polish of every widget.
@@ -152,10 +154,18 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.go_menu = bar.addMenu("&Go")
         self.help_menu = bar.addMenu("&Help")
-        if self.options.geometry is not None:
-            self.restoreGeometry(self.options.geometry)
+        self._place_on_screen()
         if store is not None:
             self.attach(store)
+
+    def _place_on_screen(self) -> None:
+        """Where the window was last time, or centred at its preferred size; whole on the
+        screen either way."""
+        saved = self.options.geometry
+        earlier = self.options.earlier_geometry if saved is None else None
+        if earlier is not None and self.restoreGeometry(earlier):
+            saved = placement.geometry_of(self)  # as Qt put it back, to be fitted all the same
+        self.placement = placement.Placement(self, saved, PREFERRED_SIZE)
 
     def call_after_first_paint(self, then: Callable[[], None]) -> None:
         """Call ``then`` once the window has painted its first frame."""
@@ -678,7 +688,7 @@ class MainWindow(QMainWindow):
             if self._complete_done:
                 self.room.close()
             self.options.last_workshop = self.session.workshop_id if self.session else None
-            self.options.geometry = self.saveGeometry()
+            self.options.geometry = self.placement.saved()
             self.options.sync()
         super().closeEvent(event)
 

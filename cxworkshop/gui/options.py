@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QStandardPaths
 
+from .placement import WindowGeometry, WindowState
 from .theme import ZOOM_STEPS, ThemeName
 
 MAX_RECENT = 8
@@ -104,13 +105,36 @@ class Options:
         self._settings.setValue("library/open", "" if value is None else str(value))
 
     @property
-    def geometry(self) -> QByteArray | None:
-        value = self._settings.value("window/geometry")
-        return value if isinstance(value, QByteArray) else None
+    def geometry(self) -> WindowGeometry | None:
+        """Where the main window was when the app was last closed (None: never closed)."""
+        normal = self._settings.value("window/normal")
+        frame = str(self._settings.value("window/frame", "") or "").split(",")
+        if not isinstance(normal, QRect) or not normal.isValid() or len(frame) != 4:
+            return None
+        try:
+            margins = QMargins(*(max(0, int(part)) for part in frame))
+            state = WindowState(str(self._settings.value("window/state", "normal")))
+        except ValueError:
+            return None
+        screen = str(self._settings.value("window/screen", "") or "")
+        return WindowGeometry(normal, margins, state, screen)
 
     @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("window/geometry", value)
+    def geometry(self, value: WindowGeometry) -> None:
+        frame = value.frame
+        self._settings.setValue("window/normal", value.normal)
+        self._settings.setValue(
+            "window/frame", f"{frame.left()},{frame.top()},{frame.right()},{frame.bottom()}"
+        )
+        self._settings.setValue("window/state", value.state.value)
+        self._settings.setValue("window/screen", value.screen)
+        self._settings.remove("window/geometry")  # replaced by the keys above
+
+    @property
+    def earlier_geometry(self) -> QByteArray | None:
+        """The main window's geometry as versions up to 0.1 saved it (Qt's own format)."""
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
 
     @property
     def export_folder(self) -> Path | None:

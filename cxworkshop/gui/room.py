@@ -6,8 +6,9 @@ pays for it) in step with the console: the step, the selected goal, the
 round on show, and a ballot in progress, which always blanks the room's view.
 
 Where the audience shows: with a second screen it goes full-screen there; on
-the console's own screen it is a window, until Present (F5) puts it
-full-screen in front, and Esc (or F5 again) gives the console back.
+the console's own screen it is a window that fits the screen and opens in
+front of the console, until Present (F5) puts it full-screen; Esc (or F5
+again) gives the console back, in front.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from ..domain.errors import WorkshopError
 from ..domain.model import Step
 from ..domain.progress import status_when_room_starts
 from .options import Options
+from .placement import FRAME_GUESS, centred, fit_frame, fit_size, frame_margins
 from .room_timer import RoomClock
 
 if TYPE_CHECKING:
@@ -44,7 +46,8 @@ if TYPE_CHECKING:
 TAKES_LETTERS = "cxTakesLetters"
 """A widget with this property set true (or inside one) types letters: B, T and M pass to it."""
 
-PREVIEW_SIZE = (1280, 720)
+PREVIEW_SIZE = QSize(1280, 720)
+"""The audience window on the console's screen: a projector's picture, where there is room."""
 
 _TYPED_INTO = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QMenu)
 """Widgets (and widgets inside them) that take letters: text, numbers, dates, lists to
@@ -106,6 +109,7 @@ class RoomMode(QObject):
         self.ballot = False
         self._shown = False
         self._presenting = False
+        self._preview: QRect | None = None
         self._shared: list[QAction] = []
         self._back: QAction | None = None
         self._next: QAction | None = None
@@ -247,25 +251,31 @@ class RoomMode(QObject):
         return self._audience
 
     def show_audience(self, shown: bool) -> None:
-        """Show or hide the audience screen (Ctrl+Shift+A)."""
+        """Show or hide the audience screen (Ctrl+Shift+A).
+
+        On the console's own screen it opens in front, so the facilitator sees
+        what the room will see; Esc gives the console back.
+        """
         self._shown = bool(shown)
         if not shown and self._presenting:
             self.present_action.setChecked(False)
             return
-        self._place()
+        self._place(in_front=self._shown)
         if shown:
             self._room_started("audience screen shown")
 
     def present(self, on: bool) -> None:
         """Present full-screen on the chosen screen (F5); off gives the console back."""
         self._presenting = bool(on)
-        self._place()
+        self._place(in_front=self._presenting)
         if on:
             self._room_started("presenting")
             where = "on the second screen" if self.second_screen() else "full-screen"
             self.sig_message.emit(f"Presenting {where}. Esc or F5 returns to the console.")
 
-    def _place(self) -> None:
+    def _place(self, *, in_front: bool = False) -> None:
+        """Show the audience where it belongs now; ``in_front``: on the console's screen,
+        in front of the console with the keyboard (else the console keeps both)."""
         visible = self._shown or self._presenting
         for action, value in ((self.show_action, visible), (self.present_action, self._presenting)):
             if action.isChecked() != value:
@@ -274,10 +284,12 @@ class RoomMode(QObject):
                 action.blockSignals(False)
         if not visible:
             if self._audience is not None and self._audience.isVisible():
+                self._remember_preview()
                 self._audience.close_from_console()
                 self._give_back_console()
             return
         window = self.audience
+        self._remember_preview()
         screen = self.chosen_screen()
         own_screen = screen is not None and screen is not self.console_screen()
         if screen is not None and window.screen() is not screen:
@@ -289,14 +301,40 @@ class RoomMode(QObject):
             window.showFullScreen()
         else:
             if window.isFullScreen() or not window.isVisible():
-                window.showNormal()
-                window.resize(*PREVIEW_SIZE)
+                # A window of its own, whole on the screen: the size of a projector's
+                # picture if there is room for it and its frame, smaller if not.
+                window.setWindowState(Qt.WindowState.WindowNoState)
+                window.setGeometry(self._preview_geometry(window))
             window.show()
-        if self._presenting and not own_screen:
-            # Shown full-screen it is in front already; it takes the keyboard too.
+        if in_front and not own_screen:
+            window.raise_()
             window.activateWindow()
         else:
             self._give_back_console()
+
+    def _remember_preview(self) -> None:
+        """Note where the audience window is while it is a window, to put it back there."""
+        window = self._audience
+        if window is not None and window.isVisible() and not window.isFullScreen():
+            self._preview = QRect(window.geometry())
+
+    def _preview_geometry(self, window: AudienceWindow) -> QRect:
+        """Where the audience window goes on the console's screen: where it was last time,
+        else in the middle; either way whole on the screen, frame included."""
+        screen = self.console_screen() or window.screen()
+        available = screen.availableGeometry()
+        # Not shown yet, its frame is unknown: the console's is of the same kind.
+        margins = frame_margins(window)
+        if margins is None:
+            margins = frame_margins(self.console)
+        if margins is None:
+            margins = FRAME_GUESS
+        if self._preview is None:
+            room = available.size().shrunkBy(margins)
+            frame = centred(fit_size(PREVIEW_SIZE, room).grownBy(margins), available)
+        else:
+            frame = self._preview.marginsAdded(margins)
+        return fit_frame(frame, available).marginsRemoved(margins)
 
     def _screens_changed(self, *_: object) -> None:
         """A projector was plugged in or out: put the audience where it now belongs."""
@@ -304,6 +342,8 @@ class RoomMode(QObject):
             self._place()
 
     def _give_back_console(self) -> None:
+        """The console in front, with the keyboard."""
+        self.console.raise_()
         self.console.activateWindow()
 
     def _escape(self) -> None:
@@ -313,6 +353,7 @@ class RoomMode(QObject):
             self._give_back_console()
 
     def _closed_by_user(self) -> None:
+        self._remember_preview()
         self._shown = self._presenting = False
         for action in (self.show_action, self.present_action):
             action.blockSignals(True)
