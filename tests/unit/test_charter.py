@@ -105,9 +105,10 @@ def large_workshop(goal_count: int = 100, people: int = 40) -> Workshop:
         editing.assign(ws, g.id, Assignee.function(functions[(i + 3) % 10].id), Role.CONSULTED)
         editing.assign(ws, g.id, Assignee.function(functions[(i + 6) % 10].id), Role.INFORMED)
     editing.add_principle(ws, Principle("We put the customer first.", committed=True))
-    # Many ties, and the last two goals share the last place.
+    # Many ties, and the last two goals share the last place (with a dot each: goals
+    # with none have no place at all).
     last = len(ws.goals) - 2
-    tally_round(ws, {g.id: 1 + (i * 7) % 23 if i < last else 0 for i, g in enumerate(ws.goals)})
+    tally_round(ws, {g.id: 2 + (i * 7) % 23 if i < last else 1 for i, g in enumerate(ws.goals)})
     editing.add_commitment(ws, Commitment("Publish the charter", "Person 01 Okafor", "June"))
     return ws
 
