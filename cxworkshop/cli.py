@@ -170,7 +170,7 @@ def _import(args: argparse.Namespace) -> int:
 
     workshop = interchange.read(args.file)
     with _open_store(args) as store:
-        ws = store.create_workshop(workshop)
+        ws = store.import_workshop(workshop)
     print(f"Imported workshop {ws.id}: {ws.title}")
     return 0
 

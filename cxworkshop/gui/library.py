@@ -1468,7 +1468,7 @@ class Library(QObject):
             self._warn("Import workshop", f"{Path(path).name} could not be read: {_reason(exc)}.")
             return None
         workshop_id = self._add(
-            f"Import workshop '{ws.title}'", lambda: self.store.create_workshop(ws)
+            f"Import workshop '{ws.title}'", lambda: self.store.import_workshop(ws)
         )
         if workshop_id is not None:
             self.sig_status.emit(f"Imported '{ws.title}' from {Path(path).name}.")

@@ -356,6 +356,16 @@ class Store:
         self._cache[ws.id] = ws
         return ws
 
+    def import_workshop(self, ws: Workshop) -> Workshop:
+        """Store a workshop read from a file, under a new id.
+
+        The workshop it carried on from (``follows``) is an id in the library the
+        file came from, which may name another workshop here, so it is not kept.
+        """
+        ws = copy.copy(ws)
+        ws.follows = None
+        return self.create_workshop(ws)
+
     def duplicate_workshop(self, workshop_id: int, title: str | None = None) -> Workshop:
         """A copy for a re-run: same team, goals and assignments; no votes, back to set-up."""
         source = copy.deepcopy(self.workshop(workshop_id))

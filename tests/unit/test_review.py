@@ -206,6 +206,7 @@ def carried_on(draw: st.DrawFn) -> tuple[Workshop, Workshop, dict[str, object]]:
     goals added; plus what each decision was, to say what the comparison must find."""
     ws = draw(workshops())
     assume(ws.goals)
+    ws.reviews = []
     names = [p.name for p in ws.participants]
     assume(len(set(names)) == len(names))
     r = review.add_review(ws, draw(st.dates()))
