@@ -431,21 +431,13 @@ def read(path: str | os.PathLike[str]) -> Workshop:
     return loads(source_text)
 
 
-_NOT_FILES = (
-    (stat.S_ISDIR, "Is a folder, not a file"),
-    (stat.S_ISFIFO, "Is a named pipe, not a file"),
-    (stat.S_ISSOCK, "Is a socket, not a file"),
-    (stat.S_ISCHR, "Is a device, not a file"),
-    (stat.S_ISBLK, "Is a device, not a file"),
-)
-
-
 def _regular_file(found: os.stat_result, path: str | os.PathLike[str]) -> None:
     """Raise :class:`OSError` unless ``found`` is a regular file."""
     if stat.S_ISREG(found.st_mode):
         return
-    words = next((w for is_kind, w in _NOT_FILES if is_kind(found.st_mode)), "Is not a file")
-    raise OSError(errno.EINVAL, words, os.fspath(path))
+    from ..charter.safe_write import kind_of
+
+    raise OSError(errno.EINVAL, f"Is {kind_of(found.st_mode)}, not a file", os.fspath(path))
 
 
 # ----------------------------------------------------------------- import: checking
