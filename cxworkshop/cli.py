@@ -70,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
         choices=["a4", "letter"],
         help="paper size (default: the usual one where your locale is; A4 elsewhere)",
     )
+    report = sub.add_parser(
+        "export-report",
+        help="export a workshop's progress report (every goal's status and latest reading "
+        "against its target) as a PDF file",
+    )
+    report.add_argument("id", help="the workshop's id, as shown by 'list'")
+    report.add_argument("file", type=Path, help="the PDF file to write")
+    report.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size (default: the usual one where your locale is; A4 elsewhere)",
+    )
     nxt = sub.add_parser(
         "next",
         help="start the next workshop from this one (goals with their latest readings, people, "
@@ -241,6 +253,26 @@ def _gui(args: argparse.Namespace) -> int:
     return run(_db_path(args), demo=args.demo)
 
 
+def _export_report(args: argparse.Namespace) -> int:
+    from .charter import Paper, export_report
+    from .domain.errors import NotFound
+
+    workshop_id = _workshop_id(args.id)
+    paper = Paper(args.paper or _locale_paper())
+    with _open_store(args, reading=True) as store:
+        ws = store.workshop(workshop_id)
+        previous = None
+        if ws.follows is not None:
+            try:
+                previous = store.workshop(ws.follows)
+            except NotFound:
+                previous = None  # deleted since: the report says there is nothing to compare
+    done = export_report(ws, args.file, previous, paper, protect=_protected(args))
+    pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
+    print(f"Saved the progress report of workshop {workshop_id} to {done.path} ({pages}).")
+    return 0
+
+
 NEXT_SUFFIX = " (next)"
 
 
@@ -278,6 +310,7 @@ COMMANDS = {
     "import": _import,
     "export-json": _export_json,
     "export-pdf": _export_pdf,
+    "export-report": _export_report,
     "next": _next,
     "compare": _compare,
 }

@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*SIZE)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
+        report_page(store, demo_id, args.out)
         store.close()
     return 0
 
@@ -164,6 +165,34 @@ def charter_pages(ws: Workshop, out: Path) -> None:
             image = document[index].render(scale=1.5).to_pil()
             image.save(out / f"{name}.png")
             print(out / f"{name}.png")
+        document.close()
+
+
+def report_page(store: Store, demo_id: int, out: Path) -> None:
+    """Page 1 of the demo's progress report, after a review at its June review date."""
+    import datetime as dt
+
+    import pypdfium2
+
+    from cxworkshop.charter import export_report
+
+    goals = store.workshop(demo_id).goals
+    june = store.add_review(demo_id, dt.date(2027, 6, 17))
+    for goal, reading, status in (
+        (goals[0], "2.1%", "on_track"),
+        (goals[1], "€55", "at_risk"),
+        (goals[3], "3.4%", "off_track"),
+        (goals[4], "4.9", "on_track"),
+        (goals[6], "27", "on_track"),
+        (goals[7], "4.2", "at_risk"),
+    ):
+        store.record_review(demo_id, june.id, goal.id, reading=reading, status=status)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        export_report(store.workshop(demo_id), pdf, today=dt.date(2027, 6, 18))
+        document = pypdfium2.PdfDocument(str(pdf))
+        document[0].render(scale=1.5).to_pil().save(out / "report-page1.png")
+        print(out / "report-page1.png")
         document.close()
 
 
