@@ -220,7 +220,7 @@ class RoomMode(QObject):
 
     def choose_screen(self, screen: QScreen) -> None:
         self.options.audience_screen = screen.name()
-        self._place()
+        self._place(in_front=self._presenting)
         self.sig_message.emit(f"The audience screen shows on {screen.name() or 'that screen'}.")
 
     def second_screen(self) -> bool:
@@ -339,7 +339,7 @@ class RoomMode(QObject):
     def _screens_changed(self, *_: object) -> None:
         """A projector was plugged in or out: put the audience where it now belongs."""
         if self._shown or self._presenting:
-            self._place()
+            self._place(in_front=self._presenting)
 
     def _give_back_console(self) -> None:
         """The console in front, with the keyboard."""

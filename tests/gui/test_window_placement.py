@@ -307,3 +307,22 @@ def test_presenting_without_the_audience_window_and_leaving_puts_it_away(
     assert audience.windowState() == Qt.WindowState.WindowNoState
     qtbot.waitUntil(lambda: whole_on_screen(audience))
     assert audience.size().width() < QGuiApplication.primaryScreen().size().width()
+
+
+@pytest.mark.desktop
+def test_a_screen_change_while_presenting_keeps_the_presentation_in_front(
+    qtbot, console: MainWindow
+):
+    press(qtbot, "F5", console)
+    audience = console.room.audience
+    qtbot.waitUntil(audience.isFullScreen)
+    qtbot.waitUntil(audience.isActiveWindow)
+    # A projector plugged in or out, or the screen chosen again from the View menu.
+    console.room._screens_changed()
+    console.room.choose_screen(QGuiApplication.primaryScreen())
+    qtbot.wait(50)
+    assert console.room.present_action.isChecked()
+    qtbot.waitUntil(audience.isActiveWindow)
+    assert audience.isFullScreen()
+    press(qtbot, "Escape")
+    qtbot.waitUntil(console.isActiveWindow)
