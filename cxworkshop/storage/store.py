@@ -1010,10 +1010,18 @@ class Store:
             [ws.id, rv.id, _iso(rv.held_on)],
         )
         present = {g.id for g in ws.goals}
-        self.db.execute(
-            "DELETE FROM goal_reviews WHERE workshop_id = ? AND review_id = ?",
+        # Only the present goals' entries are rewritten: a removed goal's stay in the
+        # file for the undo that puts the goal back.
+        for (goal_id,) in self.db.execute(
+            "SELECT goal_id FROM goal_reviews WHERE workshop_id = ? AND review_id = ?",
             [ws.id, rv.id],
-        )
+        ).fetchall():
+            if goal_id in present:
+                self.db.execute(
+                    "DELETE FROM goal_reviews WHERE workshop_id = ? AND review_id = ? "
+                    "AND goal_id = ?",
+                    [ws.id, rv.id, goal_id],
+                )
         for position, e in enumerate(rv.goals):
             if e.goal_id not in present:
                 continue
