@@ -334,6 +334,9 @@ class MainWindow(QMainWindow):
         from .undo_keys import UndoKeys
 
         UndoKeys(self, self.undo_action, self.redo_action, self.undo_group)
+        from .widgets.keys import EnterPresses
+
+        EnterPresses(self)
 
         view_menu = self.view_menu
         self.zoom_in_action = self._action(
