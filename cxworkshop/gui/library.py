@@ -10,6 +10,7 @@ window also puts in its File menu.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -911,8 +912,18 @@ class LibraryPage(LibraryFrame):
 
     def _look_for_changes_elsewhere(self) -> None:
         version = self._data_version()
-        if version is not None and version != self._seen_version:
+        if version is None or version == self._seen_version:
+            return
+        try:
             self.refresh()
+        except WorkshopError as exc:
+            # Say it once and stop looking, rather than every second: the file the
+            # library cannot read is dealt with when it is next opened.
+            self._watch.stop()
+            self._seen_version = version
+            logging.getLogger(__name__).error(
+                "The library could not be read again: %s", type(exc).__name__
+            )
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -272,6 +272,9 @@ class RoomMode(QObject):
             self._room_started("presenting")
             where = "on the second screen" if self.second_screen() else "full-screen"
             self.sig_message.emit(f"Presenting {where}. Esc or F5 returns to the console.")
+        else:
+            # Replaces "Presenting…", which would otherwise stay as if it still were.
+            self.sig_message.emit("Back at the console.")
 
     def _place(self, *, in_front: bool = False) -> None:
         """Show the audience where it belongs now; ``in_front``: on the console's screen,

@@ -289,6 +289,8 @@ def test_leaving_the_presentation_gives_the_console_its_menu_and_step_bar_uncove
     wait_on_top(qtbot, console, bar, QPoint(bar.width() - 4, bar.height() // 2))
     # Back to a window of its own that fits the screen, as before presenting.
     qtbot.waitUntil(lambda: whole_on_screen(audience))
+    # And the status bar no longer says it is presenting.
+    assert not console.statusBar().currentMessage().startswith("Presenting")
 
 
 def test_presenting_without_the_audience_window_and_leaving_puts_it_away(
