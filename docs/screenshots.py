@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
         report_page(store, demo_id, args.out)
+        reviews_window(store, demo_id, app, args.out)
         store.close()
     return 0
 
@@ -194,6 +195,22 @@ def report_page(store: Store, demo_id: int, out: Path) -> None:
         document[0].render(scale=1.5).to_pil().save(out / "report-page1.png")
         print(out / "report-page1.png")
         document.close()
+
+
+def reviews_window(store: Store, demo_id: int, app: QApplication, out: Path) -> None:
+    """The progress reviews window on the review report_page() recorded."""
+    from cxworkshop.gui.reviews import ReviewsWindow
+    from cxworkshop.gui.session import Session
+
+    session = Session(store, demo_id)
+    window = ReviewsWindow(session)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.table.resizeRowsToContents()
+    window.grab().save(str(out / "reviews.png"))
+    print(out / "reviews.png")
+    window.close()
 
 
 def select_goal(window: MainWindow, store: Store, demo_id: int) -> None:

@@ -131,15 +131,15 @@ class ReviewsWindow(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ReviewModel.GOAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ReviewModel.NOTE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (ReviewModel.READING, "Reading 12.5%"),
-            (ReviewModel.STATUS, "✗ Off track ▾"),
-            (ReviewModel.PROGRESS, "Progress"),
-            (ReviewModel.DECISION, "Change who is accountable ▾"),
-            (ReviewModel.CHANGE, "New target or Accountable"),
+        # Sized by what they hold and their heading, in the fonts the theme gives them.
+        for column in (
+            ReviewModel.READING,
+            ReviewModel.STATUS,
+            ReviewModel.PROGRESS,
+            ReviewModel.DECISION,
+            ReviewModel.CHANGE,
         ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Goals at this review")
 
         self.error_line = ErrorLine()
