@@ -1459,9 +1459,9 @@ class Library(QObject):
 
     def import_workshop(self) -> int | None:
         """Ask for a JSON file and add the workshop in it to the library; its id, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.open_file_name(
             self._parent(), "Import workshop", self._folder, JSON_FILTER
         )
         if not path:
@@ -1491,10 +1491,10 @@ class Library(QObject):
         if target is None:
             return False
         ws = self.store.workshop(target)
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
         suggested = str(Path(self._folder) / export_file_name(ws.title))
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self._parent(), "Export workshop", suggested, JSON_FILTER
         )
         if not path:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import NotFound
 from ..domain.model import Review
+from . import file_dialogs
 from .models.reviews import CHOICE_ROLE, ReviewModel
 from .pages.setup import ErrorLine
 from .session import Session
@@ -260,7 +260,7 @@ class ReviewsWindow(QDialog):
 
         ws = self.session.workshop
         start = Path.home() / f"Progress report - {ws.title}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self, "Export progress report", str(start), "PDF files (*.pdf)"
         )
         if not path:

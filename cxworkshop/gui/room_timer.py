@@ -213,13 +213,17 @@ class RoomClock(QObject):
 
 
 class RoomTimerWidget(QWidget):
-    """The countdown as a pill: symbol, time and a word; amber at one minute, red at zero."""
+    """The countdown as a pill: symbol, time and a word; amber at one minute, red at zero.
+
+    Squeezed (a small screen), it leaves out the word: the colour, the tooltip and
+    the screen reader's description still say it.
+    """
 
     def __init__(self, clock: RoomClock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock: RoomClock | None = None
         self.setAccessibleName("Timer")
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.set_clock(clock)
 
     def set_clock(self, clock: RoomClock | None) -> None:
@@ -281,7 +285,23 @@ class RoomTimerWidget(QWidget):
         return QSize(round(pad * 2 + symbol_w + count_w + word_w + gap * 2), round(height))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        symbol_w, count_w, _, gap, height = self._parts()
+        pad = height * 0.45
+        return QSize(round(pad * 2 + symbol_w + count_w + gap), round(height))
+
+    def shows_word(self) -> bool:
+        """Whether it is wide enough to show the word after the time, as it reads now."""
+        symbol_w, _, _, gap, height = self._parts()
+        digits, word = self._fonts()
+        _, countdown, text = self.face()
+        needed = (
+            height * 0.45 * 1.5
+            + symbol_w
+            + QFontMetricsF(digits).horizontalAdvance(countdown)
+            + gap * 2
+            + QFontMetricsF(word).horizontalAdvance(text)
+        )
+        return self.width() >= needed
 
     # -- painting -----------------------------------------------------------------
 
@@ -325,6 +345,9 @@ class RoomTimerWidget(QWidget):
         x += symbol_w + gap
         painter.drawText(QRectF(x, box.top(), count_w, box.height()), middle, countdown)
         x += QFontMetricsF(digits).horizontalAdvance(countdown) + gap
+        if not self.shows_word():
+            painter.end()
+            return
         painter.setFont(word_font)
         painter.drawText(
             QRectF(x, box.top(), box.right() - x - pad / 2, box.height()), middle, word

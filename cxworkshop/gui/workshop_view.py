@@ -109,6 +109,9 @@ class WorkshopView(QWidget):
         self.next_button.setAccessibleName("On to the next step")
         self.position = QLabel()
         self.position.setProperty("cxRole", "muted")
+        # Whole or not at all (the step bar says it too): it gives way first on a
+        # narrow screen, so that Back, the timer and Next stay in the window.
+        self.position.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         footer = QHBoxLayout()
         footer.addWidget(self.back_button)
@@ -129,6 +132,23 @@ class WorkshopView(QWidget):
         layout.addWidget(self.step_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            # Resized, or something in it changed size (a button's text, the timer).
+            self._fit_footer()
+        return super().event(event)
+
+    def _fit_footer(self) -> None:
+        """Show the step's position in the footer only if everything there fits whole."""
+        label = self.position
+        whole = label.sizeHint().width()
+        if label.isVisibleTo(self):
+            shown = self.footer.itemAt(self.footer.indexOf(label)).sizeHint().width()
+            margins = self.layout().contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            needed = self.footer.sizeHint().width() - shown + whole
+            label.setMaximumWidth(whole if needed <= room else 0)
 
     def show_status(self, status: Status) -> None:
         """Show the workshop's status beside its title, as a symbol and a word."""

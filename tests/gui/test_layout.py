@@ -310,3 +310,51 @@ def test_a_results_title_shortened_to_fit_shows_whole_under_the_pointer(qtbot, s
         if text != bar.title:
             qtbot.waitUntil(lambda b=bar: QToolTip.isVisible() and QToolTip.text() == b.title)
     QToolTip.hideText()
+
+
+# Steps whose every label and control is whole at 1024×600; the others squeeze
+# their pages' text in height there, but the window still fits and the step's
+# controls stay in it.
+WHOLE_AT_1024 = {"library", "Set up", "Vision", "Accountability board", "Priorities, a ballot"}
+
+
+@pytest.mark.desktop
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_the_window_fits_a_1024x600_screen_with_every_step_in_reach(qtbot, tmp_path: Path, name):
+    size = (1024, 600)
+    if not screen_fits(size):
+        pytest.skip("a 1024×600 window does not fit this screen")
+    store = Store(tmp_path / "workshops.sqlite3")
+    created = store.create_workshop(WORKSHOPS[name]())
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.library_page.select(created.id)
+    found: list[str] = []
+    try:
+        for where in scenes(window, created.id):
+            QApplication.processEvents()
+            QApplication.processEvents()
+            if window.width() > size[0]:
+                found.append(f"{where}: the window is {window.width()} px wide")
+            if where in WHOLE_AT_1024:
+                found += [str(p) for p in layout_problems(window, where)]
+            if where == "library":
+                continue
+            view = window.workshop_view
+            timer = window.console_timer
+            controls = [view.status_button, view.back_button, view.next_button]
+            controls += [timer.toggle_button, timer.minute_button, timer.reset_button]
+            for control in controls:
+                if not control.isVisible():
+                    continue
+                rect = control.rect().translated(control.mapTo(window, QPoint(0, 0)))
+                if not window.rect().contains(rect):
+                    found.append(f"{where}: {control.text()!r} is not whole in the window")
+    finally:
+        window.close()
+        store.close()
+    assert not found, "\n".join(found)

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -70,6 +69,7 @@ from ...charter.content import gaps as charter_gaps
 from ...domain import editing
 from ...domain.model import Commitment, Step, Workshop
 from ...domain.progress import status_after_export
+from .. import file_dialogs
 from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel, quoted
@@ -749,7 +749,7 @@ class CharterPage(StepPage):
         ws = self.session.workshop
         remembered = self.options.export_folder if self.options else self._last_folder
         folder = start_folder(remembered)
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = file_dialogs.save_file_name(
             self,
             "Export the charter as PDF",
             str(folder / file_name(ws.title)),
