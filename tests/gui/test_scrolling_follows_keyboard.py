@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.defaults import default_functions
@@ -171,3 +178,36 @@ def test_a_next_step_opened_for_editing_is_in_view(qtbot, demo_window: MainWindo
     QTest.keyClick(view, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: view.isAncestorOf(QApplication.focusWidget()))
     qtbot.waitUntil(lambda: focus_in_view(), timeout=1000)
+
+
+def test_tab_from_a_goals_due_date_lands_only_on_controls_that_show_it(
+    qtbot, demo_window: MainWindow
+):
+    """After a goal's last field, each Tab stop is a control the user can see has the keyboard."""
+    window = demo_window
+    window.go_to(Step.GOALS)
+    page = window.workshop_view.pages[Step.GOALS]
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()))
+    goal = window.session.workshop.goals[0]  # type: ignore[union-attr]
+    page.select_goal(goal.id, focus=True)  # type: ignore[attr-defined]
+    card_list = QApplication.focusWidget()
+    assert isinstance(card_list, QAbstractItemView)
+    # Enter on a card edits it: the keyboard goes to its title.
+    QTest.keyClick(card_list, Qt.Key.Key_Return)
+    due = page.panel.fields["due"]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.panel.fields["title"].hasFocus())  # type: ignore[attr-defined]
+    # Tab down the goal's fields to its due date.
+    while QApplication.focusWidget() is not due:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert page.panel.isAncestorOf(QApplication.focusWidget())  # type: ignore[attr-defined]
+    next_button = window.workshop_view.next_button
+    stops = []
+    while QApplication.focusWidget() is not next_button and len(stops) < 6:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        stops.append(focus)
+        assert isinstance(focus, (QAbstractButton, QLineEdit, QAbstractItemView)), (
+            f"Tab stopped on a {type(focus).__name__} that shows no focus"
+        )
+        assert focus.isVisible() and not focus.visibleRegion().isEmpty()
+    assert stops[-1] is next_button, "Tab from Due reaches the next step's button"
