@@ -497,19 +497,28 @@ class ChecklistDelegate(QStyledItemDelegate):
             size = round(line * 0.8)
             swatch = QRect(left, middle - size // 2, size, size)
             left += size + self.GAP
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        # The longest word must fit on a line of its own: wrapping never splits a word.
+        longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
         tag_text = str(index.data(self.tag_role) or "")
-        tag_h = 0
+        tag_w = tag_h = 0
+        beside = True
         if tag_text:
             tag_metrics = QFontMetrics(self.tag_font(option.font))
             tag_w = tag_metrics.horizontalAdvance(tag_text) + 20
             tag_h = tag_metrics.height() + 6
-            tag = QRect(right - tag_w + 1, middle - tag_h // 2, tag_w, tag_h)
-            right = tag.left() - self.GAP
+            # In a narrow list the tag goes under the text rather than squeeze a word.
+            beside = right - left + 1 - tag_w - self.GAP >= longest
+            if beside:
+                tag = QRect(right - tag_w + 1, middle - tag_h // 2, tag_w, tag_h)
+                right = tag.left() - self.GAP
         width = max(40, right - left + 1)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
         text_h = max(line, metrics.boundingRect(0, 0, width, 10**6, flags, text).height())
         height = max(text_h, tag_h) + 2 * self.PAD_V
+        if tag_text and not beside:
+            tag = QRect(left, top + text_h + 4, min(tag_w, width), tag_h)
+            height = text_h + 4 + tag_h + 2 * self.PAD_V
         return _RowGeometry(check, swatch, QRect(left, top, width, text_h), tag, tag_text, height)
 
     def paint(
