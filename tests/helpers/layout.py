@@ -4,14 +4,19 @@ Text is clipped when a label or button is smaller than its text needs and does
 not elide it: a single line is measured with the widget's font against its
 contents, a wrapped label against its height for its width. A control is out of
 reach when the part of it that an ancestor cuts off cannot be scrolled into view.
-Boards that paint their own text are not covered here: they elide as they paint.
+Rows of item views are painted by their delegates: a row is clipped when it is
+lower than its delegate asks, and a delegate that lays its text out (a
+``geometry`` with a ``text`` rectangle) must leave that text room for its
+longest word. Boards that paint their own text are not covered here: they elide
+as they paint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionViewItem,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -164,8 +171,58 @@ def _button_problem(button: QAbstractButton) -> str | None:
     return None
 
 
+def _shown_indexes(view: QAbstractItemView) -> list[QModelIndex]:
+    """The top-level cells of ``view`` that show in its viewport."""
+    model = view.model()
+    if model is None:
+        return []
+    shown = view.viewport().rect()
+    indexes = []
+    root = view.rootIndex()
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # A list model keeps its one column to itself.
+        columns = 1
+    for row in range(model.rowCount(root)):
+        for column in range(columns):
+            index = model.index(row, column, root)
+            rect = view.visualRect(index)
+            if rect.isValid() and rect.intersects(shown):
+                indexes.append(index)
+    return indexes
+
+
+def _row_problem(view: QAbstractItemView, index: QModelIndex) -> str | None:
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    rect = view.visualRect(index)
+    option.rect = rect
+    delegate = view.itemDelegateForIndex(index)
+    text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+    where = f"row {index.row()} {text[:40]!r}"
+    hint = delegate.sizeHint(option, index)
+    if rect.height() + SLACK < hint.height():
+        return f"{where}: {rect.height()} px high, its delegate needs {hint.height()} px"
+    geometry = getattr(delegate, "geometry", None)
+    if geometry is None or not text.strip():
+        return None
+    laid_out = geometry(option, index)
+    area = getattr(laid_out, "text", None)
+    if not isinstance(area, QRect):
+        return None
+    metrics = QFontMetrics(option.font)
+    longest = max(metrics.horizontalAdvance(word) for word in text.split())
+    if area.width() + SLACK < longest:
+        return f"{where}: text drawn {area.width()} px wide, its longest word needs {longest} px"
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    needed = metrics.boundingRect(0, 0, area.width(), 10**6, flags, text).height()
+    if area.height() + SLACK < needed:
+        return f"{where}: text drawn {area.height()} px high, it needs {needed} px"
+    return None
+
+
 def clipped_text(window: QWidget, where: str) -> list[Problem]:
-    """Labels and buttons in ``window`` whose text does not fit them."""
+    """Labels, buttons and item-view rows in ``window`` whose text does not fit them."""
     problems = []
     for w in visible_widgets(window):
         why = None
@@ -173,6 +230,10 @@ def clipped_text(window: QWidget, where: str) -> list[Problem]:
             why = _label_problem(w)
         elif isinstance(w, QAbstractButton) and not _is_scroll_bar(w):
             why = _button_problem(w)
+        elif isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView):
+            for index in _shown_indexes(w):
+                if row_why := _row_problem(w, index):
+                    problems.append(Problem(where, w, row_why))
         if why:
             problems.append(Problem(where, w, why))
     return problems

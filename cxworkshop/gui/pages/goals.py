@@ -422,6 +422,9 @@ def _scrolling(content: QWidget) -> QScrollArea:
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Tab goes from field to field; the frame around them is no stop of its own,
+    # where the keyboard would sit with nothing shown as having it.
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroller.setStyleSheet("QScrollArea { background: transparent; border: none; }")
     scroller.viewport().setAutoFillBackground(False)
     content.setAutoFillBackground(False)

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -163,6 +164,74 @@ class FaceStack(QStackedWidget):
         # The page's scroll area asks this. Wrapped text in every face, hidden ones
         # too, would make it scroll early; the shown face's minimum size is enough.
         return -1
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side, the first at the left and the last at the right; stacked
+    one above the other where the row is too narrow for their whole text.
+
+    A button's text changes (the next voter's name): the row checks again.
+    """
+
+    SPACING = 10
+
+    def __init__(self, *buttons: QPushButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons = buttons
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(self.SPACING)
+        for i, button in enumerate(buttons):
+            if i:
+                self._layout.addStretch(1)
+            self._layout.addWidget(button)
+
+    def _side_by_side_width(self) -> int:
+        widths = [b.sizeHint().width() for b in self.buttons if not b.isHidden()]
+        return sum(widths) + self.SPACING * max(0, len(widths) - 1)
+
+    def _stacked(self, width: int) -> bool:
+        return width < self._side_by_side_width()
+
+    def _height_at(self, width: int) -> int:
+        shown = [b for b in self.buttons if not b.isHidden()]
+        if not shown:
+            return 0
+        if self._stacked(width):
+            return sum(b.sizeHint().height() for b in shown) + self.SPACING * (len(shown) - 1)
+        return max(b.sizeHint().height() for b in shown)
+
+    def minimumSizeHint(self) -> QSize:
+        shown = [b for b in self.buttons if not b.isHidden()]
+        if not shown:
+            return QSize(0, 0)
+        width = max(b.minimumSizeHint().width() for b in shown)
+        return QSize(width, self._height_at(self.width()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._side_by_side_width(), self.minimumSizeHint().height())
+
+    def _arrange(self) -> None:
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if self._stacked(self.width())
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        # Stacked, the row is as high as its buttons one above the other.
+        height = self._height_at(self.width())
+        if self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return super().event(event)
 
 
 class FaceScrollArea(FittingScrollArea):
@@ -536,6 +605,18 @@ class VoterGrid(QListView):
         columns = max(1, width // self.COLUMN_WIDTH)
         height = QFontMetrics(self.font()).height() + 22
         self.setGridSize(QSize(width // columns, height))
+
+    LEAST_ROWS = 2
+    """Rows of voters shown before the page itself scrolls."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        columns = max(1, max(1, self.viewport().width() - 2) // self.COLUMN_WIDTH)
+        rows = min(self.LEAST_ROWS, -(-count // columns))
+        row = QFontMetrics(self.font()).height() + 22
+        return QSize(hint.width(), max(hint.height(), rows * row + 2 * self.frameWidth()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -1114,10 +1195,7 @@ class RoundView(QWidget):
         self.next_button.setAccessibleName("Hand the laptop to the next voter")
         self.vote_as_button = QPushButton("Let the selected person vote")
         self.vote_as_button.setAccessibleName("Let the selected person vote")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.vote_as_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = ButtonRow(self.vote_as_button, self.next_button)
         status.addWidget(self.status_heading)
         status.addWidget(self.progress)
         status.addWidget(self.progress_bar)
@@ -1125,7 +1203,7 @@ class RoundView(QWidget):
         status.addWidget(self.status_hint)
         status.addSpacing(10)
         status.addWidget(self.voters_list, 1)
-        status.addLayout(buttons)
+        status.addWidget(buttons)
         self.status_page = status_frame
 
         # Room tally under way: the counts typed in off the wall.

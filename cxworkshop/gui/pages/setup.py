@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -64,6 +65,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.editing import Removal
 from ...domain.model import Step
@@ -140,14 +142,86 @@ class FittingScrollArea(QScrollArea):
     asks again (the zoom, a message, the details rearranged).
     """
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._watched: QWidget | None = None
+        # What has the keyboard stays in sight: a field reached by a click or a
+        # shortcut, a table's editor opened by Enter on the next row down.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
         widget.installEventFilter(self)
         self.fit()
 
+    def _inside(self, widget: QWidget | None) -> bool:
+        content = self.widget()
+        return widget is not None and content is not None and content.isAncestorOf(widget)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if not self._inside(new):
+            return
+        assert new is not None
+        self._watched = new
+        new.installEventFilter(self)
+        selection = new.selectionModel() if isinstance(new, QAbstractItemView) else None
+        if selection is not None and not selection.property("followedByScrollArea"):
+            # Moving about a table or list moves its current cell, not the focus:
+            # the page follows that too.
+            selection.setProperty("followedByScrollArea", True)
+            selection.currentChanged.connect(self._current_changed)
+        self._bring_focus_into_view()
+
+    def _current_changed(self, *_: object) -> None:
+        self._bring_focus_into_view()
+
+    def _bring_focus_into_view(self) -> None:
+        # After the layout has settled: a new row may have grown the content.
+        QTimer.singleShot(0, self, self.show_focus)
+
+    def show_focus(self) -> None:
+        """Scroll so that the focused field, or a focused list's current cell, is in view."""
+        content = self.widget()
+        focus = QApplication.focusWidget()
+        if content is None or focus is None or not self._inside(focus):
+            return
+        if isinstance(focus, QAbstractItemView) and focus.currentIndex().isValid():
+            # A table or list: its current cell, as much of it as the table shows.
+            shown = focus.viewport()
+            part = focus.visualRect(focus.currentIndex()).intersected(shown.rect())
+            if part.isEmpty():
+                part = shown.rect()
+        else:
+            # A field, or a table's editor in a cell; a tall text shows where its cursor is.
+            shown, part = focus, focus.rect()
+            if part.height() > self.viewport().height():
+                part = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).toRect()
+        rect = QRect(shown.mapTo(content, part.topLeft()), part.size())
+        margin = 8
+        visible = QRect(-content.pos(), self.viewport().size())
+        if visible.contains(rect):
+            return
+        centre = rect.center()
+        self.ensureVisible(
+            centre.x(),
+            centre.y(),
+            min(rect.width() // 2 + margin, visible.width() // 2),
+            min(rect.height() // 2 + margin, visible.height() // 2),
+        )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        moved = event.type() in (QEvent.Type.Move, QEvent.Type.Resize)
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
+        elif moved and watched in (self._watched, self.widget()):
+            # A table's editor is placed once its new row is laid out, after it has the
+            # focus; and the page grows for the row after that.
+            self._bring_focus_into_view()
         return super().eventFilter(watched, event)
 
     def fit(self) -> None:
@@ -423,19 +497,28 @@ class ChecklistDelegate(QStyledItemDelegate):
             size = round(line * 0.8)
             swatch = QRect(left, middle - size // 2, size, size)
             left += size + self.GAP
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        # The longest word must fit on a line of its own: wrapping never splits a word.
+        longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
         tag_text = str(index.data(self.tag_role) or "")
-        tag_h = 0
+        tag_w = tag_h = 0
+        beside = True
         if tag_text:
             tag_metrics = QFontMetrics(self.tag_font(option.font))
             tag_w = tag_metrics.horizontalAdvance(tag_text) + 20
             tag_h = tag_metrics.height() + 6
-            tag = QRect(right - tag_w + 1, middle - tag_h // 2, tag_w, tag_h)
-            right = tag.left() - self.GAP
+            # In a narrow list the tag goes under the text rather than squeeze a word.
+            beside = right - left + 1 - tag_w - self.GAP >= longest
+            if beside:
+                tag = QRect(right - tag_w + 1, middle - tag_h // 2, tag_w, tag_h)
+                right = tag.left() - self.GAP
         width = max(40, right - left + 1)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
         text_h = max(line, metrics.boundingRect(0, 0, width, 10**6, flags, text).height())
         height = max(text_h, tag_h) + 2 * self.PAD_V
+        if tag_text and not beside:
+            tag = QRect(left, top + text_h + 4, min(tag_w, width), tag_h)
+            height = text_h + 4 + tag_h + 2 * self.PAD_V
         return _RowGeometry(check, swatch, QRect(left, top, width, text_h), tag, tag_text, height)
 
     def paint(
