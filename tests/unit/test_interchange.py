@@ -1014,6 +1014,7 @@ def test_the_format_page_says_which_keys_an_import_needs() -> None:
             lambda d: _ws(d)["commitments"][0],
             "$.workshop.commitments[0]",
         ),
+        "$.workshop.asks[]": (lambda d: _ws(d)["asks"][0], "$.workshop.asks[0]"),
     }
     assert set(samples) == set(documented)
     for path, keys in documented.items():
@@ -1178,6 +1179,7 @@ def test_the_schema_lists_the_same_keys_and_required_keys_as_the_format_page() -
         "$.workshop.principles[]": defs["principle"],
         "$.workshop.rounds[]": defs["round"],
         "$.workshop.commitments[]": defs["commitment"],
+        "$.workshop.asks[]": defs["ask"],
     }
     documented = documented_keys()
     assert set(by_path) == set(documented)
