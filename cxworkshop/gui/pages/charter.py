@@ -485,7 +485,7 @@ class OptionalDate(QWidget):
 
     def show_date(self, date: dt.date | None) -> None:
         """Show ``date`` (None: unticked) without handing it on."""
-        if self.edit.hasFocus() and self.shown() != date:
+        if date is not None and self.edit.hasFocus() and self.shown() != date:
             return  # mid-edit: the facilitator's typing wins until they finish
         self._showing = True
         try:
