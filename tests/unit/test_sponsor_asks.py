@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cxworkshop.domain import editing
+from cxworkshop.domain import editing, review
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.errors import InvalidValue, RuleError
 from cxworkshop.domain.model import Ask, AskKind, Cadence, Workshop
@@ -132,6 +132,14 @@ def test_a_rerun_copy_keeps_the_asks_but_is_not_signed(store: Store):
     copy_ = store.duplicate_workshop(created.id)
     assert [a.text for a in copy_.asks] == [a.text for a in created.asks]
     assert copy_.signed_on is None and copy_.review_cadence is Cadence.QUARTERLY
+
+
+def test_next_quarters_workshop_keeps_the_cadence_but_asks_afresh_and_is_unsigned():
+    done = demo_workshop()
+    done.id = 7
+    following = review.next_workshop(done, "Charter 2027 Q3")
+    assert following.review_cadence is Cadence.QUARTERLY
+    assert following.asks == [] and following.signed_on is None and following.sign_by is None
 
 
 def as_version_3(db_path: Path) -> None:
