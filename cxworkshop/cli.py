@@ -70,6 +70,33 @@ def _parser() -> argparse.ArgumentParser:
         choices=["a4", "letter"],
         help="paper size (default: the usual one where your locale is; A4 elsewhere)",
     )
+    report = sub.add_parser(
+        "export-report",
+        help="export a workshop's progress report (every goal's status and latest reading "
+        "against its target) as a PDF file",
+    )
+    report.add_argument("id", help="the workshop's id, as shown by 'list'")
+    report.add_argument("file", type=Path, help="the PDF file to write")
+    report.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size (default: the usual one where your locale is; A4 elsewhere)",
+    )
+    nxt = sub.add_parser(
+        "next",
+        help="start the next workshop from this one (goals with their latest readings, people, "
+        "accountability; the last review's decisions applied; voting fresh) and print its id",
+    )
+    nxt.add_argument("id", help="the workshop to carry on from, as shown by 'list'")
+    nxt.add_argument(
+        "--title", help="the new workshop's title (default: the old one's, marked next)"
+    )
+    compare = sub.add_parser(
+        "compare",
+        help="say what changed between two workshops: goals, who answers for them, priorities",
+    )
+    compare.add_argument("before", help="the earlier workshop's id")
+    compare.add_argument("after", help="the later workshop's id")
     return parser
 
 
@@ -170,7 +197,7 @@ def _import(args: argparse.Namespace) -> int:
 
     workshop = interchange.read(args.file)
     with _open_store(args) as store:
-        ws = store.create_workshop(workshop)
+        ws = store.import_workshop(workshop)
     print(f"Imported workshop {ws.id}: {ws.title}")
     return 0
 
@@ -226,6 +253,55 @@ def _gui(args: argparse.Namespace) -> int:
     return run(_db_path(args), demo=args.demo)
 
 
+def _export_report(args: argparse.Namespace) -> int:
+    from .charter import Paper, export_report
+    from .domain.errors import NotFound
+
+    workshop_id = _workshop_id(args.id)
+    paper = Paper(args.paper or _locale_paper())
+    with _open_store(args, reading=True) as store:
+        ws = store.workshop(workshop_id)
+        previous = None
+        if ws.follows is not None:
+            try:
+                previous = store.workshop(ws.follows)
+            except NotFound:
+                previous = None  # deleted since: the report says there is nothing to compare
+    done = export_report(ws, args.file, previous, paper, protect=_protected(args))
+    pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
+    print(f"Saved the progress report of workshop {workshop_id} to {done.path} ({pages}).")
+    return 0
+
+
+NEXT_SUFFIX = " (next)"
+
+
+def _next(args: argparse.Namespace) -> int:
+    from .domain.text import TITLE_MAX
+
+    workshop_id = _workshop_id(args.id)
+    with _open_store(args) as store:
+        previous = store.workshop(workshop_id)
+        title = args.title
+        if title is None:
+            title = f"{previous.title[: TITLE_MAX - len(NEXT_SUFFIX)]}{NEXT_SUFFIX}"
+        ws = store.create_next_workshop(workshop_id, title)
+    print(f"Created workshop {ws.id}: {ws.title} (carries on from workshop {workshop_id})")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .domain import review
+
+    before_id, after_id = _workshop_id(args.before), _workshop_id(args.after)
+    with _open_store(args, reading=True) as store:
+        before, after = store.workshop(before_id), store.workshop(after_id)
+    print(f"From workshop {before_id} ({before.title}) to workshop {after_id} ({after.title}):")
+    for line in review.describe(review.compare(before, after)):
+        print(line)
+    return 0
+
+
 COMMANDS = {
     None: _gui,
     "gui": _gui,
@@ -234,6 +310,9 @@ COMMANDS = {
     "import": _import,
     "export-json": _export_json,
     "export-pdf": _export_pdf,
+    "export-report": _export_report,
+    "next": _next,
+    "compare": _compare,
 }
 
 

@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*SIZE)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
+        report_page(store, demo_id, args.out)
+        reviews_window(store, demo_id, app, args.out)
         store.close()
     return 0
 
@@ -165,6 +167,50 @@ def charter_pages(ws: Workshop, out: Path) -> None:
             image.save(out / f"{name}.png")
             print(out / f"{name}.png")
         document.close()
+
+
+def report_page(store: Store, demo_id: int, out: Path) -> None:
+    """Page 1 of the demo's progress report, after a review at its June review date."""
+    import datetime as dt
+
+    import pypdfium2
+
+    from cxworkshop.charter import export_report
+
+    goals = store.workshop(demo_id).goals
+    june = store.add_review(demo_id, dt.date(2027, 6, 17))
+    for goal, reading, status in (
+        (goals[0], "2.1%", "on_track"),
+        (goals[1], "€55", "at_risk"),
+        (goals[3], "3.4%", "off_track"),
+        (goals[4], "4.9", "on_track"),
+        (goals[6], "27", "on_track"),
+        (goals[7], "4.2", "at_risk"),
+    ):
+        store.record_review(demo_id, june.id, goal.id, reading=reading, status=status)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        export_report(store.workshop(demo_id), pdf, today=dt.date(2027, 6, 18))
+        document = pypdfium2.PdfDocument(str(pdf))
+        document[0].render(scale=1.5).to_pil().save(out / "report-page1.png")
+        print(out / "report-page1.png")
+        document.close()
+
+
+def reviews_window(store: Store, demo_id: int, app: QApplication, out: Path) -> None:
+    """The progress reviews window on the review report_page() recorded."""
+    from cxworkshop.gui.reviews import ReviewsWindow
+    from cxworkshop.gui.session import Session
+
+    session = Session(store, demo_id)
+    window = ReviewsWindow(session)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.table.resizeRowsToContents()
+    window.grab().save(str(out / "reviews.png"))
+    print(out / "reviews.png")
+    window.close()
 
 
 def select_goal(window: MainWindow, store: Store, demo_id: int) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "Paper",
     "Signatory",
     "export_pdf",
+    "export_report",
     "for_territory",
     "gaps",
     "is_draft",
@@ -75,4 +76,23 @@ def export_pdf(
     check_target(Path(path).expanduser(), "the charter", protect)
     built = build(ws, paper, today=today)
     saved = write_atomically(path, built.data, "the charter", protect)
+    return Exported(saved, built.pages, built.draft, built.replaced)
+
+
+def export_report(
+    ws: Workshop,
+    path: Path | str,
+    previous: Workshop | None = None,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+    protect: Iterable[Path] = (),
+) -> Exported:
+    """Lay out the progress report of ``ws`` and save it at ``path``, as safely as the charter
+    (see :func:`export_pdf`); ``previous`` is the workshop it carries on from, if any."""
+    from .report import build_report
+
+    check_target(Path(path).expanduser(), "the progress report", protect)
+    built = build_report(ws, previous, paper, today=today)
+    saved = write_atomically(path, built.data, "the progress report", protect)
     return Exported(saved, built.pages, built.draft, built.replaced)

@@ -76,12 +76,20 @@ def _mode_for(target: Path) -> int:
 
 
 _KINDS = (
-    (stat.S_ISDIR, "that is a folder"),
-    (stat.S_ISCHR, "that is a device"),
-    (stat.S_ISBLK, "that is a device"),
-    (stat.S_ISFIFO, "that is a named pipe"),
-    (stat.S_ISSOCK, "that is a socket"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
 )
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file that is not a regular one is ("a folder", "a device", ...); None for a
+    regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for is_kind, what in _KINDS if is_kind(mode)), "some other kind of file")
 
 
 def unsafe_target(target: Path, protect: Iterable[Path] = ()) -> str | None:
@@ -94,11 +102,9 @@ def unsafe_target(target: Path, protect: Iterable[Path] = ()) -> str | None:
     except OSError:
         found = None
     if found is not None:
-        for is_kind, reason in _KINDS:
-            if is_kind(found.st_mode):
-                return reason
-        if not stat.S_ISREG(found.st_mode):
-            return "that is not a regular file"
+        kind = kind_of(found.st_mode)
+        if kind is not None:
+            return f"that is {kind}, not a regular file"
     where = os.path.realpath(target)
     for kept in protect:
         if os.path.realpath(kept) == where:

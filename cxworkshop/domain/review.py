@@ -232,6 +232,8 @@ class Changes:
     retargeted: list[Retarget] = field(default_factory=list)
     roles: list[RoleChange] = field(default_factory=list)
     ranks: list[RankMove] = field(default_factory=list)
+    unvoted: list[str] = field(default_factory=list)
+    """Which of the two ("before", "after") has no priorities yet: then ranks are not compared."""
 
     @property
     def nothing(self) -> bool:
@@ -292,6 +294,9 @@ def compare(before: Workshop, after: Workshop) -> Changes:
         dropped=[g.title for g in before.goals if g.id not in kept_before],
     )
     ranks_before, ranks_after = _ranks(before), _ranks(after)
+    changes.unvoted = [
+        side for side, ranks in (("before", ranks_before), ("after", ranks_after)) if not ranks
+    ]
     for old, new in pairs:
         for name in MEASURE_FIELDS:
             if getattr(old, name) != getattr(new, name):
@@ -305,7 +310,7 @@ def compare(before: Workshop, after: Workshop) -> Changes:
             for _, name in sorted(was - now):
                 changes.roles.append(RoleChange(new.title, name, role, False))
         rank_before, rank_after = ranks_before.get(old.id), ranks_after.get(new.id)
-        if rank_before != rank_after:
+        if rank_before != rank_after and not changes.unvoted:
             changes.ranks.append(RankMove(new.title, rank_before, rank_after))
     return changes
 
@@ -314,3 +319,57 @@ def check_can_follow(previous: Workshop) -> None:
     """Refuse, in one line, to carry on from a workshop with nothing to carry."""
     if not previous.goals:
         raise RuleError("That workshop has no goals to carry into a new one.")
+
+
+def _place(rank: int | None) -> str:
+    if rank is None:
+        return "no place"
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+_FIELD_WORDS = {"metric": "metric", "target": "target", "due": "due"}
+
+
+def describe(changes: Changes) -> list[str]:
+    """What changed, as lines to read: a heading per kind of change, an indented line each."""
+    lines: list[str] = []
+    if changes.nothing:
+        lines.append("Nothing changed in the goals or who answers for them.")
+
+    def section(heading: str, items: list[str]) -> None:
+        if items:
+            lines.append(f"{heading} ({len(items)}):")
+            lines.extend(f"  {item}" for item in items)
+
+    section("Goals added", [f"+ {title}" for title in changes.added])
+    section("Goals dropped", [f"− {title}" for title in changes.dropped])
+    section(
+        "Measures changed",
+        [
+            f"{c.title}: {_FIELD_WORDS[c.field]} {c.before or '(none)'} → {c.after or '(none)'}"
+            for c in changes.retargeted
+        ],
+    )
+    section(
+        "Who answers for what",
+        [
+            f"{c.name} became {c.role.label} for “{c.title}”"
+            if c.became
+            else f"{c.name} is no longer {c.role.label} for “{c.title}”"
+            for c in changes.roles
+        ],
+    )
+    section(
+        "Priorities",
+        [f"{m.title}: {_place(m.before)} → {_place(m.after)}" for m in changes.ranks],
+    )
+    if changes.unvoted:
+        which = " and ".join(
+            {"before": "the earlier workshop", "after": "the later one"}[side]
+            for side in changes.unvoted
+        )
+        lines.append(f"Priorities not compared: {which} has not voted yet.")
+    elif not changes.ranks:
+        lines.append("The priorities are in the same order.")
+    return lines

@@ -75,8 +75,15 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store | None:
         QMessageBox.critical(parent, "CX Workshop", str(exc))
         return None
     except Exception as exc:
-        # Whatever else opening the file trips over says the file is damaged:
-        # the same offer of a backup or a new file, never "could not start".
+        # Whatever else opening the file trips over says the file is damaged (the same
+        # offer of a backup or a new file, never "could not start"), unless it is about
+        # where the file is (busy, no permission, a failing disk): then it is left alone.
+        if not safety.is_damage(exc):
+            from PySide6.QtWidgets import QMessageBox
+
+            log.error("Could not open the workshop file: %s", type(exc).__name__)
+            QMessageBox.critical(parent, "CX Workshop", safety.cannot_write_message(db_path, exc))
+            return None
         damage = safety.unreadable(db_path, exc)
     from .recovery import recover_damaged
 

@@ -957,7 +957,8 @@ class AudienceWindow(QWidget):
     def __init__(self, clock: RoomClock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("audience")
-        self.setWindowTitle("CX Workshop — Audience")
+        # The desktop adds the app's name after it ("Audience screen — CX Workshop").
+        self.setWindowTitle("Audience screen")
         self.setAccessibleName("Audience screen")
         self.session: Session | None = None
         self.step = Step.SETUP

@@ -10,6 +10,7 @@ window also puts in its File menu.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -911,8 +912,18 @@ class LibraryPage(LibraryFrame):
 
     def _look_for_changes_elsewhere(self) -> None:
         version = self._data_version()
-        if version is not None and version != self._seen_version:
+        if version is None or version == self._seen_version:
+            return
+        try:
             self.refresh()
+        except WorkshopError as exc:
+            # Say it once and stop looking, rather than every second: the file the
+            # library cannot read is dealt with when it is next opened.
+            self._watch.stop()
+            self._seen_version = version
+            logging.getLogger(__name__).error(
+                "The library could not be read again: %s", type(exc).__name__
+            )
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -1468,7 +1479,7 @@ class Library(QObject):
             self._warn("Import workshop", f"{Path(path).name} could not be read: {_reason(exc)}.")
             return None
         workshop_id = self._add(
-            f"Import workshop '{ws.title}'", lambda: self.store.create_workshop(ws)
+            f"Import workshop '{ws.title}'", lambda: self.store.import_workshop(ws)
         )
         if workshop_id is not None:
             self.sig_status.emit(f"Imported '{ws.title}' from {Path(path).name}.")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..domain.model import Step
     from ..storage.store import Store
     from .library import Library, LibraryPage
+    from .reviews import ReviewsWindow
     from .room import RoomMode
     from .session import Session
     from .workshop_view import WorkshopView
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.options = options or Options()
         self.session: Session | None = None
+        self.reviews_window: ReviewsWindow | None = None
         self._attached = False
         self._complete_done = False
         self._waiting: _FirstPaint | None = None
@@ -332,6 +334,9 @@ class MainWindow(QMainWindow):
         from .undo_keys import UndoKeys
 
         UndoKeys(self, self.undo_action, self.redo_action, self.undo_group)
+        from .widgets.keys import EnterPresses
+
+        EnterPresses(self)
 
         view_menu = self.view_menu
         self.zoom_in_action = self._action(
@@ -378,6 +383,9 @@ class MainWindow(QMainWindow):
         # the steps works from there too.
         self.room.share_actions(self.back_action, self.next_action, self.step_actions.values())
         go_menu.addAction(self.library_action)
+        go_menu.addSeparator()
+        self.reviews_action = self._action("Progress &Reviews…", self.show_reviews, "Ctrl+Shift+R")
+        go_menu.addAction(self.reviews_action)
 
         # The menus a voter must not reach while casting a secret ballot.
         self.locked_menus: list[QMenu] = [file_menu, edit_menu, go_menu, self.recent_menu]
@@ -445,8 +453,29 @@ class MainWindow(QMainWindow):
         self.go_to(ws.current_step, remember=False)
         self._refresh_header()
 
+    def show_reviews(self) -> None:
+        """Open the progress reviews of the open workshop, in a window beside this one."""
+        if self.session is None:
+            return
+        from .reviews import ReviewsWindow
+
+        window = self.reviews_window
+        if window is None or window.session is not self.session:
+            if window is not None:
+                window.close()
+                window.deleteLater()
+            window = self.reviews_window = ReviewsWindow(self.session, self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def _set_session(self, session: Session | None) -> None:
         old = self.session
+        reviews = self.reviews_window
+        if reviews is not None and reviews.session is not session:
+            reviews.close()
+            reviews.deleteLater()
+            self.reviews_window = None
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
         self.session = session
@@ -568,6 +597,7 @@ class MainWindow(QMainWindow):
         step = self.current_step()
         for action in (self.close_action, self.export_pdf_action, *self.step_actions.values()):
             action.setEnabled(open_)
+        self.reviews_action.setEnabled(open_)
         self.back_action.setEnabled(open_ and step is not None and step is not STEPS[0])
         self.next_action.setEnabled(open_ and step is not None and step is not STEPS[-1])
 

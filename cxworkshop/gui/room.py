@@ -220,7 +220,7 @@ class RoomMode(QObject):
 
     def choose_screen(self, screen: QScreen) -> None:
         self.options.audience_screen = screen.name()
-        self._place()
+        self._place(in_front=self._presenting)
         self.sig_message.emit(f"The audience screen shows on {screen.name() or 'that screen'}.")
 
     def second_screen(self) -> bool:
@@ -272,6 +272,9 @@ class RoomMode(QObject):
             self._room_started("presenting")
             where = "on the second screen" if self.second_screen() else "full-screen"
             self.sig_message.emit(f"Presenting {where}. Esc or F5 returns to the console.")
+        else:
+            # Replaces "Presenting…", which would otherwise stay as if it still were.
+            self.sig_message.emit("Back at the console.")
 
     def _place(self, *, in_front: bool = False) -> None:
         """Show the audience where it belongs now; ``in_front``: on the console's screen,
@@ -339,7 +342,7 @@ class RoomMode(QObject):
     def _screens_changed(self, *_: object) -> None:
         """A projector was plugged in or out: put the audience where it now belongs."""
         if self._shown or self._presenting:
-            self._place()
+            self._place(in_front=self._presenting)
 
     def _give_back_console(self) -> None:
         """The console in front, with the keyboard."""

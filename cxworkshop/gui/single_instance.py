@@ -108,18 +108,32 @@ class _FileLock:
         yet), False if another app does, None if it cannot be locked at all."""
         import fcntl
 
+        # Asked by name first, never by opening the file: once SQLite has the file open
+        # in this process, closing any other descriptor of it would let go of SQLite's
+        # own locks on it, and another process closing its connection would then take
+        # itself for the last one and fold away the -wal this app still writes to.
+        try:
+            found = os.stat(self.path)
+        except FileNotFoundError:
+            return True  # the store makes it; follow() takes it then
+        except OSError as exc:
+            log.warning("No single-instance lock: %s", exc.strerror)
+            return None
+        if not stat.S_ISREG(found.st_mode) or (found.st_dev, found.st_ino) == self._held:
+            # Not a file the store will open (it says so), or the one held already.
+            return True
         try:
             # Non-blocking, so that a path to a pipe cannot hang the start.
             descriptor = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
-            return True  # the store makes it; follow() takes it then
+            return True
         except OSError as exc:
             log.warning("No single-instance lock: %s", exc.strerror)
             return None
         info = os.fstat(descriptor)
         identity = (info.st_dev, info.st_ino)
         if not stat.S_ISREG(info.st_mode) or identity == self._held:
-            # Not a file the store will open (it says so), or the one held already.
+            # Replaced in between by the file held already, or by something else.
             os.close(descriptor)
             return True
         self.name = f"cxworkshop-{_user()}-{info.st_dev:x}-{info.st_ino:x}"

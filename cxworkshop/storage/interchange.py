@@ -35,9 +35,13 @@ from cxworkshop.domain.model import (
     Commitment,
     Function,
     Goal,
+    GoalReview,
     Participant,
     Pillar,
     Principle,
+    Review,
+    ReviewDecision,
+    ReviewStatus,
     Role,
     Status,
     Step,
@@ -48,9 +52,10 @@ from cxworkshop.domain.model import (
 
 FORMAT = "cxworkshop"
 FORMAT_VERSION = 3
-"""Version 2 added the agenda: ``agenda_start``, ``timeboxes`` and ``time_spent``.
-Version 3 added what the charter asks of the sponsor: ``asks``, ``review_cadence``,
-``signed_on`` and ``sign_by``."""
+"""Version 2 added the agenda: ``agenda_start``, ``timeboxes`` and ``time_spent``;
+version 3 progress reviews (``reviews``) and the workshop carried on from (``follows``),
+and what the charter asks of the sponsor (``asks``), the sponsor's signature
+(``signed_on``, ``sign_by``) and how often progress is reviewed (``review_cadence``)."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused unread: no real workshop comes close."""
 
@@ -87,6 +92,8 @@ WORKSHOP_KEYS = (
     ("agenda_start", False),
     ("timeboxes", False),
     ("time_spent", False),
+    ("follows", False),
+    ("reviews", False),
     ("review_cadence", False),
     ("signed_on", False),
     ("sign_by", False),
@@ -94,9 +101,12 @@ WORKSHOP_KEYS = (
 )
 AGENDA_KEYS = frozenset({"agenda_start", "timeboxes", "time_spent"})
 """The workshop's keys that came with format version 2."""
+REVIEW_WORKSHOP_KEYS = frozenset({"follows", "reviews"})
 SPONSOR_KEYS = frozenset({"review_cadence", "signed_on", "sign_by", "asks"})
-"""The workshop's keys that came with format version 3."""
-WORKSHOP_KEYS_V2 = tuple(k for k in WORKSHOP_KEYS if k[0] not in SPONSOR_KEYS)
+"""The workshop's keys that came with format version 3 (with REVIEW_WORKSHOP_KEYS)."""
+WORKSHOP_KEYS_V2 = tuple(
+    k for k in WORKSHOP_KEYS if k[0] not in REVIEW_WORKSHOP_KEYS | SPONSOR_KEYS
+)
 WORKSHOP_KEYS_V1 = tuple(k for k in WORKSHOP_KEYS_V2 if k[0] not in AGENDA_KEYS)
 DOCUMENT_KEYS = (("format", True), ("version", True), ("workshop", True))
 FUNCTION_KEYS = (("id", True), ("name", True), ("customer_facing", False), ("colour", False))
@@ -131,6 +141,17 @@ ROUND_KEYS = (
     ("decision_note", False),
 )
 COMMITMENT_KEYS = (("id", True), ("text", True), ("owner", False), ("due", False))
+REVIEW_KEYS = (("id", True), ("held_on", True), ("goals", False))
+GOAL_REVIEW_KEYS = (
+    ("goal", True),
+    ("reading", False),
+    ("read_on", False),
+    ("status", False),
+    ("note", False),
+    ("decision", False),
+    ("new_target", False),
+    ("new_accountable", False),
+)
 ASK_KEYS = (("id", True), ("kind", False), ("text", True), ("due", False))
 
 
@@ -256,12 +277,36 @@ def to_document(ws: Workshop) -> dict[str, Any]:
         "agenda_start": None if ws.agenda_start is None else agenda.clock_text(ws.agenda_start),
         "timeboxes": {s.value: ws.timeboxes[s] for s in Step if s in ws.timeboxes},
         "time_spent": {s.value: ws.time_spent[s] for s in Step if s in ws.time_spent},
+        "follows": ws.follows,
+        "reviews": [_review_document(r) for r in ws.reviews],
         "review_cadence": None if ws.review_cadence is None else ws.review_cadence.value,
         "signed_on": _iso(ws.signed_on),
         "sign_by": _iso(ws.sign_by),
         "asks": [{"id": a.id, "kind": a.kind.value, "text": a.text, "due": a.due} for a in ws.asks],
     }
     return {"format": FORMAT, "version": FORMAT_VERSION, "workshop": workshop}
+
+
+def _review_document(r: Review) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "held_on": _iso(r.held_on),
+        "goals": [
+            {
+                "goal": e.goal_id,
+                "reading": e.reading,
+                "read_on": _iso(e.read_on),
+                "status": None if e.status is None else e.status.value,
+                "note": e.note,
+                "decision": e.decision.value,
+                "new_target": e.new_target,
+                "new_accountable": None
+                if e.new_accountable is None
+                else {"kind": e.new_accountable.kind.value, "id": e.new_accountable.id},
+            }
+            for e in r.goals
+        ],
+    }
 
 
 def dumps(ws: Workshop) -> str:
@@ -403,21 +448,13 @@ def read(path: str | os.PathLike[str]) -> Workshop:
     return loads(source_text)
 
 
-_NOT_FILES = (
-    (stat.S_ISDIR, "Is a folder, not a file"),
-    (stat.S_ISFIFO, "Is a named pipe, not a file"),
-    (stat.S_ISSOCK, "Is a socket, not a file"),
-    (stat.S_ISCHR, "Is a device, not a file"),
-    (stat.S_ISBLK, "Is a device, not a file"),
-)
-
-
 def _regular_file(found: os.stat_result, path: str | os.PathLike[str]) -> None:
     """Raise :class:`OSError` unless ``found`` is a regular file."""
     if stat.S_ISREG(found.st_mode):
         return
-    words = next((w for is_kind, w in _NOT_FILES if is_kind(found.st_mode)), "Is not a file")
-    raise OSError(errno.EINVAL, words, os.fspath(path))
+    from ..charter.safe_write import kind_of
+
+    raise OSError(errno.EINVAL, f"Is {kind_of(found.st_mode)}, not a file", os.fspath(path))
 
 
 # ----------------------------------------------------------------- import: checking
@@ -733,7 +770,13 @@ class _Checker:
         return self.workshop(top["workshop"], "$.workshop")
 
     def workshop(self, value: object, path: str) -> Workshop | None:
-        keys = (WORKSHOP_KEYS_V1, WORKSHOP_KEYS_V2, WORKSHOP_KEYS)[min(self.version, 3) - 1]
+        keys = (
+            WORKSHOP_KEYS
+            if self.version >= 3
+            else WORKSHOP_KEYS_V2
+            if self.version >= 2
+            else WORKSHOP_KEYS_V1
+        )
         w = self.obj(value, path, keys, "a workshop")
         if w is None:
             return None
@@ -799,8 +842,74 @@ class _Checker:
             w, "commitments", path, COMMITMENT_KEYS, "a commitment", self.commitment
         )
         self.agenda(w, path, ws)
+        if w.get("follows") is not None:
+            ws.follows = self.whole(w["follows"], _key_path(path, "follows"), 1, _SQLITE_INT[1])
+        ws.reviews, _, _ = self.items(
+            w,
+            "reviews",
+            path,
+            REVIEW_KEYS,
+            "a review",
+            lambda r, at: self.review(r, at, goal_ids, function_ids, participant_ids),
+        )
+        ws.reviews.sort(key=lambda r: r.held_on)
         self.sponsor(w, path, ws)
         return ws
+
+    def review(
+        self,
+        r: dict[str, object],
+        path: str,
+        goal_ids: dict[str, int],
+        function_ids: dict[str, int],
+        participant_ids: dict[str, int],
+    ) -> Review:
+        """A progress review (format 3): the day it was held and what it says of each goal."""
+        held_on = self.date(r, "held_on", path) or dt.date.min
+        entries: list[GoalReview] = []
+        seen: dict[str, int] = {}
+        for i, value in enumerate(self.array(r, "goals", path)):
+            at = f"{_key_path(path, 'goals')}[{i}]"
+            e = self.obj(value, at, GOAL_REVIEW_KEYS, "a goal's review")
+            if e is None or "goal" not in e:
+                continue
+            goal_id = self.reference(e["goal"], _key_path(at, "goal"), goal_ids, "goal")
+            if goal_id is None:
+                continue
+            if goal_id in seen:
+                self.report(
+                    _key_path(at, "goal"),
+                    f"the goal {goal_id!r} is already reviewed at "
+                    f"{_key_path(path, 'goals')}[{seen[goal_id]}]",
+                )
+                continue
+            seen[goal_id] = i
+            who = None
+            if e.get("new_accountable") is not None:
+                who = self.assignee(
+                    e["new_accountable"],
+                    _key_path(at, "new_accountable"),
+                    function_ids,
+                    participant_ids,
+                )
+            status = None
+            if e.get("status") is not None:
+                status = self.choice(e, "status", at, ReviewStatus, ReviewStatus.ON_TRACK)
+            entries.append(
+                GoalReview(
+                    goal_id,
+                    reading=self.text(e, "reading", at, "The reading"),
+                    read_on=self.date(e, "read_on", at),
+                    status=status,
+                    note=self.text(
+                        e, "note", at, "The note", max_len=text.LONG_MAX, multiline=True
+                    ),
+                    decision=self.choice(e, "decision", at, ReviewDecision, ReviewDecision.KEEP),
+                    new_target=self.text(e, "new_target", at, "The new target"),
+                    new_accountable=who,
+                )
+            )
+        return Review(held_on, entries, self.item_id(r))
 
     def sponsor(self, w: dict[str, object], path: str, ws: Workshop) -> None:
         """What the charter asks of the sponsor, their signature, the review cadence (format 3)."""

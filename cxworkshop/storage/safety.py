@@ -288,8 +288,10 @@ def check_before_open(
             conn.close()
     except StoreError:
         raise
-    except Exception as exc:  # of any kind: a file that trips the check is damaged
+    except Exception as exc:  # of any kind: a file that trips the check is damaged,
         log.error("Refused %s: %s", path, what_went_wrong(exc))
+        if not is_damage(exc):  # unless the error is about where it is, not what it holds
+            raise CannotWrite(cannot_write_message(path, exc)) from exc
         raise unreadable(path, exc) from exc
     if problems:
         log.error("Refused %s: integrity check found %d problems", path, len(problems))

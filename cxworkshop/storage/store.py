@@ -361,6 +361,16 @@ class Store:
         self._cache[ws.id] = ws
         return ws
 
+    def import_workshop(self, ws: Workshop) -> Workshop:
+        """Store a workshop read from a file, under a new id.
+
+        The workshop it carried on from (``follows``) is an id in the library the
+        file came from, which may name another workshop here, so it is not kept.
+        """
+        ws = copy.copy(ws)
+        ws.follows = None
+        return self.create_workshop(ws)
+
     def duplicate_workshop(self, workshop_id: int, title: str | None = None) -> Workshop:
         """A copy for a re-run: same team, goals and assignments; no votes, back to set-up."""
         source = copy.deepcopy(self.workshop(workshop_id))
@@ -1039,10 +1049,18 @@ class Store:
             [ws.id, rv.id, _iso(rv.held_on)],
         )
         present = {g.id for g in ws.goals}
-        self.db.execute(
-            "DELETE FROM goal_reviews WHERE workshop_id = ? AND review_id = ?",
+        # Only the present goals' entries are rewritten: a removed goal's stay in the
+        # file for the undo that puts the goal back.
+        for (goal_id,) in self.db.execute(
+            "SELECT goal_id FROM goal_reviews WHERE workshop_id = ? AND review_id = ?",
             [ws.id, rv.id],
-        )
+        ).fetchall():
+            if goal_id in present:
+                self.db.execute(
+                    "DELETE FROM goal_reviews WHERE workshop_id = ? AND review_id = ? "
+                    "AND goal_id = ?",
+                    [ws.id, rv.id, goal_id],
+                )
         for position, e in enumerate(rv.goals):
             if e.goal_id not in present:
                 continue

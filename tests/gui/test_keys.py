@@ -17,7 +17,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -530,3 +538,27 @@ def test_on_x11_real_key_presses_type_a_person_add_a_goal_undo_and_redo_it(
         qtbot.waitUntil(lambda: not added())
         xdotool("key", redo)
         qtbot.waitUntil(added)
+
+
+@pytest.mark.desktop
+def test_enter_presses_the_focused_button_on_the_welcome_and_on_every_step(
+    qtbot, window, store, db_path
+):  # type: ignore[no-untyped-def]
+    page = window.library_page
+    qtbot.waitUntil(lambda: page.body.currentWidget() is page.empty_view)
+    page.demo_button.setFocus()
+    qtbot.waitUntil(page.demo_button.hasFocus)
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: window.session is not None)
+    assert window.session.workshop.title == demo_workshop().title
+
+    # A button on a step: the Set up page's button that adds a function.
+    window.go_to(Step.SETUP)
+    setup = window.workshop_view.pages[Step.SETUP]
+    button = next(b for b in setup.findChildren(QPushButton) if b.isVisible() and b.isEnabled())
+    pressed: list[bool] = []
+    button.clicked.connect(lambda *_: pressed.append(True))
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    press(qtbot, "Enter")
+    assert pressed == [True]

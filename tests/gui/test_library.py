@@ -762,3 +762,23 @@ def test_a_hidden_library_does_not_look_until_it_is_shown_again(qtbot, library, 
     assert shown_titles(library) == ["Charter 2027"], "no reading while out of sight"
     library.page.show()
     qtbot.waitUntil(lambda: "Added while hidden" in shown_titles(library), timeout=5000)
+
+
+def test_a_library_that_cannot_be_read_again_stops_looking_instead_of_failing_each_second(
+    qtbot, library, store, monkeypatch
+):
+    from cxworkshop.storage.errors import DamagedDatabase
+
+    add(store, "Charter 2027")
+    library.refresh()
+
+    def damaged(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise DamagedDatabase(f"{store.path} is damaged: the list cannot be read.")
+
+    monkeypatch.setattr(store, "list_workshops", damaged)
+    with type(store)(store.path) as elsewhere:
+        elsewhere.create_workshop(editing.new_workshop("Added elsewhere"))
+    # What the timer runs each second: it must neither raise nor keep trying.
+    library.page._look_for_changes_elsewhere()
+    assert not library.page._watch.isActive()
+    assert shown_titles(library) == ["Charter 2027"]

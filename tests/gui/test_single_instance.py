@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cxworkshop.domain import editing
 from cxworkshop.gui.single_instance import LOCK_ON_THE_FILE, Claim, SingleInstance
 from cxworkshop.logging_setup import LOG_FILE
 from cxworkshop.storage.store import Store
@@ -196,3 +197,36 @@ def test_the_lock_follows_the_file_when_a_backup_is_put_in_its_place(qapp, db_pa
         holder.release()
     assert newcomer._lock.take() is True, "released at quit"
     newcomer.release()
+
+
+@pytest.mark.skipif(not LOCK_ON_THE_FILE, reason="the lock is on the file itself on Linux only")
+def test_taking_the_file_again_leaves_sqlites_own_locks_alone(qapp, db_path: Path):
+    # As the app starts: the claim, then the store opens the file, then the lock is
+    # taken again for the file now there. A command run beside the app must still
+    # see the app's connection: else it folds away the -wal the app writes to.
+    with Store(db_path) as store:
+        store.create_workshop(editing.new_workshop("Spring CX workshop"))
+    instance = SingleInstance(db_path)
+    try:
+        assert instance.claim() is Claim.FIRST
+        with Store(db_path) as store:
+            assert instance.follow() is Claim.FIRST
+            store.create_workshop(editing.new_workshop("Made in the app"))
+            wal = Path(f"{db_path}-wal")
+            assert wal.exists()
+            beside = subprocess.run(
+                [sys.executable, "-m", "cxworkshop.cli", "--db", str(db_path), "list"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert beside.returncode == 0, beside.stderr
+            assert "Made in the app" in beside.stdout
+            assert wal.exists(), "the command folded away the open app's -wal"
+            store.create_workshop(editing.new_workshop("Made after the command"))
+        with Store(db_path) as again:
+            titles = {s.title for s in again.list_workshops()}
+        assert {"Made in the app", "Made after the command"} <= titles
+    finally:
+        instance.release()

@@ -289,6 +289,8 @@ def test_leaving_the_presentation_gives_the_console_its_menu_and_step_bar_uncove
     wait_on_top(qtbot, console, bar, QPoint(bar.width() - 4, bar.height() // 2))
     # Back to a window of its own that fits the screen, as before presenting.
     qtbot.waitUntil(lambda: whole_on_screen(audience))
+    # And the status bar no longer says it is presenting.
+    assert not console.statusBar().currentMessage().startswith("Presenting")
 
 
 def test_presenting_without_the_audience_window_and_leaving_puts_it_away(
@@ -307,3 +309,22 @@ def test_presenting_without_the_audience_window_and_leaving_puts_it_away(
     assert audience.windowState() == Qt.WindowState.WindowNoState
     qtbot.waitUntil(lambda: whole_on_screen(audience))
     assert audience.size().width() < QGuiApplication.primaryScreen().size().width()
+
+
+@pytest.mark.desktop
+def test_a_screen_change_while_presenting_keeps_the_presentation_in_front(
+    qtbot, console: MainWindow
+):
+    press(qtbot, "F5", console)
+    audience = console.room.audience
+    qtbot.waitUntil(audience.isFullScreen)
+    qtbot.waitUntil(audience.isActiveWindow)
+    # A projector plugged in or out, or the screen chosen again from the View menu.
+    console.room._screens_changed()
+    console.room.choose_screen(QGuiApplication.primaryScreen())
+    qtbot.wait(50)
+    assert console.room.present_action.isChecked()
+    qtbot.waitUntil(audience.isActiveWindow)
+    assert audience.isFullScreen()
+    press(qtbot, "Escape")
+    qtbot.waitUntil(console.isActiveWindow)

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cxworkshop.domain import editing, text
+from cxworkshop.domain import editing, review, text
 from cxworkshop.domain.errors import WorkshopError
 from cxworkshop.domain.model import (
     Assignee,
@@ -23,6 +23,8 @@ from cxworkshop.domain.model import (
     Participant,
     Pillar,
     Principle,
+    ReviewDecision,
+    ReviewStatus,
     Role,
     Status,
     Step,
@@ -147,7 +149,33 @@ def workshops(draw: st.DrawFn, *, max_items: int = 6) -> Workshop:
             draw(paragraph(60, required=True)), owner=draw(line()), due=draw(line(12))
         )
         editing.add_commitment(ws, new_commitment)
+    _review(draw, ws)
+    ws.follows = draw(st.none() | st.integers(1, 2**63 - 1))
     return ws
+
+
+def _review(draw: st.DrawFn, ws: Workshop) -> None:
+    """Progress reviews, each saying something of some of the goals."""
+    assignees = [Assignee.function(f.id) for f in ws.functions] + [
+        Assignee.participant(p.id) for p in ws.participants
+    ]
+    for _ in range(draw(st.integers(0, 2))):
+        r = review.add_review(ws, draw(dates))
+        for goal in (
+            draw(st.lists(st.sampled_from(ws.goals), unique_by=lambda g: g.id)) if ws.goals else []
+        ):
+            review.record(
+                ws,
+                r.id,
+                goal.id,
+                reading=draw(line(12)),
+                read_on=draw(st.none() | dates),
+                status=draw(st.none() | st.sampled_from(ReviewStatus)),
+                note=draw(paragraph(40)),
+                decision=draw(st.sampled_from(ReviewDecision)),
+                new_target=draw(line(12)),
+                new_accountable=draw(st.none() | st.sampled_from(assignees)) if assignees else None,
+            )
 
 
 def _vote(draw: st.DrawFn, ws: Workshop) -> None:

@@ -430,3 +430,30 @@ def test_a_transaction_left_in_a_rollback_journal_is_rolled_back_not_taken_for_d
     with Store(copy) as s:
         assert [(w.title,) for w in sorted(s.list_workshops(), key=lambda w: w.id)] == titles
     assert checked == [titles], "the check saw the file as it was before the transaction"
+
+
+def test_a_file_that_cannot_be_opened_is_not_called_damaged(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """No permission, busy, a failing disk: about where the file is, not what it holds."""
+    import sqlite3
+
+    from cxworkshop.storage import safety
+    from cxworkshop.storage.errors import DamagedDatabase
+
+    with Store(db_path) as s:
+        s.create_workshop(editing.new_workshop("Spring"))
+    before = db_path.read_bytes()
+
+    def cannot_open(path: Path) -> sqlite3.Connection:
+        exc = sqlite3.OperationalError("unable to open database file")
+        exc.sqlite_errorcode = sqlite3.SQLITE_CANTOPEN  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(safety, "_for_checking", cannot_open)
+    monkeypatch.setattr(safety, "is_verified", lambda path: False)
+    with pytest.raises(safety.CannotWrite) as refused:
+        Store(db_path)
+    assert not isinstance(refused.value, DamagedDatabase)
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / "damaged").exists()

@@ -49,7 +49,26 @@ def problems_of(doc: object) -> list[Problem]:
 
 
 def demo_document() -> Doc:
-    return to_document(demo_workshop())
+    """The demo, carried on from an earlier workshop and reviewed once: every key written."""
+    from cxworkshop.domain import review
+    from cxworkshop.domain.model import Assignee, ReviewDecision, ReviewStatus
+
+    ws = demo_workshop()
+    ws.follows = 3
+    r = review.add_review(ws, dt.date(2027, 6, 17))
+    review.record(
+        ws,
+        r.id,
+        ws.goals[0].id,
+        reading="2.1%",
+        read_on=dt.date(2027, 6, 10),
+        status=ReviewStatus.ON_TRACK,
+        note="Ahead of plan.",
+        decision=ReviewDecision.REASSIGN,
+        new_target="2.8%",
+        new_accountable=Assignee.participant(ws.participants[1].id),
+    )
+    return to_document(ws)
 
 
 # ----------------------------------------------------------------- lossless round trip
@@ -1014,6 +1033,15 @@ def test_the_format_page_says_which_keys_an_import_needs() -> None:
             lambda d: _ws(d)["commitments"][0],
             "$.workshop.commitments[0]",
         ),
+        "$.workshop.reviews[]": (lambda d: _ws(d)["reviews"][0], "$.workshop.reviews[0]"),
+        "$.workshop.reviews[].goals[]": (
+            lambda d: _ws(d)["reviews"][0]["goals"][0],
+            "$.workshop.reviews[0].goals[0]",
+        ),
+        "$.workshop.reviews[].goals[].new_accountable": (
+            lambda d: _ws(d)["reviews"][0]["goals"][0]["new_accountable"],
+            "$.workshop.reviews[0].goals[0].new_accountable",
+        ),
         "$.workshop.asks[]": (lambda d: _ws(d)["asks"][0], "$.workshop.asks[0]"),
     }
     assert set(samples) == set(documented)
@@ -1179,6 +1207,9 @@ def test_the_schema_lists_the_same_keys_and_required_keys_as_the_format_page() -
         "$.workshop.principles[]": defs["principle"],
         "$.workshop.rounds[]": defs["round"],
         "$.workshop.commitments[]": defs["commitment"],
+        "$.workshop.reviews[]": defs["review"],
+        "$.workshop.reviews[].goals[]": defs["goal_review"],
+        "$.workshop.reviews[].goals[].new_accountable": defs["assignee"],
         "$.workshop.asks[]": defs["ask"],
     }
     documented = documented_keys()

@@ -91,6 +91,10 @@ class Every:
         s, c = self.store, self.c
         first = editing.new_workshop("Quarterly review", organisation="Acme")
         yield "create_workshop", lambda: setattr(c, "ws", s.create_workshop(first))
+        yield (
+            "import_workshop",
+            lambda: setattr(c, "imported", s.import_workshop(editing.new_workshop("Imported"))),
+        )
         yield "list_workshops", lambda: s.list_workshops("quarterly")
         yield "counts", lambda: s.counts(c.ws.id)
         yield "data_version", s.data_version

@@ -206,6 +206,7 @@ def carried_on(draw: st.DrawFn) -> tuple[Workshop, Workshop, dict[str, object]]:
     goals added; plus what each decision was, to say what the comparison must find."""
     ws = draw(workshops())
     assume(ws.goals)
+    ws.reviews = []
     names = [p.name for p in ws.participants]
     assume(len(set(names)) == len(names))
     r = review.add_review(ws, draw(st.dates()))
@@ -288,11 +289,10 @@ def test_the_comparison_finds_exactly_what_the_review_decided(case):
     found = {(c.title, c.name, c.role, c.became) for c in changes.roles}
     assert found == expected_roles
 
-    ranked = {p.goal_id: p.rank for p in voting.final_order(before)}
-    kept = [g for g in before.goals if decisions[g.id].decision is not ReviewDecision.DROP]
-    assert [(m.title, m.before, m.after) for m in changes.ranks] == [
-        (g.title, ranked[g.id], None) for g in kept if g.id in ranked
-    ]
+    # The next workshop votes afresh: its priorities are not compared until it has.
+    assert changes.ranks == []
+    assert "after" in changes.unvoted
+    assert ("before" in changes.unvoted) == (voting.final_order(before) == [])
 
 
 def test_functions_and_people_of_the_same_name_are_told_apart():
@@ -310,3 +310,35 @@ def test_functions_and_people_of_the_same_name_are_told_apart():
         ("Marketing", Role.ACCOUNTABLE, True),
         ("Marketing", Role.ACCOUNTABLE, False),
     }
+
+
+def test_priorities_that_moved_are_listed_once_both_workshops_have_voted():
+    before = demo_workshop()
+    after = copy.deepcopy(before)
+    main = voting.main_round(after)
+    assert main is not None
+    # The sponsor's call reversed: the goals tied for third swap places.
+    editing.record_decision(after, main.id, list(reversed(main.decision)), "Reconsidered")
+    changes = review.compare(before, after)
+    assert changes.unvoted == []
+    moved = {(m.title, m.before, m.after) for m in changes.ranks}
+    order_before = {p.goal_id: p.rank for p in voting.final_order(before)}
+    order_after = {p.goal_id: p.rank for p in voting.final_order(after)}
+    expected = {
+        (g.title, order_before[g.id], order_after[g.id])
+        for g in after.goals
+        if order_before.get(g.id) != order_after.get(g.id)
+    }
+    assert moved == expected and len(moved) == 2
+    lines = review.describe(changes)
+    assert lines[0] == "Priorities (2):"
+    assert any("3rd → 4th" in line for line in lines)
+
+
+def test_what_changed_reads_as_headed_lines():
+    before = demo_workshop()
+    after = review.next_workshop(before, "Next")
+    editing.remove_goal(after, after.goals[0].id)
+    lines = review.describe(review.compare(before, after))
+    assert lines[:2] == ["Goals dropped (1):", f"  − {before.goals[0].title}"]
+    assert lines[-1] == "Priorities not compared: the later one has not voted yet."

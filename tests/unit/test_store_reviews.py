@@ -157,3 +157,19 @@ def test_deleting_a_workshop_deletes_its_reviews(store: Store):
     left = store.conn.execute("SELECT count(*) FROM goal_reviews").fetchone()[0]
     assert left == 0
     assert store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_editing_a_review_while_a_goal_is_removed_keeps_what_it_said_of_that_goal(
+    store: Store, db_path: Path
+):
+    ws = store.create_workshop(demo_workshop())
+    assert ws.id is not None
+    gone, kept = ws.goals[0], ws.goals[1]
+    r = store.add_review(ws.id, JUNE)
+    store.record_review(ws.id, r.id, gone.id, reading="2.2%", note="Ahead of plan")
+    store.record_review(ws.id, r.id, kept.id, reading="€55")
+    removal = store.remove_goal(ws.id, gone.id)
+    store.record_review(ws.id, r.id, kept.id, status="at_risk")
+    store.restore(ws.id, removal)
+    back = review.goal_review(reread(db_path, ws.id).reviews[0], gone.id)
+    assert (back.reading, back.note) == ("2.2%", "Ahead of plan")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from shiboken6 import isValid
 
 
 def modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
@@ -23,3 +24,48 @@ def enter_presses(root: QWidget) -> None:
     """
     for button in root.findChildren(QPushButton):
         button.setAutoDefault(True)
+
+
+class EnterPresses(QObject):
+    """Return and the keypad's Enter press the push button that has the keyboard, anywhere in
+    ``window``, as Space does: a facilitator who tabs to a button expects Enter to press it.
+
+    Qt gives Enter only to a dialog's buttons and to those marked auto-default (see
+    :func:`enter_presses`); this follows the keyboard and answers for the rest.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._button: QPushButton | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+            self._focus_changed(None, app.focusWidget())
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if self._button is not None and isValid(self._button):
+            self._button.removeEventFilter(self)
+        self._button = None
+        if (
+            isinstance(now, QPushButton)
+            and isValid(self._window)
+            and now.window() is self._window
+            and not now.autoDefault()
+        ):
+            self._button = now
+            now.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._button
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and modifiers(event) == Qt.KeyboardModifier.NoModifier
+            and not event.isAutoRepeat()
+            and self._button.isEnabled()
+        ):
+            self._button.click()
+            return True
+        return super().eventFilter(watched, event)
