@@ -315,6 +315,132 @@ def teams(ws: Workshop) -> list[Team]:
     return out
 
 
+# ----------------------------------------------------------------- the sponsor
+
+
+def signed(ws: Workshop) -> bool:
+    """Whether the sponsor has signed the charter."""
+    return ws.signed_on is not None
+
+
+def subtitle(ws: Workshop) -> str:
+    """The line under the title: 'Agreed' only once the sponsor has signed."""
+    if not ws.date:
+        return "Our customer experience charter"
+    verb = "Agreed" if signed(ws) else "Drawn up"
+    return f"{verb} at the workshop on {long_date(ws.date)}"
+
+
+def sign_off_line(ws: Workshop) -> str:
+    """'Signed by Amara Okonkwo on 25 March 2027', or who is to sign and by when."""
+    sponsor = ws.sponsor_name or "the sponsor"
+    if ws.signed_on is not None:
+        return f"Signed by {sponsor} on {long_date(ws.signed_on)}"
+    if ws.sign_by is not None:
+        return f"To be signed by {sponsor} by {long_date(ws.sign_by)}"
+    return f"To be signed by {sponsor}"
+
+
+def review_line(ws: Workshop) -> str:
+    """'17 June 2027, then quarterly'; '' with no review date."""
+    if ws.review_date is None:
+        return ""
+    then = f", then {ws.review_cadence.phrase}" if ws.review_cadence else ""
+    return f"{long_date(ws.review_date)}{then}"
+
+
+_DUE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
+
+
+def due_date(due: str) -> dt.date | None:
+    """The date a 'by when' names, if it names one: '30 April 2027', '2027-04-30'."""
+    for pattern in _DUE_FORMATS:
+        try:
+            return dt.datetime.strptime(due.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def asks_by(ws: Workshop) -> str:
+    """When every ask is due: the latest of their dates, or their one shared wording; '' else."""
+    dues = [a.due for a in ws.asks]
+    if not dues or not all(dues):
+        return ""
+    dates = [due_date(d) for d in dues]
+    if all(d is not None for d in dates):
+        return long_date(max(d for d in dates if d is not None))
+    return dues[0] if len(set(dues)) == 1 else ""
+
+
+def asks_summary(ws: Workshop) -> str:
+    """'3 asks of the sponsor, by 30 April 2027'; '' when there are none."""
+    if not ws.asks:
+        return ""
+    by = asks_by(ws)
+    return plural(len(ws.asks), "ask") + " of the sponsor" + (f", by {by}" if by else "")
+
+
+@dataclass(frozen=True)
+class Health:
+    """How sound the accountability is, from the live checks, in a line and its warnings."""
+
+    line: str
+    sound: bool
+    function_accountable: list[str]
+    """'Accountable is a whole function: Marketing for “Grow referrals”', one per function."""
+
+
+def health(ws: Workshop) -> Health:
+    """The accountability checks in one line, and where a whole function is Accountable."""
+    findings = checks.check(ws)
+
+    def with_code(*codes: str) -> list[checks.Finding]:
+        return [f for f in findings if f.code in codes]
+
+    unclear = {
+        g for f in with_code(checks.NO_ACCOUNTABLE, checks.SEVERAL_ACCOUNTABLE) for g in f.goal_ids
+    }
+    overloaded = [
+        n for f in with_code(checks.BOTTLENECK) for who in f.assignees if (n := _name(ws, who))
+    ]
+    silos = [n for f in with_code(checks.SILO) for who in f.assignees if (n := _name(ws, who))]
+    parts = []
+    if ws.goals:
+        parts.append(
+            f"{plural(len(unclear), 'goal')} without exactly one Accountable"
+            if unclear
+            else "one Accountable for every goal"
+        )
+    parts.append(f"overloaded: {names_sentence(overloaded)}" if overloaded else "nobody overloaded")
+    if ws.functions:
+        parts.append(
+            f"{plural(len(silos), 'function')} left out: {names_sentence(silos)}"
+            if silos
+            else "no function left out"
+        )
+    by_function: dict[str, list[str]] = {}
+    for goal in reading_order(ws):
+        for a in ws.assignments:
+            if (
+                a.goal_id == goal.id
+                and a.role is Role.ACCOUNTABLE
+                and a.assignee.kind is AssigneeKind.FUNCTION
+                and (name := _name(ws, a.assignee))
+            ):
+                by_function.setdefault(name, []).append(quoted(goal.title))
+    warnings = [
+        f"Accountable is a whole function: {name} for {names_sentence(titles)}"
+        for name, titles in by_function.items()
+    ]
+    line = " · ".join(parts)
+    return Health(
+        line[0].upper() + line[1:],
+        not (unclear or overloaded or silos or warnings),
+        warnings,
+    )
+
+
 # ----------------------------------------------------------------- completeness
 
 

@@ -1,15 +1,21 @@
 """The charter as a PDF: page one for the sponsor, then the detail behind it.
 
 1. Summary (page one, always exactly one page): organisation, title, date,
-   sponsor, facilitator, the review date, the vision, the top three priorities
-   with their Accountable, and the contents (each entry a link). A vision too
-   long for it is shortened at a word and given whole at the top of page two.
-2. Goals by pillar, with metric, baseline, target, due date, rank and votes.
+   whether the sponsor has signed, sponsor, facilitator, the review date and
+   its cadence, the vision, the top three priorities with their Accountable,
+   and the contents (each entry a link). While there is room without shortening
+   anything, a line on what the team asks of the sponsor and the accountability
+   check join them. A vision too long for it is shortened at a word and given
+   whole at the top of page two.
+2. What we ask of the sponsor: each ask, its kind and by when.
+   Goals by pillar, with metric, baseline, target, due date, rank and votes.
 3. The accountability matrix on landscape pages: goals down the side,
    functions and then people across the top. Long matrices continue onto
    further pages with the header repeated; when more functions and people
    take part than fit across a page, the columns come in parts, each repeating
-   the goals. Then the same roles goal by goal, for reading on a phone.
+   the goals. Then the same roles goal by goal, for reading on a phone, and
+   the accountability checks, with a warning wherever a whole function is
+   Accountable.
 4. The priorities chart and how ties were settled.
 5. Principles, next steps, who was in the room, and the sign-off block.
 6. The appendix: the agenda as planned and the time spent.
@@ -81,6 +87,7 @@ from .styles import (
 
 SECTIONS = {
     "summary": "Summary",
+    "asks": "What we ask of the sponsor",
     "goals": "Goals by pillar",
     "matrix": "Accountability matrix",
     "roles": "Who answers for each goal",
@@ -540,14 +547,20 @@ class _Writer:
         contents come next; the vision takes the room that is left, shortened at a word
         with "…" when it is longer, and is then given whole at the top of page two.
         """
-        for fit in FIT_STEPS:
+        # The notes (the asks in a line, the accountability's health) come along only
+        # while they cost the page nothing it must show: they go before anything is cut.
+        noted = [fit for fit in FIT_STEPS if not (fit.clip or fit.shorten)]
+        tries = [(fit, 2) for fit in noted] + [(fit, 1) for fit in noted]
+        tries += [(fit, 0) for fit in FIT_STEPS]
+        for fit, how_many in tries:
             head = self.masthead(fit)
             top = self.top_priorities(fit)
+            notes = self.notes(fit, how_many)
             contents = self.contents(fit) if fit.contents else []
-            room = self.height - _height([*head, *top, *contents], self.width) - FIT_SLACK
+            room = self.height - _height([*head, *top, *notes, *contents], self.width) - FIT_SLACK
             vision = self.vision_block(room, fit)
             if vision is not None:
-                return [*head, *vision, *top, *contents]
+                return [*head, *vision, *top, *notes, *contents]
         # Cannot happen with what the app accepts; laid out anyway, over two pages if need be.
         return [*head, *(self.vision_block(0, fit, pointer_only=True) or []), *top]
 
@@ -565,13 +578,39 @@ class _Writer:
         title = self.title_style(fit)
         shown = self.clip(ws.title, title, 3) if fit.squeeze else ws.title
         out.append(_Heading(self.m(shown), title, SECTIONS["summary"], 0, "summary"))
-        if ws.date:
-            when = f"Agreed at the workshop on {content.long_date(ws.date)}"
-        else:
-            when = "Our customer experience charter"
-        out += [Spacer(1, 4), Paragraph(when, self.s.subtitle), Spacer(1, 10 if fit.tight else 16)]
+        out += [Spacer(1, 4), Paragraph(content.subtitle(ws), self.s.subtitle)]
+        # The sign-off line takes part of the space under the subtitle.
+        out += [Spacer(1, 1), self.sign_off_status(fit), Spacer(1, 6 if fit.tight else 12)]
         out += [self.facts(fit), Spacer(1, 12 if fit.tight else 20)]
         return out
+
+    def sign_off_status(self, fit: _Fit) -> Paragraph:
+        """'✓ Signed by … on …', or who is to sign and by when: a line, two at most."""
+        style = self.s.fact_note
+        line = content.sign_off_line(self.ws)
+        if not content.signed(self.ws):
+            return Paragraph(self.m(self.clip(line, style, 1 if fit.clip else 2)), style)
+        mark = "✓  "
+        width = self.width - stringWidth(mark, REGULAR, style.fontSize)
+        line = self.clip(line, style, 1 if fit.clip else 2, width)
+        return Paragraph(f'<font color="{_hex(ACCENT)}">{mark}</font>{self.m(line)}', style)
+
+    def notes(self, fit: _Fit, how_many: int) -> list[Flowable]:
+        """Page one's notes, the first ``how_many`` of: the asks of the sponsor in a line,
+        and the accountability check (where a whole function is Accountable, said too)."""
+        notes: list[Flowable] = []
+        summary = content.asks_summary(self.ws)
+        if summary:
+            words = self.clip(summary, self.s.body_muted, 1, self.width - 80)
+            notes.append(_PageReference(f"{words}: see page", "asks"))
+        health = content.health(self.ws)
+        line = " · ".join([health.line, *health.function_accountable])
+        lead = "Accountability check: "
+        shown = self.clip(lead + line, self.s.small, 2 if health.function_accountable else 1)
+        notes.append(Paragraph(f"<b>{self.m(lead)}</b>{self.m(shown[len(lead) :])}", self.s.small))
+        if not how_many:
+            return []
+        return [Spacer(1, 4 if fit.tight else 8), *notes[:how_many]]
 
     def title_style(self, fit: _Fit) -> ParagraphStyle:
         """The title's type: 28 pt, or smaller until a long title takes three lines at most."""
@@ -645,10 +684,11 @@ class _Writer:
             return cell
 
         review = content.long_date(ws.review_date) if ws.review_date else ""
+        cadence = f"then {ws.review_cadence.phrase}" if ws.review_date and ws.review_cadence else ""
         row = [
             fact("SPONSOR", ws.sponsor_name, widths[0], ws.sponsor_title, 3 if fit.squeeze else 0),
             fact("FACILITATOR", ws.facilitator, widths[1], clip_at=2 if fit.clip else 0),
-            fact("PROGRESS REVIEW", review, widths[2]),
+            fact("PROGRESS REVIEW", review, widths[2], cadence),
         ]
         return _table(
             [row],
@@ -874,6 +914,53 @@ class _Writer:
             _Contents(entries, 15.0 if fit.small else 17.0 if fit.tight else 19.0),
         ]
 
+    # -- the asks -------------------------------------------------------------------
+
+    def asks(self) -> list[Flowable]:
+        """What the team asks of the sponsor: each ask, its kind and by when."""
+        ws = self.ws
+        out: list[Flowable] = [self.heading("asks")]
+        if not ws.asks:
+            out.append(self.muted("The team asks nothing further of the sponsor for now."))
+            return [_RoomFor(out), *out]
+        by = content.asks_by(ws)
+        sponsor = ws.sponsor_name or "the sponsor"
+        out.append(
+            self.intro(
+                f"To deliver this charter the team needs {self.m(sponsor)} to give "
+                + (f"the following, by <b>{self.m(by)}</b>." if by else "the following.")
+            )
+        )
+        widths = [26.0, 74.0, 0.0, 110.0]
+        widths[2] = self.width - sum(widths)
+        rows: list[list[Any]] = [
+            [
+                "",
+                Paragraph("Kind", self.s.cell_head),
+                Paragraph("What we ask", self.s.cell_head),
+                Paragraph("By when", self.s.cell_head),
+            ]
+        ]
+        for i, a in enumerate(ws.asks, start=1):
+            rows.append(
+                [
+                    Paragraph(f"{i}.", self.s.cell_bold),
+                    Paragraph(a.kind.label, self.s.cell_bold),
+                    Paragraph(self.m(a.text), self.s.cell),
+                    Paragraph(self.m(a.due) or "–", self.s.cell),
+                ]
+            )
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, HAIRLINE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 1), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+        ]
+        table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+        return [_RoomFor(out, table), *out, table, Spacer(1, 6)]
+
     # -- goals ----------------------------------------------------------------------
 
     def goals(self) -> list[Flowable]:
@@ -999,6 +1086,33 @@ class _Writer:
                 heading = _Heading(self.m(title), self.s.h2, f"Part {i + 1} of {parts}", 1)
                 out += [_RoomFor([heading], table, rows=3), heading]
             out.append(table)
+        return out
+
+    def health(self) -> list[Flowable]:
+        """The live accountability checks in a line, and a warning per function Accountable."""
+        health = content.health(self.ws)
+        mark = "✓" if health.sound else "!"
+        out: list[Flowable] = [
+            Paragraph(
+                f'<font color="{_hex(ACCENT)}"><b>{mark}</b></font>  '
+                f"<b>Accountability check:</b> {self.m(health.line)}",
+                self.s.body,
+            )
+        ]
+        for warning in health.function_accountable:
+            out.append(
+                Paragraph(
+                    f'<font color="{_hex(DRAFT_INK)}"><b>!</b></font>  {self.m(warning)}.',
+                    self.s.body,
+                )
+            )
+        if health.function_accountable:
+            out.append(
+                self.muted(
+                    "When a whole function is Accountable, name the one person in it who "
+                    "answers for the goal and signs for it."
+                )
+            )
         return out
 
     def matrix_table(
@@ -1133,7 +1247,8 @@ class _Writer:
                     ],
                 )
             )
-        return out
+        # After the goals it speaks of: the checks, as the app ran them at export.
+        return [*out, Spacer(1, 10), KeepTogether(self.health())]
 
     # -- priorities -----------------------------------------------------------------
 
@@ -1256,7 +1371,8 @@ class _Writer:
             out.append(
                 self.intro(
                     "The team reviews progress against this charter on "
-                    f"<b>{content.long_date(ws.review_date)}</b>."
+                    f"<b>{content.long_date(ws.review_date)}</b>"
+                    + (f", then {ws.review_cadence.phrase}." if ws.review_cadence else ".")
                 )
             )
         else:
@@ -1360,10 +1476,13 @@ class _Writer:
             cell.append(Paragraph(self.m(person.name), self.s.cell_bold))
             if person.title:
                 cell.append(Paragraph(self.m(person.title), self.s.cell_muted))
+            date = "Date   ________________________"
+            if person is people[0] and ws.sponsor_name and ws.signed_on is not None:
+                date = f"Signed on {content.long_date(ws.signed_on)}"
             cell += [
                 Paragraph(person.duty, self.s.cell_muted),
                 Spacer(1, 12),
-                Paragraph("Date   ________________________", self.s.cell_muted),
+                Paragraph(date, self.s.cell_muted),
             ]
             cells.append(cell)
         if len(cells) % 2:
@@ -1440,6 +1559,7 @@ class _Writer:
             *self.summary(),
             PageBreak(),
             *self.vision_in_full(),
+            *self.asks(),
             *self.goals(),
             NextPageTemplate("wide"),
             PageBreak(),

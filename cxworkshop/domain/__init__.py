@@ -2,9 +2,12 @@
 
 from .errors import BudgetExceeded, InvalidValue, NotFound, RoundClosed, RuleError, WorkshopError
 from .model import (
+    Ask,
+    AskKind,
     Assignee,
     AssigneeKind,
     Assignment,
+    Cadence,
     Commitment,
     Function,
     Goal,
@@ -22,10 +25,13 @@ from .model import (
 )
 
 __all__ = [
+    "Ask",
+    "AskKind",
     "Assignee",
     "AssigneeKind",
     "Assignment",
     "BudgetExceeded",
+    "Cadence",
     "Commitment",
     "Function",
     "Goal",

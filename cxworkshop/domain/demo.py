@@ -11,7 +11,10 @@ import datetime as dt
 from . import editing
 from .defaults import default_functions, default_principles
 from .model import (
+    Ask,
+    AskKind,
     Assignee,
+    Cadence,
     Commitment,
     Goal,
     Participant,
@@ -246,6 +249,25 @@ _COMMITMENTS = (
 )
 
 
+_ASKS = (
+    (
+        AskKind.BUDGET,
+        "Fund the new member onboarding journey: the welcome calls and the app's first-week flow.",
+        "30 April 2027",
+    ),
+    (
+        AskKind.PEOPLE,
+        "Lend two IT analysts to the feedback squad for six months.",
+        "15 April 2027",
+    ),
+    (
+        AskKind.DECISION,
+        "Decide whether store targets count customer effort as well as sales.",
+        "30 April 2027",
+    ),
+)
+
+
 def demo_workshop() -> Workshop:
     """A finished workshop for an invented outdoor retailer: goals, RACI, a vote, next steps."""
     ws = editing.new_workshop(
@@ -315,6 +337,14 @@ def demo_workshop() -> Workshop:
 
     for text, owner, due in _COMMITMENTS:
         editing.add_commitment(ws, Commitment(text=text, owner=owner, due=due))
+    for kind, text, due in _ASKS:
+        editing.add_ask(ws, Ask(text=text, kind=kind, due=due))
 
-    editing.update_details(ws, status=Status.DONE, current_step=Step.CHARTER)
+    editing.update_details(
+        ws,
+        review_cadence=Cadence.QUARTERLY,
+        signed_on=dt.date(2027, 3, 25),
+        status=Status.DONE,
+        current_step=Step.CHARTER,
+    )
     return ws

@@ -15,9 +15,12 @@ from . import text
 from .errors import BudgetExceeded, InvalidValue, NotFound, RoundClosed, RuleError
 from .model import (
     GOAL_DETAIL_FIELDS,
+    Ask,
+    AskKind,
     Assignee,
     AssigneeKind,
     Assignment,
+    Cadence,
     Commitment,
     Function,
     Goal,
@@ -81,6 +84,13 @@ def commitment(ws: Workshop, commitment_id: str) -> Commitment:
         if c.id == commitment_id:
             return c
     raise NotFound("That commitment is no longer in the workshop.")
+
+
+def ask(ws: Workshop, ask_id: str) -> Ask:
+    for a in ws.asks:
+        if a.id == ask_id:
+            return a
+    raise NotFound("That ask of the sponsor is no longer in the workshop.")
 
 
 def assignee_name(ws: Workshop, who: Assignee) -> str:
@@ -186,6 +196,7 @@ def restore(ws: Workshop, removal: Removal) -> None:
         "goal": ws.goals,
         "principle": ws.principles,
         "commitment": ws.commitments,
+        "ask": ws.asks,
         "round": ws.rounds,
     }
     target = lists[removal.kind]
@@ -258,8 +269,11 @@ _DETAIL_LABELS = {
     "vision": "Vision",
     "date": "Workshop date",
     "review_date": "Review date",
+    "signed_on": "Date the sponsor signed",
+    "sign_by": "Date to sign by",
 }
-DETAIL_FIELDS = (*_DETAIL_LIMITS, "date", "review_date", "status", "current_step")
+_DETAIL_DATES = ("date", "review_date", "signed_on", "sign_by")
+DETAIL_FIELDS = (*_DETAIL_LIMITS, *_DETAIL_DATES, "review_cadence", "status", "current_step")
 
 
 def update_details(ws: Workshop, **changes: Any) -> dict[str, Any]:
@@ -274,8 +288,10 @@ def update_details(ws: Workshop, **changes: Any) -> dict[str, Any]:
                 max_len=_DETAIL_LIMITS[name],
                 multiline=name == "vision",
             )
-        elif name in ("date", "review_date"):
+        elif name in _DETAIL_DATES:
             cleaned[name] = text.optional_date(value, _DETAIL_LABELS[name])
+        elif name == "review_cadence":
+            cleaned[name] = None if value in (None, "") else _enum(Cadence, value, "Cadence")
         elif name == "status":
             cleaned[name] = _enum(Status, value, "Status")
         elif name == "current_step":
@@ -686,6 +702,57 @@ def update_commitment(ws: Workshop, commitment_id: str, **changes: Any) -> dict[
 def remove_commitment(ws: Workshop, commitment_id: str) -> Removal:
     index = _index(ws.commitments, commitment_id)
     return Removal("commitment", index, ws.commitments.pop(index))
+
+
+# ----------------------------------------------------------------- asks of the sponsor
+
+MAX_ASKS = 10
+"""A charter asks the sponsor for a few things; a long list is a plan, not an ask."""
+
+
+def _check_ask(changes: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "text":
+            cleaned[name] = text.clean(
+                value, "Ask", required=True, max_len=text.LONG_MAX, multiline=True
+            )
+        elif name == "kind":
+            cleaned[name] = _enum(AskKind, value, "Kind of ask")
+        elif name == "due":
+            cleaned[name] = text.clean(value, "Due", max_len=text.SHORT_MAX)
+        else:
+            raise InvalidValue(f"An ask has no field called {name!r}.")
+    return cleaned
+
+
+def add_ask(ws: Workshop, new: Ask, index: int | None = None) -> Ask:
+    """Add something the team asks of the sponsor; at most :data:`MAX_ASKS` of them."""
+    _require_new(ws.asks, new, "ask")
+    if len(ws.asks) >= MAX_ASKS:
+        raise RuleError(
+            f"The charter already asks the sponsor for {MAX_ASKS} things; "
+            "remove or merge one first."
+        )
+    cleaned = _check_ask({"text": new.text, "kind": new.kind, "due": new.due})
+    for name, value in cleaned.items():
+        setattr(new, name, value)
+    ws.asks.insert(_clamp(index, len(ws.asks)), new)
+    return new
+
+
+def update_ask(ws: Workshop, ask_id: str, **changes: Any) -> dict[str, Any]:
+    a = ask(ws, ask_id)
+    cleaned = _check_ask(changes)
+    previous = {name: getattr(a, name) for name in cleaned}
+    for name, value in cleaned.items():
+        setattr(a, name, value)
+    return previous
+
+
+def remove_ask(ws: Workshop, ask_id: str) -> Removal:
+    index = _index(ws.asks, ask_id)
+    return Removal("ask", index, ws.asks.pop(index))
 
 
 # ----------------------------------------------------------------- voting

@@ -193,6 +193,61 @@ class Commitment:
     id: str = field(default_factory=new_id)
 
 
+class AskKind(StrEnum):
+    """What the team needs from the sponsor."""
+
+    DECISION = "decision"
+    BUDGET = "budget"
+    PEOPLE = "people"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(slots=True)
+class Ask:
+    """Something the team asks of the sponsor: a decision, budget or people, and by when.
+
+    ``due`` is written as the room says it, like a commitment's: a date or "before launch".
+    """
+
+    text: str
+    kind: AskKind = AskKind.DECISION
+    due: str = ""
+    id: str = field(default_factory=new_id)
+
+
+class Cadence(StrEnum):
+    """How often progress is reviewed after the next review."""
+
+    MONTHLY = "monthly"
+    SIX_WEEKLY = "six_weekly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+
+    @property
+    def label(self) -> str:
+        """'Every six weeks', as a choice in a list."""
+        return self.phrase[0].upper() + self.phrase[1:]
+
+    @property
+    def phrase(self) -> str:
+        """'every six weeks', as it reads in a sentence."""
+        return _CADENCE_PHRASES[self]
+
+
+_CADENCE_PHRASES = {
+    Cadence.MONTHLY: "monthly",
+    Cadence.SIX_WEEKLY: "every six weeks",
+    Cadence.QUARTERLY: "quarterly",
+    Cadence.HALF_YEARLY: "every six months",
+    Cadence.YEARLY: "yearly",
+}
+
+
 class ReviewStatus(StrEnum):
     """How a goal stands at a progress review, said with a word and a symbol."""
 
@@ -339,6 +394,14 @@ class Workshop:
     """Progress reviews held since the workshop, oldest first."""
     follows: int | None = None
     """The id of the workshop this one carries on from (last quarter's), if any."""
+    review_cadence: Cadence | None = None
+    """How often progress is reviewed after ``review_date``; None: not agreed."""
+    signed_on: dt.date | None = None
+    """When the sponsor signed the charter; None: not signed yet."""
+    sign_by: dt.date | None = None
+    """When the sponsor is to sign it by, while unsigned; None: no date agreed."""
+    asks: list[Ask] = field(default_factory=list)
+    """What the team asks of the sponsor, in the order the charter lists it."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

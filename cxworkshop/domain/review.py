@@ -138,12 +138,13 @@ def next_workshop(ws: Workshop, title: str, *, date: dt.date | None = None) -> W
     """A new workshop that carries on from ``ws``, with its last review's decisions applied.
 
     Carried over: the details that describe the team (organisation, facilitator,
-    sponsor, vision, principles, agenda), functions, people, goals with their
-    measures (the latest reading becomes the new baseline) and accountability.
-    Applied from the last review: dropped goals are left out, new targets set, the
-    new Accountable put in place. Fresh: voting, commitments, reviews, time spent,
-    the review date and the status. Goals, functions and people keep their ids, so
-    the two workshops can be compared goal by goal.
+    sponsor, vision, principles, agenda, review cadence), functions, people, goals
+    with their measures (the latest reading becomes the new baseline) and
+    accountability. Applied from the last review: dropped goals are left out, new
+    targets set, the new Accountable put in place. Fresh: voting, commitments, the
+    asks of the sponsor and their signature, reviews, time spent, the review date and
+    the status. Goals, functions and people keep their ids, so the two workshops can
+    be compared goal by goal.
     """
     last = ws.reviews[-1] if ws.reviews else None
     decided = {e.goal_id: e for e in last.goals} if last else {}
@@ -157,6 +158,7 @@ def next_workshop(ws: Workshop, title: str, *, date: dt.date | None = None) -> W
         vision=ws.vision,
     )
     new.follows = ws.id
+    new.review_cadence = ws.review_cadence
     new.agenda_start = ws.agenda_start
     new.timeboxes = dict(ws.timeboxes)
     new.functions = copy.deepcopy(ws.functions)

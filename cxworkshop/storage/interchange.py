@@ -23,12 +23,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cxworkshop.domain import agenda, text
-from cxworkshop.domain.editing import MAX_DOTS, MAX_TALLY
+from cxworkshop.domain.editing import MAX_ASKS, MAX_DOTS, MAX_TALLY
 from cxworkshop.domain.errors import InvalidValue, WorkshopError
 from cxworkshop.domain.model import (
+    Ask,
+    AskKind,
     Assignee,
     AssigneeKind,
     Assignment,
+    Cadence,
     Commitment,
     Function,
     Goal,
@@ -50,7 +53,9 @@ from cxworkshop.domain.model import (
 FORMAT = "cxworkshop"
 FORMAT_VERSION = 3
 """Version 2 added the agenda: ``agenda_start``, ``timeboxes`` and ``time_spent``;
-version 3 progress reviews (``reviews``) and the workshop carried on from (``follows``)."""
+version 3 progress reviews (``reviews``) and the workshop carried on from (``follows``),
+and what the charter asks of the sponsor (``asks``), the sponsor's signature
+(``signed_on``, ``sign_by``) and how often progress is reviewed (``review_cadence``)."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused unread: no real workshop comes close."""
 
@@ -89,12 +94,19 @@ WORKSHOP_KEYS = (
     ("time_spent", False),
     ("follows", False),
     ("reviews", False),
+    ("review_cadence", False),
+    ("signed_on", False),
+    ("sign_by", False),
+    ("asks", False),
 )
 AGENDA_KEYS = frozenset({"agenda_start", "timeboxes", "time_spent"})
 """The workshop's keys that came with format version 2."""
 REVIEW_WORKSHOP_KEYS = frozenset({"follows", "reviews"})
-"""The workshop's keys that came with format version 3."""
-WORKSHOP_KEYS_V2 = tuple(k for k in WORKSHOP_KEYS if k[0] not in REVIEW_WORKSHOP_KEYS)
+SPONSOR_KEYS = frozenset({"review_cadence", "signed_on", "sign_by", "asks"})
+"""The workshop's keys that came with format version 3 (with REVIEW_WORKSHOP_KEYS)."""
+WORKSHOP_KEYS_V2 = tuple(
+    k for k in WORKSHOP_KEYS if k[0] not in REVIEW_WORKSHOP_KEYS | SPONSOR_KEYS
+)
 WORKSHOP_KEYS_V1 = tuple(k for k in WORKSHOP_KEYS_V2 if k[0] not in AGENDA_KEYS)
 DOCUMENT_KEYS = (("format", True), ("version", True), ("workshop", True))
 FUNCTION_KEYS = (("id", True), ("name", True), ("customer_facing", False), ("colour", False))
@@ -140,6 +152,7 @@ GOAL_REVIEW_KEYS = (
     ("new_target", False),
     ("new_accountable", False),
 )
+ASK_KEYS = (("id", True), ("kind", False), ("text", True), ("due", False))
 
 
 # ----------------------------------------------------------------- problems
@@ -266,6 +279,10 @@ def to_document(ws: Workshop) -> dict[str, Any]:
         "time_spent": {s.value: ws.time_spent[s] for s in Step if s in ws.time_spent},
         "follows": ws.follows,
         "reviews": [_review_document(r) for r in ws.reviews],
+        "review_cadence": None if ws.review_cadence is None else ws.review_cadence.value,
+        "signed_on": _iso(ws.signed_on),
+        "sign_by": _iso(ws.sign_by),
+        "asks": [{"id": a.id, "kind": a.kind.value, "text": a.text, "due": a.due} for a in ws.asks],
     }
     return {"format": FORMAT, "version": FORMAT_VERSION, "workshop": workshop}
 
@@ -836,6 +853,7 @@ class _Checker:
             lambda r, at: self.review(r, at, goal_ids, function_ids, participant_ids),
         )
         ws.reviews.sort(key=lambda r: r.held_on)
+        self.sponsor(w, path, ws)
         return ws
 
     def review(
@@ -892,6 +910,29 @@ class _Checker:
                 )
             )
         return Review(held_on, entries, self.item_id(r))
+
+    def sponsor(self, w: dict[str, object], path: str, ws: Workshop) -> None:
+        """What the charter asks of the sponsor, their signature, the review cadence (format 3)."""
+        if w.get("review_cadence") is not None:
+            ws.review_cadence = self.choice(w, "review_cadence", path, Cadence, Cadence.QUARTERLY)
+        ws.signed_on = self.date(w, "signed_on", path)
+        ws.sign_by = self.date(w, "sign_by", path)
+        ws.asks, _, _ = self.items(w, "asks", path, ASK_KEYS, "an ask", self.ask)
+        if len(ws.asks) > MAX_ASKS:
+            self.report(
+                _key_path(path, "asks"),
+                f"a charter asks the sponsor for at most {MAX_ASKS} things, not {len(ws.asks)}",
+            )
+
+    def ask(self, a: dict[str, object], path: str) -> Ask:
+        return Ask(
+            text=self.text(
+                a, "text", path, "Ask", required=True, max_len=text.LONG_MAX, multiline=True
+            ),
+            kind=self.choice(a, "kind", path, AskKind, AskKind.DECISION),
+            due=self.text(a, "due", path, "Due"),
+            id=self.item_id(a),
+        )
 
     def agenda(self, w: dict[str, object], path: str, ws: Workshop) -> None:
         """The agenda (format 2): the start time, timeboxes and time spent per step."""

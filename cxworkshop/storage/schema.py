@@ -251,7 +251,30 @@ def _reviews_v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3]
+def _sponsor_v4(db: sqlite_utils.Database) -> None:
+    """What the charter asks of the sponsor, their signature, and how often progress is reviewed."""
+    db.execute(
+        "ALTER TABLE workshops ADD COLUMN review_cadence TEXT CHECK (review_cadence IN "
+        "('monthly', 'six_weekly', 'quarterly', 'half_yearly', 'yearly'))"
+    )
+    db.execute("ALTER TABLE workshops ADD COLUMN signed_on TEXT")
+    db.execute("ALTER TABLE workshops ADD COLUMN sign_by TEXT")
+    db.execute(
+        """
+        CREATE TABLE asks (
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('decision', 'budget', 'people', 'other')),
+            text TEXT NOT NULL,
+            due TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

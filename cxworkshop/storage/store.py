@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain.errors import NotFound, WorkshopError
 from ..domain.model import (
+    Ask,
+    AskKind,
     Assignee,
     AssigneeKind,
     Assignment,
+    Cadence,
     Commitment,
     Function,
     Goal,
@@ -344,9 +347,11 @@ class Store:
                 cur = self.db.execute(
                     "INSERT INTO workshops (id, title, organisation, date, facilitator, "
                     "sponsor_name, sponsor_title, vision, review_date, status, current_step, "
-                    "follows, created_at, updated_at) VALUES (:id, :title, :organisation, :date, "
+                    "follows, review_cadence, signed_on, sign_by, created_at, updated_at) "
+                    "VALUES (:id, :title, :organisation, :date, "
                     ":facilitator, :sponsor_name, :sponsor_title, :vision, :review_date, "
-                    ":status, :current_step, :follows, :created_at, :updated_at)",
+                    ":status, :current_step, :follows, :review_cadence, :signed_on, :sign_by, "
+                    ":created_at, :updated_at)",
                     self._workshop_row(ws),
                 )
                 ws.id = int(cur.lastrowid or 0)
@@ -375,6 +380,8 @@ class Store:
         source.rounds = []
         source.reviews = []
         source.time_spent = {}
+        # A re-run's charter is a new one: the sponsor has not signed it.
+        source.signed_on = source.sign_by = None
         source.status = Status.DRAFT
         source.current_step = Step.SETUP
         source.created_at = source.updated_at = None
@@ -613,6 +620,28 @@ class Store:
             self._write_removal(ws, removal)
         return removal
 
+    # asks of the sponsor
+
+    def add_ask(self, workshop_id: int, new: Ask, index: int | None = None) -> Ask:
+        """Add something the team asks of the sponsor."""
+        with self._edit(workshop_id) as ws:
+            editing.add_ask(ws, new, index)
+            self._write_items("asks", ws, ws.asks)
+        return new
+
+    def update_ask(self, workshop_id: int, ask_id: str, **changes: Any) -> dict[str, Any]:
+        """Change an ask's text, kind or due date; returns the previous values."""
+        with self._edit(workshop_id) as ws:
+            previous = editing.update_ask(ws, ask_id, **changes)
+            self._write_one("asks", ws, ws.asks, editing.ask(ws, ask_id))
+        return previous
+
+    def remove_ask(self, workshop_id: int, ask_id: str) -> Removal:
+        with self._edit(workshop_id) as ws:
+            removal = editing.remove_ask(ws, ask_id)
+            self._write_removal(ws, removal)
+        return removal
+
     # voting
 
     def open_round(self, workshop_id: int, **settings: Any) -> VotingRound:
@@ -742,6 +771,9 @@ class Store:
             "status": ws.status.value,
             "current_step": ws.current_step.value,
             "follows": ws.follows,
+            "review_cadence": None if ws.review_cadence is None else ws.review_cadence.value,
+            "signed_on": _iso(ws.signed_on),
+            "sign_by": _iso(ws.sign_by),
             "created_at": _iso(ws.created_at),
             "updated_at": _iso(ws.updated_at),
         }
@@ -753,7 +785,7 @@ class Store:
         self.db.execute(f"UPDATE workshops SET {sets} WHERE id = :id", {**row, "id": ws.id})
 
     def _write_all(self, ws: Workshop) -> None:
-        for table in ("functions", "participants", "principles", "commitments"):
+        for table in ("functions", "participants", "principles", "commitments", "asks"):
             self._write_items(table, ws, getattr(ws, table))
         for p in Pillar:
             self._write_items("goals", ws, editing.goals_in(ws, p))
@@ -967,6 +999,13 @@ class Store:
             Commitment(r["text"], r["owner"], r["due"], r["id"])
             for r in self._rows("commitments", workshop_id)
         ]
+        ws.asks = [
+            Ask(r["text"], AskKind(r["kind"]), r["due"], r["id"])
+            for r in self._rows("asks", workshop_id)
+        ]
+        ws.review_cadence = Cadence(w["review_cadence"]) if w["review_cadence"] else None
+        ws.signed_on = _date(w["signed_on"])
+        ws.sign_by = _date(w["sign_by"])
         ws.rounds = self._load_rounds(workshop_id)
         self._load_agenda(ws, w)
         ws.follows = w["follows"]
@@ -1193,6 +1232,7 @@ _TABLES = {
     "goal": "goals",
     "principle": "principles",
     "commitment": "commitments",
+    "ask": "asks",
     "round": "rounds",
 }
 
@@ -1222,6 +1262,7 @@ _ROWS: dict[str, Any] = {
         "custom": int(p.custom),
     },
     "commitments": lambda c: {"text": c.text, "owner": c.owner, "due": c.due},
+    "asks": lambda a: {"kind": a.kind.value, "text": a.text, "due": a.due},
 }
 
 

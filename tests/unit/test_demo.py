@@ -163,6 +163,7 @@ def test_demo_ids_are_unique_across_the_workshop(demo: Workshop) -> None:
             demo.principles,
             demo.rounds,
             demo.commitments,
+            demo.asks,
         )
         for item in items
     ]
@@ -172,7 +173,15 @@ def test_demo_ids_are_unique_across_the_workshop(demo: Workshop) -> None:
 def _without_ids(ws: Workshop) -> str:
     """The exported text with every id replaced by where its object sits."""
     exported = dumps(ws)
-    lists = (ws.functions, ws.participants, ws.goals, ws.principles, ws.rounds, ws.commitments)
+    lists = (
+        ws.functions,
+        ws.participants,
+        ws.goals,
+        ws.principles,
+        ws.rounds,
+        ws.commitments,
+        ws.asks,
+    )
     for n, items in enumerate(lists):
         for i, item in enumerate(items):
             exported = exported.replace(item.id, f"<{n}.{i}>")

@@ -1042,6 +1042,7 @@ def test_the_format_page_says_which_keys_an_import_needs() -> None:
             lambda d: _ws(d)["reviews"][0]["goals"][0]["new_accountable"],
             "$.workshop.reviews[0].goals[0].new_accountable",
         ),
+        "$.workshop.asks[]": (lambda d: _ws(d)["asks"][0], "$.workshop.asks[0]"),
     }
     assert set(samples) == set(documented)
     for path, keys in documented.items():
@@ -1209,6 +1210,7 @@ def test_the_schema_lists_the_same_keys_and_required_keys_as_the_format_page() -
         "$.workshop.reviews[]": defs["review"],
         "$.workshop.reviews[].goals[]": defs["goal_review"],
         "$.workshop.reviews[].goals[].new_accountable": defs["assignee"],
+        "$.workshop.asks[]": defs["ask"],
     }
     documented = documented_keys()
     assert set(by_path) == set(documented)

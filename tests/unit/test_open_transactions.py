@@ -26,6 +26,7 @@ import pytest
 from cxworkshop.domain import editing
 from cxworkshop.domain.errors import WorkshopError
 from cxworkshop.domain.model import (
+    Ask,
     Assignee,
     Assignment,
     Commitment,
@@ -165,6 +166,17 @@ class Every:
             lambda: s.update_commitment(c.ws.id, c.commitment.id, due="Friday"),
         )
         yield (
+            "add_ask",
+            lambda: setattr(c, "ask", s.add_ask(c.ws.id, Ask("Approve the CRM budget"))),
+        )
+        yield "update_ask", lambda: s.update_ask(c.ws.id, c.ask.id, kind="budget", due="May")
+        yield (
+            "update_details",
+            lambda: s.update_details(
+                c.ws.id, review_cadence="quarterly", signed_on=dt.date(2027, 3, 20)
+            ),
+        )
+        yield (
             "open_round",
             lambda: setattr(
                 c,
@@ -218,10 +230,13 @@ class Every:
         yield "set_tally", lambda: s.set_tally(c.ws.id, c.tally.id, c.win.id, 7)
         yield "remove_round", lambda: setattr(c, "r1", s.remove_round(c.ws.id, c.tally.id))
         yield "restore", lambda: s.restore(c.ws.id, c.r1)
-        for kind in ("commitment", "principle", "goal", "participant", "function"):
-            item = {"commitment": "commitment", "principle": "principle", "goal": "keep"}.get(
-                kind, "ann" if kind == "participant" else "it"
-            )
+        for kind in ("ask", "commitment", "principle", "goal", "participant", "function"):
+            item = {
+                "ask": "ask",
+                "commitment": "commitment",
+                "principle": "principle",
+                "goal": "keep",
+            }.get(kind, "ann" if kind == "participant" else "it")
             yield f"remove_{kind}", functools.partial(self._remove_and_restore, kind, item)
         if hasattr(Store, "set_timebox"):
             yield "set_timebox", lambda: s.set_timebox(c.ws.id, Step.GOALS, 30)

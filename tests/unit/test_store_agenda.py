@@ -141,6 +141,8 @@ def test_a_version_1_document_is_still_read_with_the_default_agenda():
     doc["version"] = 1
     for key in ("agenda_start", "timeboxes", "time_spent", "follows", "reviews"):
         del doc["workshop"][key]
+    for key in interchange.SPONSOR_KEYS:
+        del doc["workshop"][key]
     ws = from_document(doc)
     assert ws.title == demo_workshop().title
     assert ws.timeboxes == DEFAULT_TIMEBOXES and ws.time_spent == {}
@@ -149,7 +151,7 @@ def test_a_version_1_document_is_still_read_with_the_default_agenda():
 def test_a_version_1_document_cannot_carry_agenda_keys():
     doc = to_document(agenda_demo())
     doc["version"] = 1
-    for key in ("follows", "reviews"):  # (format 3's, refused in version 1 and 2 alike)
+    for key in ("follows", "reviews", *interchange.SPONSOR_KEYS):  # (format 3's)
         del doc["workshop"][key]
     with pytest.raises(ImportProblems) as refused:
         from_document(doc)

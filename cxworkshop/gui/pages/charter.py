@@ -64,10 +64,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...charter import ExportFailed, Paper, for_territory
-from ...charter.content import Gap, incomplete_steps, long_date, sections, signatories
+from ...charter.content import (
+    Gap,
+    incomplete_steps,
+    long_date,
+    sections,
+    sign_off_line,
+    signatories,
+)
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
-from ...domain.model import Commitment, Step, Workshop
+from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
 from ...domain.progress import status_after_export
 from .. import file_dialogs
 from ..models import undo
@@ -216,6 +223,105 @@ class CommitmentsModel(WorkshopModel):
         )
 
 
+# ----------------------------------------------------------------- the asks of the sponsor
+
+
+class AsksModel(WorkshopModel):
+    """What the team asks of the sponsor: what, which kind, by when. Each edit is one undo step.
+
+    The columns sit where the next steps' do (text, then a short column, then by when), so
+    both lists share one kind of table.
+    """
+
+    columns: Sequence[str] = ("What we ask", "Kind", "By when")
+    TEXT, KIND, DUE = range(3)
+    FIELDS = ("text", "kind", "due")
+
+    def rows(self) -> list[Any]:
+        ws = self.workshop
+        return [] if ws is None else list(ws.asks)
+
+    def row_snapshot(self, item: Any) -> Any:
+        return (item.text, item.kind, item.due)
+
+    def ask_at(self, index: Index) -> Ask | None:
+        item = self.item_at(index)
+        return item if isinstance(item, Ask) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        a = self.ask_at(index)
+        if a is None or not 0 <= index.column() < len(self.FIELDS):
+            return None
+        if index.column() == self.KIND:
+            shown, edited = a.kind.label, a.kind.value
+        else:
+            shown = edited = str(getattr(a, self.FIELDS[index.column()]))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role == Qt.ItemDataRole.EditRole:
+            return edited
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.columns[index.column()]}: {shown or 'not set'}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
+            return "Double-click or press F2 to change it; Delete removes it."
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.ask_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        a = self.ask_at(index)
+        if a is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.update(a.id, self.FIELDS[index.column()], str(value or ""))
+
+    def add(self, text: str, kind: AskKind = AskKind.DECISION, due: str = "") -> Ask | None:
+        """Add an ask at the end (one undo step)."""
+        if self.session is None:
+            return None
+        store = self.session.store
+        return undo.add_step(
+            self.session,
+            f"Add ask of the sponsor {quoted(text)}",
+            Ask(text=text, kind=kind, due=due),
+            store.add_ask,
+            store.remove_ask,
+        )
+
+    def update(self, ask_id: str, field: str, value: str) -> bool:
+        """Change one field of an ask (one undo step); an unchanged value is no edit."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        a = editing.ask(ws, ask_id)
+        current = getattr(a, field)
+        if value.strip() == (current.value if isinstance(current, AskKind) else current):
+            return True
+        what = quoted(a.text)
+        if field == "text":
+            text = f"Reword ask {what}"
+        elif field == "kind":
+            label = AskKind(value).label if value in {k.value for k in AskKind} else value
+            text = f"Make ask {what} a {label.lower()}"
+        elif value.strip():
+            text = f"Set when ask {what} is due to {quoted(value)}"
+        else:
+            text = f"Clear when ask {what} is due"
+        update = self.session.store.update_ask
+        return undo.update_step(self.session, text, update, ask_id, **{field: value})
+
+    def remove(self, ask_id: str) -> bool:
+        """Take an ask off the list (one undo step)."""
+        ws = self.workshop
+        if self.session is None or ws is None:
+            return False
+        text = editing.ask(ws, ask_id).text
+        remove = self.session.store.remove_ask
+        return undo.remove_step(self.session, f"Remove ask {quoted(text)}", remove, ask_id)
+
+
 class CommitmentDelegate(QStyledItemDelegate):
     """A next step's cell: its text set in from the edge, with room above and below."""
 
@@ -244,13 +350,34 @@ class CommitmentDelegate(QStyledItemDelegate):
         return QSize(base.width() + self.INDENT * 2, max(base.height() + self.PAD, least))
 
 
+class AskKindDelegate(CommitmentDelegate):
+    """An ask's kind, chosen from a list: Decision, Budget, People or Other."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName("Kind of ask")
+        for kind in AskKind:
+            combo.addItem(kind.label, kind.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
 class CommitmentsTable(QTableView):
-    """The next steps, edited in place; Delete removes the current one."""
+    """The next steps (or the asks), edited in place; Delete removes the current one."""
 
     sig_remove_requested = Signal()
-    """Delete (or Backspace) was pressed on a next step while no cell was being edited."""
+    """Delete (or Backspace) was pressed on a row while no cell was being edited."""
 
-    def __init__(self, model: CommitmentsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: WorkshopModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setItemDelegate(CommitmentDelegate(self))
@@ -314,6 +441,76 @@ class CommitmentsTable(QTableView):
         super().keyPressEvent(event)
 
 
+# ----------------------------------------------------------------- a date that may be unset
+
+
+class OptionalDate(QWidget):
+    """A check box that sets a date or clears it, beside the date it sets.
+
+    Ticking it proposes ``suggest()``; each change of the date is handed to ``sig_chosen``
+    once editing finishes (None when the box is cleared).
+    """
+
+    sig_chosen = Signal(object)
+    """A date (``datetime.date``) or None was chosen."""
+
+    def __init__(self, text: str, name: str, suggest: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._suggest = suggest
+        self._showing = False
+        self.check = QCheckBox(text)
+        self.check.setAccessibleName(f"Set {name}")
+        self.check.toggled.connect(self._toggled)
+        self.edit = QDateEdit()
+        self.edit.setAccessibleName(name[0].upper() + name[1:])
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit.setMinimumDate(NO_DATE)
+        self.edit.setSpecialValueText("No date set")
+        self.edit.editingFinished.connect(self._commit)
+        calendar = self.edit.calendarWidget()
+        calendar.clicked.connect(self._commit)
+        calendar.activated.connect(self._commit)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+
+    def shown(self) -> dt.date | None:
+        if not self.check.isChecked():
+            return None
+        d = self.edit.date()
+        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def show_date(self, date: dt.date | None) -> None:
+        """Show ``date`` (None: unticked) without handing it on."""
+        if date is not None and self.edit.hasFocus() and self.shown() != date:
+            return  # mid-edit: the facilitator's typing wins until they finish
+        self._showing = True
+        try:
+            self.check.setChecked(date is not None)
+            self.edit.setEnabled(date is not None)
+            shown = NO_DATE if date is None else QDate(date.year, date.month, date.day)
+            self.edit.setDate(shown)
+        finally:
+            self._showing = False
+
+    def _toggled(self, checked: bool) -> None:
+        if self._showing:
+            return
+        self.sig_chosen.emit(self._suggest() if checked else None)
+        if checked:
+            self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _commit(self) -> None:
+        if self._showing or not self.check.isChecked():
+            return
+        chosen = self.shown()
+        if chosen is not None:
+            self.sig_chosen.emit(chosen)
+
+
 # ----------------------------------------------------------------- the page
 
 
@@ -346,6 +543,7 @@ class CharterPage(StepPage):
         self.options: Options | None = None
         """Where the folder of the last export is remembered (None: only while the page lives)."""
         self.commitments_model = CommitmentsModel(self)
+        self.asks_model = AsksModel(self)
 
         self.export_action = QAction("Export PDF…", self)
         self.export_action.setShortcut(EXPORT_SHORTCUT)
@@ -366,6 +564,7 @@ class CharterPage(StepPage):
         right.setSpacing(16)
         right.addWidget(self._build_export())
         right.addWidget(self._build_next_steps(), 1)
+        right.addWidget(self._build_asks(), 1)
         columns = QHBoxLayout()
         columns.setSpacing(20)
         columns.addWidget(self._build_review(), 1)
@@ -429,10 +628,24 @@ class CharterPage(StepPage):
         self.sign_off_list.setWordWrap(True)
         self.sign_off_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.sign_off_list.setAccessibleName("Names for sign-off")
+        self.signed_date = OptionalDate(
+            "The sponsor signed on", "date the sponsor signed", dt.date.today
+        )
+        self.signed_date.sig_chosen.connect(lambda d: self.set_sign_off("signed_on", d))
+        self.sign_by_date = OptionalDate(
+            "To be signed by", "date the sponsor is to sign by", self._suggested_sign_by
+        )
+        self.sign_by_date.sig_chosen.connect(lambda d: self.set_sign_off("sign_by", d))
+        self.sign_off_status = QLabel()
+        self.sign_off_status.setWordWrap(True)
+        self.sign_off_status.setAccessibleName("Sign-off status")
         layout.addSpacing(10)
         layout.addWidget(sign_off)
         layout.addWidget(sign_off_hint)
         layout.addWidget(self.sign_off_list)
+        layout.addWidget(self.sign_off_status)
+        layout.addWidget(self.signed_date)
+        layout.addWidget(self.sign_by_date)
         layout.addStretch(1)
         return frame
 
@@ -463,8 +676,21 @@ class CharterPage(StepPage):
         review = QHBoxLayout()
         review.addWidget(self.review_check)
         review.addWidget(self.review_edit)
-        review.addWidget(self.quarter_button)
         review.addStretch(1)
+        cadence_label = QLabel("And then")
+        self.cadence_combo = QComboBox()
+        self.cadence_combo.setAccessibleName("How often progress is reviewed after that")
+        self.cadence_combo.addItem("No cadence agreed", "")
+        for cadence in Cadence:
+            self.cadence_combo.addItem(cadence.label, cadence.value)
+        cadence_label.setBuddy(self.cadence_combo)
+        self.cadence_combo.activated.connect(self._cadence_chosen)
+        cadence = QHBoxLayout()
+        cadence.addWidget(self.quarter_button)
+        cadence.addSpacing(12)
+        cadence.addWidget(cadence_label)
+        cadence.addWidget(self.cadence_combo)
+        cadence.addStretch(1)
 
         self.commitments_view = CommitmentsTable(self.commitments_model)
         self.commitments_view.setAccessibleName("Next steps")
@@ -488,7 +714,45 @@ class CharterPage(StepPage):
         entry.addSpacing(12)
         entry.addWidget(self.remove_commitment_button)
         layout.addLayout(review)
+        layout.addLayout(cadence)
         layout.addWidget(self.commitments_view, 1)
+        layout.addLayout(entry)
+        return frame
+
+    def _build_asks(self) -> QFrame:
+        frame, layout = panel(
+            "What we ask of the sponsor",
+            "The decisions, budget or people the team needs from the sponsor, and by when. "
+            "Type an ask and press Enter; double-click a cell to change it.",
+        )
+        self.asks_view = CommitmentsTable(self.asks_model)
+        self.asks_view.setItemDelegateForColumn(AsksModel.KIND, AskKindDelegate(self.asks_view))
+        self.asks_view.setAccessibleName("Asks of the sponsor")
+        self.asks_view.sig_remove_requested.connect(self.remove_selected_ask)
+        self.asks_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.asks_model.rowsInserted.connect(self.asks_view.resizeRowsToContents)
+        self.asks_model.dataChanged.connect(self.asks_view.resizeRowsToContents)
+        self.ask_entry = QLineEdit()
+        self.ask_entry.setPlaceholderText("Add an ask of the sponsor…")
+        self.ask_entry.setAccessibleName("New ask of the sponsor")
+        self.ask_entry.returnPressed.connect(self.add_ask)
+        self.ask_kind_combo = QComboBox()
+        self.ask_kind_combo.setAccessibleName("Kind of the new ask")
+        for kind in AskKind:
+            self.ask_kind_combo.addItem(kind.label, kind.value)
+        self.add_ask_button = QPushButton("Add")
+        self.add_ask_button.setAccessibleName("Add ask of the sponsor")
+        self.add_ask_button.clicked.connect(self.add_ask)
+        self.remove_ask_button = QPushButton("Remove")
+        self.remove_ask_button.setAccessibleName("Remove ask of the sponsor")
+        self.remove_ask_button.clicked.connect(self.remove_selected_ask)
+        entry = QHBoxLayout()
+        entry.addWidget(self.ask_entry, 1)
+        entry.addWidget(self.ask_kind_combo)
+        entry.addWidget(self.add_ask_button)
+        entry.addSpacing(12)
+        entry.addWidget(self.remove_ask_button)
+        layout.addWidget(self.asks_view, 1)
         layout.addLayout(entry)
         return frame
 
@@ -543,13 +807,23 @@ class CharterPage(StepPage):
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.gaps_list,
+            self.signed_date.check,
+            self.signed_date.edit,
+            self.sign_by_date.check,
+            self.sign_by_date.edit,
             self.review_check,
             self.review_edit,
             self.quarter_button,
+            self.cadence_combo,
             self.commitments_view,
             self.commitment_entry,
             self.add_commitment_button,
             self.remove_commitment_button,
+            self.asks_view,
+            self.ask_entry,
+            self.ask_kind_combo,
+            self.add_ask_button,
+            self.remove_ask_button,
             self.paper_combo,
             self.open_check,
             self.export_button,
@@ -563,6 +837,7 @@ class CharterPage(StepPage):
     def set_session(self, session: Session | None) -> None:
         self.error_line.follow(session)
         self.commitments_model.set_session(session)
+        self.asks_model.set_session(session)
         self._show_status("")
         super().set_session(session)
 
@@ -593,7 +868,18 @@ class CharterPage(StepPage):
         self._show_sign_off(ws)
         if not (self.review_edit.hasFocus() and self._shown_date() != ws.review_date):
             self._show_date(ws.review_date)
+        self.cadence_combo.setCurrentIndex(
+            max(
+                0, self.cadence_combo.findData(ws.review_cadence.value if ws.review_cadence else "")
+            )
+        )
+        self.signed_date.show_date(ws.signed_on)
+        self.sign_by_date.show_date(ws.sign_by)
+        self.sign_off_status.setText(
+            f"{READY if ws.signed_on else MISSING}  {escape(sign_off_line(ws))}."
+        )
         self.commitments_view.resizeRowsToContents()
+        self.asks_view.resizeRowsToContents()
         self._update_buttons()
 
     def focus_first(self) -> None:
@@ -637,6 +923,8 @@ class CharterPage(StepPage):
     def _update_buttons(self) -> None:
         selected = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
         self.remove_commitment_button.setEnabled(selected is not None)
+        ask = self.asks_model.ask_at(self.asks_view.currentIndex())
+        self.remove_ask_button.setEnabled(ask is not None)
 
     # -- next steps --------------------------------------------------------------
 
@@ -661,6 +949,64 @@ class CharterPage(StepPage):
         c = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
         if c is not None:
             self.commitments_model.remove(c.id)
+
+    # -- the asks of the sponsor ----------------------------------------------------
+
+    def add_ask(self) -> None:
+        """Add the ask typed in the entry, of the kind chosen beside it (one undo step)."""
+        text = self.ask_entry.text()
+        if not text.strip():
+            self.ask_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        added = self.asks_model.add(text, AskKind(self.ask_kind_combo.currentData()))
+        if added is not None:
+            self.ask_entry.clear()
+            index = self.asks_model.index(self.asks_model.row_of(added.id), AsksModel.DUE)
+            # On to by when: the usual next thing to say of an ask.
+            self.asks_view.setCurrentIndex(index)
+            self.asks_view.scrollTo(index)
+
+    def remove_selected_ask(self) -> None:
+        """Take the selected ask off the list (one undo step)."""
+        a = self.asks_model.ask_at(self.asks_view.currentIndex())
+        if a is not None:
+            self.asks_model.remove(a.id)
+
+    # -- the sign-off and the cadence ------------------------------------------------
+
+    def _suggested_sign_by(self) -> dt.date:
+        ws = None if self.session is None else self.session.workshop
+        start = ws.date if ws is not None and ws.date else dt.date.today()
+        return start + dt.timedelta(days=14)
+
+    def set_sign_off(self, field: str, date: dt.date | None) -> None:
+        """Record when the sponsor signed, or is to sign by (one undo step); None clears it."""
+        if self.session is None:
+            return
+        ws = self.session.workshop
+        if date != getattr(ws, field):
+            what = "the sponsor signed" if field == "signed_on" else "the sponsor is to sign by"
+            text = f"Set when {what} to {long_date(date)}" if date else f"Clear when {what}"
+            undo.update_step(self.session, text, self.session.store.update_details, **{field: date})
+        self.refresh()
+
+    def _cadence_chosen(self, _index: int) -> None:
+        self.set_cadence(Cadence(value) if (value := self.cadence_combo.currentData()) else None)
+
+    def set_cadence(self, cadence: Cadence | None) -> None:
+        """Set how often progress is reviewed after the next review (one undo step)."""
+        if self.session is None:
+            return
+        if cadence != self.session.workshop.review_cadence:
+            text = (
+                f"Review progress {cadence.phrase} after the next review"
+                if cadence
+                else "Clear how often progress is reviewed"
+            )
+            undo.update_step(
+                self.session, text, self.session.store.update_details, review_cadence=cadence
+            )
+        self.refresh()
 
     # -- the review date -----------------------------------------------------------
 
