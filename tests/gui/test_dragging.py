@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QDragMoveEvent, QDropEvent, QGuiApplication, QWheelEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QGuiApplication, QKeySequence, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -39,7 +39,7 @@ from tests.helpers.dragging import (
     drop_on,
     stand_in_for_the_pointer,
 )
-from tests.helpers.gui import function, goal_titled, reopened, roles_by_name
+from tests.helpers.gui import function, goal_titled, make_active, reopened, roles_by_name
 
 pytestmark = pytest.mark.desktop
 
@@ -660,3 +660,49 @@ def test_on_x11_a_chip_let_go_promptly_on_a_zone_at_the_boards_bottom_edge_lands
     assert marks["hovered"] is True, "the zone aimed at showed it takes the chip"
     assert bar.value() == settled, "a prompt drop does not scroll the board"
     assert roles_by_name(reopened(page.session), zone.goal_id)[name] is Role.INFORMED
+
+
+def test_undo_and_redo_of_a_dropped_chip_select_its_goal_and_bring_the_card_into_view(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+):
+    window = accountability_window(qtbot, store, tmp_path, thirty_goals(store))
+    make_active(qtbot, window)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board = page.board
+    bar = board.verticalScrollBar()
+    first = board.ordered_goals()[0]
+    card = board.cards[first]
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and in_view(board, card))
+    zone = board.zone(first, R)
+    assert zone is not None
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(0, 0)
+    name = index.data()
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        send_to_window(zone, QDragMoveEvent, middle_of(zone), mime, actions)
+        drop = send_to_window(zone, QDropEvent, middle_of(zone), mime, actions)
+        return drop.dropAction() if drop.isAccepted() else IGNORE
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+    assert roles_by_name(reopened(page.session), first) == {name: R}
+
+    board.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(board.hasFocus)
+    for undo, redo in (("Ctrl+Z", "Ctrl+Shift+Z"), ("Ctrl+Z", "Ctrl+Y")):
+        for keys, expected in ((undo, {}), (redo, {name: R})):
+            QTest.keyClick(board, Qt.Key.Key_End)  # the last goal: the first scrolls away
+            qtbot.waitUntil(lambda: board.selected_goal != first and not in_view(board, card))
+            combo = QKeySequence(keys)[0]
+            QTest.keyClick(QApplication.focusWidget(), combo.key(), combo.keyboardModifiers())
+            assert roles_by_name(reopened(page.session), first) == expected, keys
+            assert board.selected_goal == first, f"{keys} selects the goal it changed"
+            qtbot.waitUntil(lambda: in_view(board, card))
+            assert board.hasFocus()
