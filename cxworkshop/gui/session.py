@@ -22,7 +22,12 @@ T = TypeVar("T")
 
 
 class Edit(QUndoCommand, Generic[T]):
-    """One undo step: ``apply`` makes the change, ``revert`` undoes it given what apply returned."""
+    """One undo step: ``apply`` makes the change, ``revert`` undoes it given what apply returned.
+
+    ``goal_id`` is the goal the step changes (adds, edits, moves, removes, or
+    gives someone a role on), if any: after undoing or redoing it, the pages
+    that show goals select that goal and bring it into view.
+    """
 
     def __init__(
         self,
@@ -30,8 +35,10 @@ class Edit(QUndoCommand, Generic[T]):
         text: str,
         apply: Callable[[], T],
         revert: Callable[[T], object],
+        goal_id: str | None = None,
     ) -> None:
         super().__init__(text)
+        self.goal_id = goal_id
         self._session = session
         self._apply = apply
         self._revert = revert
@@ -47,11 +54,11 @@ class Edit(QUndoCommand, Generic[T]):
             # The change was made (and checked) before the step was pushed.
             self._first = False
             return
-        self._session._run(lambda: self._set_result(self._apply()))
+        self._session._run(lambda: self._set_result(self._apply()), self.goal_id)
 
     def undo(self) -> None:
         result = self._result
-        self._session._run(lambda: self._revert(result))  # type: ignore[arg-type]
+        self._session._run(lambda: self._revert(result), self.goal_id)  # type: ignore[arg-type]
 
     def _set_result(self, value: T) -> None:
         self._result = value
@@ -69,6 +76,14 @@ class Session(QObject):
     sig_saved = Signal()
     """An edit reached the database."""
 
+    sig_goal_revisited = Signal(str)
+    """An undo or redo changed this goal (its id; an undone add took it away again).
+
+    Sent after :attr:`sig_changed`, once the views show the workshop as it now
+    is: the pages that show goals select this one and scroll it into view, so
+    what the undo or redo did shows.
+    """
+
     def __init__(self, store: Store, workshop_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -79,9 +94,19 @@ class Session(QObject):
     def workshop(self) -> Workshop:
         return self.store.workshop(self.workshop_id)
 
-    def edit(self, text: str, apply: Callable[[], T], revert: Callable[[T], object]) -> T | None:
-        """Make one change as one undo step; on a refusal, report it and change nothing."""
-        step: Edit[T] = Edit(self, text, apply, revert)
+    def edit(
+        self,
+        text: str,
+        apply: Callable[[], T],
+        revert: Callable[[T], object],
+        *,
+        goal_id: str | None = None,
+    ) -> T | None:
+        """Make one change as one undo step; on a refusal, report it and change nothing.
+
+        ``goal_id`` names the goal the change is about, if any (see :class:`Edit`).
+        """
+        step: Edit[T] = Edit(self, text, apply, revert, goal_id)
         try:
             result = step.run_first()
         except WorkshopError as exc:
@@ -93,7 +118,8 @@ class Session(QObject):
         self.sig_changed.emit()
         return result
 
-    def _run(self, change: Callable[[], Any]) -> None:
+    def _run(self, change: Callable[[], Any], goal_id: str | None = None) -> None:
+        """Undo or redo a step (``change``) that changed ``goal_id``, if any."""
         try:
             change()
         except WorkshopError as exc:
@@ -102,6 +128,9 @@ class Session(QObject):
             self.sig_error.emit(f"{exc} The undo history was cleared.")
             # Not from inside the stack's own undo()/redo() call.
             QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
-        else:
-            self.sig_saved.emit()
+            self.sig_changed.emit()
+            return
+        self.sig_saved.emit()
         self.sig_changed.emit()
+        if goal_id is not None:
+            self.sig_goal_revisited.emit(goal_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QDragMoveEvent, QDropEvent, QGuiApplication, QWheelEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QGuiApplication, QKeySequence, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -39,7 +39,7 @@ from tests.helpers.dragging import (
     drop_on,
     stand_in_for_the_pointer,
 )
-from tests.helpers.gui import function, goal_titled, reopened, roles_by_name
+from tests.helpers.gui import function, goal_titled, make_active, reopened, roles_by_name
 
 pytestmark = pytest.mark.desktop
 
@@ -565,3 +565,144 @@ def test_on_x11_a_chip_dragged_onto_the_filter_box_with_the_real_pointer_comes_o
     assert answers["outlined"] is True, "the palette said it takes the chip"
     session.undo_stack.undo()
     assert roles_by_name(reopened(session), first.id) == {"Finance": C}
+
+
+def zone_at_the_bottom(board) -> tuple[DropZone, QPoint]:  # type: ignore[no-untyped-def]
+    """Scroll so a goal's lowest zone ends just above the board's bottom edge.
+
+    The zone and a spot in it inside the band where a held chip scrolls the board.
+    """
+    viewport = board.viewport()
+    bar = board.verticalScrollBar()
+    band = board.edge_scroller.band()
+    for goal_id in board.ordered_goals():
+        zone = board.zone(goal_id, Role.INFORMED)
+        assert zone is not None
+        bottom = zone.mapTo(board.widget(), QPoint(0, zone.height())).y()
+        value = bottom - viewport.height() + 2
+        if bar.minimum() < value < bar.maximum():
+            bar.setValue(value)
+            break
+    else:
+        raise AssertionError("no goal's zone can sit at the bottom edge")
+    spot = QPoint(zone.width() // 2, zone.height() - 2 - band // 2)
+    at = zone.mapTo(viewport, spot)
+    assert viewport.height() - band <= at.y() < viewport.height(), "inside the band"
+    assert zone_under(board, at) is zone
+    return zone, at
+
+
+def test_a_chip_dropped_promptly_on_a_zone_at_the_boards_bottom_edge_lands_there(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+):
+    wid = store.create_workshop(demo_workshop()).id
+    assert wid is not None
+    window = accountability_window(qtbot, store, tmp_path, wid)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board = page.board
+    bar = board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    zone, at = zone_at_the_bottom(board)
+    settled = bar.value()
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(2, 0)
+    name = index.data()
+    assert name not in roles_by_name(page.session.workshop, zone.goal_id)
+    hovered: list[bool] = []
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        viewport = board.viewport()
+        # Coming down onto the zone, and letting go as soon as it shows it takes the chip.
+        for dy in (-30, -12, -4, 0):
+            send_to_window(viewport, QDragMoveEvent, at + QPoint(0, dy), mime, actions)
+        qtbot.wait(200)
+        hovered.append(zone.hovered)
+        drop = send_to_window(viewport, QDropEvent, at, mime, actions)
+        return drop.dropAction() if drop.isAccepted() else IGNORE
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+
+    assert hovered == [True], "the zone aimed at stays under the chip"
+    assert bar.value() == settled, "a prompt drop does not scroll the board"
+    assert roles_by_name(reopened(page.session), zone.goal_id)[name] is Role.INFORMED
+
+
+def test_on_x11_a_chip_let_go_promptly_on_a_zone_at_the_boards_bottom_edge_lands_there(
+    qtbot, store: Store, tmp_path: Path
+):
+    real_pointer()
+    wid = store.create_workshop(demo_workshop()).id
+    assert wid is not None
+    window = maximised_window(qtbot, store, tmp_path, wid, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board = page.board
+    bar = board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    zone, at = zone_at_the_bottom(board)
+    settled = bar.value()
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(2, 0)
+    name = index.data()
+    assert name not in roles_by_name(page.session.workshop, zone.goal_id)
+    chip = view.viewport().mapToGlobal(view.visualRect(index).center())
+    spot = board.viewport().mapToGlobal(at)
+    steps = drag_path(chip, spot)
+    steps += [("wait", "0.2"), ("ask", "hovered"), ("mouseup", "1")]
+    marks = move_the_pointer(qtbot, steps, {"hovered": lambda: zone.hovered})
+    assert marks["hovered"] is True, "the zone aimed at showed it takes the chip"
+    assert bar.value() == settled, "a prompt drop does not scroll the board"
+    assert roles_by_name(reopened(page.session), zone.goal_id)[name] is Role.INFORMED
+
+
+def test_undo_and_redo_of_a_dropped_chip_select_its_goal_and_bring_the_card_into_view(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+):
+    window = accountability_window(qtbot, store, tmp_path, thirty_goals(store))
+    make_active(qtbot, window)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board = page.board
+    bar = board.verticalScrollBar()
+    first = board.ordered_goals()[0]
+    card = board.cards[first]
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and in_view(board, card))
+    zone = board.zone(first, R)
+    assert zone is not None
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(0, 0)
+    name = index.data()
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        send_to_window(zone, QDragMoveEvent, middle_of(zone), mime, actions)
+        drop = send_to_window(zone, QDropEvent, middle_of(zone), mime, actions)
+        return drop.dropAction() if drop.isAccepted() else IGNORE
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+    assert roles_by_name(reopened(page.session), first) == {name: R}
+
+    board.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(board.hasFocus)
+    for undo, redo in (("Ctrl+Z", "Ctrl+Shift+Z"), ("Ctrl+Z", "Ctrl+Y")):
+        for keys, expected in ((undo, {}), (redo, {name: R})):
+            QTest.keyClick(board, Qt.Key.Key_End)  # the last goal: the first scrolls away
+            qtbot.waitUntil(lambda: board.selected_goal != first and not in_view(board, card))
+            combo = QKeySequence(keys)[0]
+            QTest.keyClick(QApplication.focusWidget(), combo.key(), combo.keyboardModifiers())
+            assert roles_by_name(reopened(page.session), first) == expected, keys
+            assert board.selected_goal == first, f"{keys} selects the goal it changed"
+            qtbot.waitUntil(lambda: in_view(board, card))
+            assert board.hasFocus()

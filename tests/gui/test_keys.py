@@ -179,6 +179,68 @@ def test_redo_answers_ctrl_shift_z_and_ctrl_y(qtbot, window, store, db_path):  #
         assert titles()[-1] == "Answer every call within a minute", redo
 
 
+def many_goals(store: Store, step: Step) -> int:
+    """A workshop with ten goals under each pillar, more than a column shows at once."""
+    ws = editing.new_workshop("Many goals", organisation="Acme Outdoor")
+    ws.goals = [Goal(p, f"{p.label} goal {n + 1}") for p in Pillar for n in range(10)]
+    ws.current_step = step
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    return created.id
+
+
+def test_undo_and_redo_of_a_typed_goal_select_its_card_and_bring_it_into_view(
+    qtbot, window, store, db_path
+):  # type: ignore[no-untyped-def]
+    window.resize(1280, 720)
+    wid = many_goals(store, Step.GOALS)
+    window.open_workshop(wid)
+    # The step puts the keyboard in its first field just after it shows.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.wait(10)
+    page = window.workshop_view.pages[Step.GOALS]
+    column = page.columns[Pillar.KEEP]
+    view = column.list
+    column.entry.setFocus()
+    qtbot.waitUntil(column.entry.hasFocus)
+    type_in(qtbot, "Answer every call within a minute")
+    press(qtbot, "Return")
+    added = editing.goals_in(reread(db_path, wid), Pillar.KEEP)[-1]
+    assert added.title == "Answer every call within a minute"
+
+    def shown() -> bool:
+        row = column.model.row_of(added.id)
+        if row == -1:
+            return False
+        rect = view.visualRect(column.model.index(row, 0))
+        return view.viewport().rect().contains(rect)
+
+    qtbot.waitUntil(shown)
+    press(qtbot, "Tab")  # into the Keep column's cards
+    qtbot.waitUntil(view.hasFocus)
+    for redo in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        press(qtbot, "Home")  # another goal, at the top: the new one scrolls out of view
+        qtbot.waitUntil(lambda: page.selected_goal_id() != added.id and not shown())
+        press(qtbot, "Ctrl+Z")
+        assert added.id not in {g.id for g in reread(db_path, wid).goals}
+        press(qtbot, redo)
+        assert added.id in {g.id for g in reread(db_path, wid).goals}, redo
+        assert page.selected_goal_id() == added.id, f"{redo} selects the goal it brought back"
+        assert page.panel.field_text("title") == added.title
+        qtbot.waitUntil(shown)
+        assert view.hasFocus(), "the keyboard stays on the cards"
+
+    # Undoing a change to a goal (here a move up its column) shows that goal too.
+    press(qtbot, "Ctrl+Up")
+    assert editing.goals_in(reread(db_path, wid), Pillar.KEEP)[-2].id == added.id
+    press(qtbot, "Home")
+    qtbot.waitUntil(lambda: page.selected_goal_id() != added.id and not shown())
+    press(qtbot, "Ctrl+Z")
+    assert editing.goals_in(reread(db_path, wid), Pillar.KEEP)[-1].id == added.id
+    assert page.selected_goal_id() == added.id
+    qtbot.waitUntil(shown)
+
+
 # ----------------------------------------------------------------- typing in Set up
 
 

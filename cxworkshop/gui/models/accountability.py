@@ -344,6 +344,7 @@ def assign(session: Session, goal_id: str, who: Assignee, role: Role) -> AssignO
         text,
         lambda: session.store.assign(wid, goal_id, who, role),
         _restore(session, goal_id, old),
+        goal_id=goal_id,
     )
 
 
@@ -364,6 +365,7 @@ def unassign(session: Session, goal_id: str, who: Assignee) -> bool:
         f"Take {name} off {title}",
         lambda: session.store.unassign(wid, goal_id, who),
         _restore(session, goal_id, old),
+        goal_id=goal_id,
     )
     return result is not None
 

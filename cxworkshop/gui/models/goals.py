@@ -91,11 +91,15 @@ def add_goals(session: Session, goals: Sequence[Goal], text: str) -> list[Goal] 
     ids, so redo after undo brings back the very same cards.
     """
     store = session.store
+    # Redone, the step shows the (first) goal it brings back.
+    first = goals[0].id if goals else None
     if len(goals) == 1:
         # One goal: one store call each way, the simplest undo step there is.
-        added = undo.add_step(session, text, goals[0], store.add_goal, store.remove_goal)
+        added = undo.add_step(
+            session, text, goals[0], store.add_goal, store.remove_goal, goal_id=first
+        )
         return None if added is None else [added]
-    return undo.add_all_step(session, text, goals, store.add_goal, store.remove_goal)
+    return undo.add_all_step(session, text, goals, store.add_goal, store.remove_goal, goal_id=first)
 
 
 def add_goal(session: Session, pillar: Pillar, title: str) -> Goal | None:
@@ -129,6 +133,7 @@ def move_goal(session: Session, goal_id: str, pillar: Pillar, index: int) -> boo
         text,
         lambda: session.store.move_goal(wid, goal_id, pillar, index),
         lambda old: session.store.move_goal(wid, goal_id, *old),
+        goal_id=goal_id,
     )
     return result is not None
 
@@ -155,7 +160,9 @@ def edit_goal(session: Session, goal_id: str, field: str, value: str) -> bool:
         text = f"Rename goal {quoted(goal.title)} to {quoted(value.strip())}"
     else:
         text = f"Edit {_FIELD_NAMES[field]} of {quoted(goal.title)}"
-    return undo.update_step(session, text, session.store.update_goal, goal_id, **{field: value})
+    return undo.update_step(
+        session, text, session.store.update_goal, goal_id, goal_id=goal_id, **{field: value}
+    )
 
 
 def removal_preview(session: Session, goal_id: str) -> Removal | None:
@@ -174,7 +181,7 @@ def delete_goal(session: Session, goal_id: str) -> bool:
         session.sig_error.emit(str(exc))
         return False
     text = f"Delete goal {quoted(goal.title)}"
-    return undo.remove_step(session, text, session.store.remove_goal, goal_id)
+    return undo.remove_step(session, text, session.store.remove_goal, goal_id, goal_id=goal_id)
 
 
 # ----------------------------------------------------------------- the model

@@ -3,7 +3,8 @@
 Each function makes one :meth:`Session.edit` from a store operation, and
 knows how that kind of edit is undone: an added item is removed again, a
 change hands the previous values back to the same operation, and a removal
-is restored with everything it took along.
+is restored with everything it took along. ``goal_id`` names the goal an
+edit is about, if any: after an undo or redo of it, the boards show that goal.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def add_step(
     item: ItemT,
     add: Callable[[int, ItemT], ItemT],
     remove: Callable[[int, str], object],
+    *,
+    goal_id: str | None = None,
 ) -> ItemT | None:
     """Add ``item`` with ``add`` as one undo step (undone by ``remove``); None if refused.
 
@@ -43,6 +46,7 @@ def add_step(
         text,
         lambda: add(wid, copy.deepcopy(template)),
         lambda added: remove(wid, added.id),
+        goal_id=goal_id,
     )
 
 
@@ -52,6 +56,8 @@ def add_all_step(
     items: Sequence[ItemT],
     add: Callable[[int, ItemT], ItemT],
     remove: Callable[[int, str], object],
+    *,
+    goal_id: str | None = None,
 ) -> list[ItemT] | None:
     """Add ``items`` in turn as ONE undo step; None if refused.
 
@@ -77,7 +83,7 @@ def add_all_step(
             raise
         return added
 
-    return session.edit(text, add_all, remove_all)
+    return session.edit(text, add_all, remove_all, goal_id=goal_id)
 
 
 def update_step(
@@ -86,6 +92,7 @@ def update_step(
     update: Callable[..., dict[str, Any]],
     /,
     *key: str,
+    goal_id: str | None = None,
     **changes: Any,
 ) -> bool:
     """Change fields with ``update(workshop id, *key, **changes)`` as one undo step.
@@ -99,12 +106,18 @@ def update_step(
         text,
         lambda: update(wid, *key, **changes),
         lambda previous: update(wid, *key, **previous),
+        goal_id=goal_id,
     )
     return done is not None
 
 
 def remove_step(
-    session: Session, text: str, remove: Callable[[int, str], Removal], item_id: str
+    session: Session,
+    text: str,
+    remove: Callable[[int, str], Removal],
+    item_id: str,
+    *,
+    goal_id: str | None = None,
 ) -> bool:
     """Remove an item with ``remove`` as one undo step; undo restores all it took along."""
     wid = session.workshop_id
@@ -112,6 +125,7 @@ def remove_step(
         text,
         lambda: remove(wid, item_id),
         lambda removal: session.store.restore(wid, removal),
+        goal_id=goal_id,
     )
     return done is not None
 

@@ -459,6 +459,10 @@ class AccountabilityPage(StepPage):
     def selected_goal_id(self) -> str | None:
         return self.board.selected_goal
 
+    def reveal_goal(self, goal_id: str) -> None:
+        if goal_id in self.board.cards:
+            self.select_goal(goal_id)
+
     def select_goal(self, goal_id: str | None) -> None:
         """Select a goal on the board and in the matrix (None: no goal)."""
         self.board.select_goal(goal_id)

@@ -794,6 +794,12 @@ class GoalsPage(StepPage):
         self.select_goal(self._selected_id, focus=had_focus)
         self._show_details()
 
+    def reveal_goal(self, goal_id: str) -> None:
+        if any(column.model.row_of(goal_id) != -1 for column in self.columns.values()):
+            # Where a column had focus, the column of the goal takes it, as after an edit.
+            had_focus = any(c.list.hasFocus() for c in self.columns.values())
+            self.select_goal(goal_id, focus=had_focus)
+
     def panel_focus_title(self) -> None:
         """Put focus on the selected goal's title in the detail panel (Enter or F2)."""
         self.panel.focus_title()

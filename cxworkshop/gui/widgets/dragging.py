@@ -221,11 +221,19 @@ def own_drag(
 class EdgeScroller(QObject):
     """Scrolls a view while a drag rests near its edge: faster the closer it is.
 
+    The band along each edge is thin, and the view scrolls only once the drag
+    has dwelt in it for a moment: a chip aimed at a spot near the edge, and let
+    go there, lands on that spot, as it showed, instead of somewhere the view
+    scrolled to meanwhile. Held there, the view scrolls on to what lies beyond.
+
     The view's drop targets call :meth:`hover` with every drag event they get,
-    and :meth:`stop` when the drag leaves them or ends.
+    :meth:`leave` when the drag leaves one of them, and :meth:`stop` when the
+    drag ends.
     """
 
     INTERVAL_MS = 16
+    DWELL_MS = 500
+    """How long a drag rests in an edge's band before the view scrolls."""
     SLOWEST = 90.0
     """Pixels a second at the inner line of the edge band."""
     FASTEST = 2400.0
@@ -237,6 +245,12 @@ class EdgeScroller(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._step)
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.timeout.connect(self._dwelt)
+        self._dwelling: tuple[bool, ...] | None = None
+        """Which ways the drag in the band would scroll, while it dwells (or scrolls) there."""
+        self._leaving = False
         self._clock = QElapsedTimer()
         self._carry = [0.0, 0.0]
         self._pos: QPoint | None = None
@@ -249,7 +263,7 @@ class EdgeScroller(QObject):
         """How deep the band along each edge is where a drag scrolls the view."""
         line = QFontMetricsF(self.view.font()).height()
         height = self.view.viewport().height()
-        return max(12, min(round(line * 2.5), height // 4))
+        return max(12, min(round(line), height // 8))
 
     def _speeds(self, pos: QPoint) -> tuple[float, float]:
         """Pixels a second along x and y for a drag at ``pos`` (in the viewport)."""
@@ -275,43 +289,85 @@ class EdgeScroller(QObject):
     def _bars(self) -> tuple[QScrollBar, QScrollBar]:
         return self.view.horizontalScrollBar(), self.view.verticalScrollBar()
 
-    def _can_scroll(self, pos: QPoint) -> bool:
+    def _ways(self, pos: QPoint) -> tuple[bool, ...] | None:
+        """Which ways the view would scroll for a drag at ``pos``; None if it cannot."""
+        ways: list[bool] = []
         for bar, speed in zip(self._bars(), self._speeds(pos), strict=True):
             if speed < 0 and bar.value() > bar.minimum():
-                return True
-            if speed > 0 and bar.value() < bar.maximum():
-                return True
-        return False
+                ways += [True, False]
+            elif speed > 0 and bar.value() < bar.maximum():
+                ways += [False, True]
+            else:
+                ways += [False, False]
+        return tuple(ways) if any(ways) else None
+
+    def _can_scroll(self, pos: QPoint) -> bool:
+        return self._ways(pos) is not None
 
     def hover(self, event: QDropEvent, widget: QWidget) -> None:
         """A drag is at ``event``'s position in ``widget``, one of the view's drop targets."""
         pos = widget.mapTo(self.view.viewport(), event.position().toPoint())
+        self._leaving = False
         self._pos = pos
         self._mime = event.mimeData()
         self._actions = event.possibleActions()
         self._buttons = event.buttons()
         self._keys = event.modifiers()
-        if self._can_scroll(pos):
-            if not self._timer.isActive():
-                self._clock.start()
-                self._carry = [0.0, 0.0]
-                self._timer.start()
-        else:
+        ways = self._ways(pos)
+        if ways is None:
+            # Out of the bands (or at the end there): the next stay there starts afresh.
+            self._dwelling = None
+            self._dwell.stop()
             self._timer.stop()
+        elif ways != self._dwelling:
+            # Into a band, or from one edge's band into another's: dwell there first.
+            self._dwelling = ways
+            self._timer.stop()
+            self._dwell.start(self.DWELL_MS)
+        elif not self._dwell.isActive() and not self._timer.isActive():
+            self._start()
+
+    def _dwelt(self) -> None:
+        if self._pos is not None and not self._leaving and self._can_scroll(self._pos):
+            self._start()
+
+    def _start(self) -> None:
+        self._clock.start()
+        self._carry = [0.0, 0.0]
+        self._timer.start()
+
+    def leave(self) -> None:
+        """The drag left one of the view's drop targets: for another, or out of the view.
+
+        Moving between the view's targets, the drag leaves one and at once
+        enters the next, which calls :meth:`hover`; when none does, the drag
+        left the view, and it stops scrolling.
+        """
+        self._leaving = True
+        QTimer.singleShot(0, self, self._left)
+
+    def _left(self) -> None:
+        if self._leaving:
+            self.stop()
 
     def stop(self) -> None:
         """The drag left the view, or ended: no more scrolling."""
         self._timer.stop()
+        self._dwell.stop()
+        self._dwelling = None
+        self._leaving = False
         self._pos = None
         self._mime = None
 
     def is_scrolling(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() and not self._leaving
 
     def _step(self) -> None:
         pos = self._pos
         if pos is None or not self.view.isVisible():
             self.stop()
+            return
+        if self._leaving:
             return
         seconds = min(self._clock.restart(), 100) / 1000
         moved = False

@@ -1038,7 +1038,8 @@ class RaciBoard(QScrollArea):
         self.edge_scroller.hover(event, target)
 
     def drag_left(self) -> None:
-        self.edge_scroller.stop()
+        """The chip left a zone, a card or the space between: for another, or off the board."""
+        self.edge_scroller.leave()
 
     def end_drag(self) -> None:
         """Take the outlines away again."""
