@@ -62,26 +62,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("id", help="the workshop's id, as shown by 'list'")
     exp.add_argument("file")
-    pdf = sub.add_parser("export-pdf", help="export a workshop's charter as a PDF file")
-    pdf.add_argument("id", help="the workshop's id, as shown by 'list'")
-    pdf.add_argument("file", type=Path, help="the PDF file to write")
-    pdf.add_argument(
-        "--paper",
-        choices=["a4", "letter"],
-        help="paper size (default: the usual one where your locale is; A4 elsewhere)",
-    )
-    report = sub.add_parser(
-        "export-report",
-        help="export a workshop's progress report (every goal's status and latest reading "
-        "against its target) as a PDF file",
-    )
-    report.add_argument("id", help="the workshop's id, as shown by 'list'")
-    report.add_argument("file", type=Path, help="the PDF file to write")
-    report.add_argument(
-        "--paper",
-        choices=["a4", "letter"],
-        help="paper size (default: the usual one where your locale is; A4 elsewhere)",
-    )
+    for name, what in (
+        ("export-pdf", "export a workshop's charter as a PDF file"),
+        (
+            "export-report",
+            "export a workshop's progress report (every goal's status and latest reading "
+            "against its target) as a PDF file",
+        ),
+    ):
+        pdf = sub.add_parser(name, help=what)
+        pdf.add_argument("id", help="the workshop's id, as shown by 'list'")
+        pdf.add_argument("file", type=Path, help="the PDF file to write")
+        pdf.add_argument(
+            "--paper",
+            choices=["a4", "letter"],
+            help="paper size (default: the usual one where your locale is; A4 elsewhere)",
+        )
     nxt = sub.add_parser(
         "next",
         help="start the next workshop from this one (goals with their latest readings, people, "

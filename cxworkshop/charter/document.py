@@ -1639,6 +1639,58 @@ def _frame(page: Layout, name: str) -> Frame:
     )
 
 
+def render(
+    ws: Workshop,
+    page: Layout,
+    story: list[Flowable],
+    text: Text,
+    *,
+    draft: bool,
+    title: str,
+    subject: str,
+    keywords: list[str],
+    today: dt.date | None,
+    wide: Layout | None = None,
+) -> Built:
+    """Lay ``story`` out as one of the app's PDFs: the running head, "Page x of y", the
+    bookmarks, the draft mark, embedded fonts only (``wide``: landscape pages too)."""
+    buffer = io.BytesIO()
+    doc = _Document(
+        buffer,
+        page,
+        title=nfc(title),
+        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
+        subject=nfc(subject),
+        creator=CREATOR,
+        keywords=keywords,
+        lang="en",
+        displayDocTitle=1,
+        # Every page starts in the charter's own face: no unembedded Helvetica in the file.
+        initialFontName=REGULAR,
+        initialFontSize=11,
+    )
+    first, later = _decorate(ws, text, draft)
+    templates = [
+        PageTemplate("first", [_frame(page, "first")], onPage=first, autoNextPageTemplate="later"),
+        PageTemplate("later", [_frame(page, "later")], onPage=later),
+    ]
+    if wide is not None:
+        templates.append(
+            PageTemplate(
+                "wide", [_frame(wide, "wide")], onPage=later, pagesize=(wide.width, wide.height)
+            )
+        )
+    doc.addPageTemplates(templates)
+    exported = content.long_date(today or dt.date.today())
+    canvas_class = type(
+        "_AppCanvas",
+        (_NumberedCanvas,),
+        {"footer_left": f"Exported {exported} with CX Workshop"},
+    )
+    doc.build(story, canvasmaker=canvas_class)
+    return Built(buffer.getvalue(), doc.canv.total_pages, draft, frozenset(text.replaced))
+
+
 def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None) -> Built:
     """Lay out the charter for ``ws`` and return the PDF's bytes."""
     register()
@@ -1646,43 +1698,19 @@ def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None
     wide = landscape(paper)
     writer = _Writer(ws, page, wide)
     story = writer.story()
-    draft = content.is_draft(ws)
     of = f" of {ws.organisation}" if ws.organisation else ""
-    buffer = io.BytesIO()
-    doc = _Document(
-        buffer,
+    return render(
+        ws,
         page,
-        title=nfc(ws.title),
-        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
+        story,
+        writer.text,
+        draft=content.is_draft(ws),
+        title=ws.title,
         subject=(
-            f"The customer experience charter{nfc(of)}: who is accountable for which goal, "
+            f"The customer experience charter{of}: who is accountable for which goal, "
             "what comes first, and when progress is reviewed"
         ),
-        creator=CREATOR,
         keywords=["customer experience", "CX charter", "accountability", "RACI"],
-        lang="en",
-        displayDocTitle=1,
-        # Every page starts in the charter's own face: no unembedded Helvetica in the file.
-        initialFontName=REGULAR,
-        initialFontSize=11,
+        today=today,
+        wide=wide,
     )
-    first, later = _decorate(ws, writer.text, draft)
-    doc.addPageTemplates(
-        [
-            PageTemplate(
-                "first", [_frame(page, "first")], onPage=first, autoNextPageTemplate="later"
-            ),
-            PageTemplate("later", [_frame(page, "later")], onPage=later),
-            PageTemplate(
-                "wide", [_frame(wide, "wide")], onPage=later, pagesize=(wide.width, wide.height)
-            ),
-        ]
-    )
-    exported = content.long_date(today or dt.date.today())
-    canvas_class = type(
-        "_CharterCanvas",
-        (_NumberedCanvas,),
-        {"footer_left": f"Exported {exported} with CX Workshop"},
-    )
-    doc.build(story, canvasmaker=canvas_class)
-    return Built(buffer.getvalue(), doc.canv.total_pages, draft, frozenset(writer.text.replaced))

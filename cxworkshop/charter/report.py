@@ -15,7 +15,6 @@ keep the reader's zoom, written safely (see :func:`cxworkshop.charter.export_rep
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Line, Rect  # type: ignore[import-untyped]
@@ -23,7 +22,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
 )
@@ -32,18 +30,8 @@ from ..domain import editing, measures, review
 from ..domain.model import GoalReview, ReviewStatus, Workshop
 from . import content
 from .charts import _drawing
-from .document import (
-    CREATOR,
-    Built,
-    _decorate,
-    _Document,
-    _frame,
-    _Heading,
-    _hex,
-    _NumberedCanvas,
-    _table,
-)
-from .fonts import REGULAR, Text, nfc, register
+from .document import Built, _Heading, _hex, _table, render
+from .fonts import Text, register
 from .paper import Paper
 from .styles import ACCENT, HAIRLINE, MUTED, PILLAR_COLOURS, PILLAR_SYMBOLS, RULE, STYLES, layout
 
@@ -311,35 +299,15 @@ def build_report(
     page = layout(paper)
     writer = _Writer(ws, previous, page.frame_width)
     story = writer.story()
-    buffer = io.BytesIO()
     of = f" of {ws.organisation}" if ws.organisation else ""
-    doc = _Document(
-        buffer,
+    return render(
+        ws,
         page,
-        title=nfc(f"Progress report: {ws.title}"),
-        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
-        subject=nfc(f"How the customer experience goals{of} stand against their targets"),
-        creator=CREATOR,
+        story,
+        writer.text,
+        draft=False,
+        title=f"Progress report: {ws.title}",
+        subject=f"How the customer experience goals{of} stand against their targets",
         keywords=["customer experience", "progress review", "accountability"],
-        lang="en",
-        displayDocTitle=1,
-        initialFontName=REGULAR,
-        initialFontSize=11,
+        today=today,
     )
-    first, later = _decorate(ws, writer.text, False)
-    doc.addPageTemplates(
-        [
-            PageTemplate(
-                "first", [_frame(page, "first")], onPage=first, autoNextPageTemplate="later"
-            ),
-            PageTemplate("later", [_frame(page, "later")], onPage=later),
-        ]
-    )
-    exported = content.long_date(today or dt.date.today())
-    canvas_class = type(
-        "_ReportCanvas",
-        (_NumberedCanvas,),
-        {"footer_left": f"Exported {exported} with CX Workshop"},
-    )
-    doc.build(story, canvasmaker=canvas_class)
-    return Built(buffer.getvalue(), doc.canv.total_pages, False, frozenset(writer.text.replaced))
