@@ -200,7 +200,9 @@ class FittingScrollArea(QScrollArea):
             # A field, or a table's editor in a cell; a tall text shows where its cursor is.
             shown, part = focus, focus.rect()
             if part.height() > self.viewport().height():
-                part = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).toRect()
+                cursor = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+                # A QRectF from most fields, a QRect from some.
+                part = cursor.toRect() if isinstance(cursor, QRectF) else QRect(cursor)
         rect = QRect(shown.mapTo(content, part.topLeft()), part.size())
         margin = 8
         visible = QRect(-content.pos(), self.viewport().size())
