@@ -142,6 +142,14 @@ def _require_new(items: list[Any], new: Any, what: str) -> None:
         raise RuleError(f"That {what} is already in the workshop.")
 
 
+def replace_fields(item: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Set checked ``values`` on ``item``; returns what they replaced, for undo."""
+    previous = {name: getattr(item, name) for name in values}
+    for name, value in values.items():
+        setattr(item, name, value)
+    return previous
+
+
 def _clamp(index: int | None, length: int) -> int:
     if index is None or index > length:
         return length
@@ -298,10 +306,7 @@ def update_details(ws: Workshop, **changes: Any) -> dict[str, Any]:
             cleaned[name] = _enum(Step, value, "Step")
         else:
             raise InvalidValue(f"A workshop has no detail called {name!r}.")
-    previous = {name: getattr(ws, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(ws, name, value)
-    return previous
+    return replace_fields(ws, cleaned)
 
 
 def _enum(kind: Any, value: Any, what: str) -> Any:
@@ -347,10 +352,7 @@ def update_function(ws: Workshop, function_id: str, **changes: Any) -> dict[str,
             cleaned[name] = value
         else:
             raise InvalidValue(f"A function has no field called {name!r}.")
-    previous = {name: getattr(f, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(f, name, value)
-    return previous
+    return replace_fields(f, cleaned)
 
 
 def _move(items: list[Any], item_id: str, index: int) -> int:
@@ -415,8 +417,7 @@ def add_participant(ws: Workshop, new: Participant, index: int | None = None) ->
         {"name": new.name, "role_title": new.role_title, "function_id": new.function_id},
     )
     _require_new(ws.participants, new, "participant")
-    for name, value in cleaned.items():
-        setattr(new, name, value)
+    replace_fields(new, cleaned)
     ws.participants.insert(_clamp(index, len(ws.participants)), new)
     for r in ws.rounds:
         if r.is_open and r.mode is VotingMode.SECRET and new.id not in r.voter_ids:
@@ -427,10 +428,7 @@ def add_participant(ws: Workshop, new: Participant, index: int | None = None) ->
 def update_participant(ws: Workshop, participant_id: str, **changes: Any) -> dict[str, Any]:
     p = participant(ws, participant_id)
     cleaned = _check_participant(ws, changes)
-    previous = {name: getattr(p, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(p, name, value)
-    return previous
+    return replace_fields(p, cleaned)
 
 
 def move_participant(ws: Workshop, participant_id: str, index: int) -> int:
@@ -503,8 +501,7 @@ def add_goal(ws: Workshop, new: Goal, index: int | None = None) -> Goal:
         {"pillar": new.pillar, **{n: getattr(new, n) for n in GOAL_DETAIL_FIELDS}}
     )
     _require_new(ws.goals, new, "goal")
-    for name, value in cleaned.items():
-        setattr(new, name, value)
+    replace_fields(new, cleaned)
     ws.goals.insert(_goal_list_index(ws, new.pillar, index), new)
     return new
 
@@ -515,10 +512,7 @@ def update_goal(ws: Workshop, goal_id: str, **changes: Any) -> dict[str, Any]:
         raise InvalidValue("Use move_goal to move a goal to another pillar.")
     g = goal(ws, goal_id)
     cleaned = _check_goal_fields(changes)
-    previous = {name: getattr(g, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(g, name, value)
-    return previous
+    return replace_fields(g, cleaned)
 
 
 def goal_position(ws: Workshop, goal_id: str) -> tuple[Pillar, int]:
@@ -654,10 +648,7 @@ def update_principle(ws: Workshop, principle_id: str, **changes: Any) -> dict[st
             cleaned[name] = value
         else:
             raise InvalidValue(f"A principle has no field called {name!r}.")
-    previous = {name: getattr(p, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(p, name, value)
-    return previous
+    return replace_fields(p, cleaned)
 
 
 def remove_principle(ws: Workshop, principle_id: str) -> Removal:
@@ -684,8 +675,7 @@ def _check_commitment(changes: dict[str, Any]) -> dict[str, Any]:
 def add_commitment(ws: Workshop, new: Commitment, index: int | None = None) -> Commitment:
     _require_new(ws.commitments, new, "commitment")
     cleaned = _check_commitment({"text": new.text, "owner": new.owner, "due": new.due})
-    for name, value in cleaned.items():
-        setattr(new, name, value)
+    replace_fields(new, cleaned)
     ws.commitments.insert(_clamp(index, len(ws.commitments)), new)
     return new
 
@@ -693,10 +683,7 @@ def add_commitment(ws: Workshop, new: Commitment, index: int | None = None) -> C
 def update_commitment(ws: Workshop, commitment_id: str, **changes: Any) -> dict[str, Any]:
     c = commitment(ws, commitment_id)
     cleaned = _check_commitment(changes)
-    previous = {name: getattr(c, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(c, name, value)
-    return previous
+    return replace_fields(c, cleaned)
 
 
 def remove_commitment(ws: Workshop, commitment_id: str) -> Removal:
@@ -735,8 +722,7 @@ def add_ask(ws: Workshop, new: Ask, index: int | None = None) -> Ask:
             "remove or merge one first."
         )
     cleaned = _check_ask({"text": new.text, "kind": new.kind, "due": new.due})
-    for name, value in cleaned.items():
-        setattr(new, name, value)
+    replace_fields(new, cleaned)
     ws.asks.insert(_clamp(index, len(ws.asks)), new)
     return new
 
@@ -744,10 +730,7 @@ def add_ask(ws: Workshop, new: Ask, index: int | None = None) -> Ask:
 def update_ask(ws: Workshop, ask_id: str, **changes: Any) -> dict[str, Any]:
     a = ask(ws, ask_id)
     cleaned = _check_ask(changes)
-    previous = {name: getattr(a, name) for name in cleaned}
-    for name, value in cleaned.items():
-        setattr(a, name, value)
-    return previous
+    return replace_fields(a, cleaned)
 
 
 def remove_ask(ws: Workshop, ask_id: str) -> Removal:

@@ -114,9 +114,7 @@ def record(ws: Workshop, review_id: str, goal_id: str, **changes: Any) -> dict[s
     entry = goal_review(r, goal_id)
     if entry not in r.goals:
         r.goals.append(entry)
-    before = {name: getattr(entry, name) for name in checked}
-    for name, value in checked.items():
-        setattr(entry, name, value)
+    before = editing.replace_fields(entry, checked)
     if entry == GoalReview(goal_id):
         r.goals.remove(entry)  # a review keeps only the goals it says something of
     return before
