@@ -51,7 +51,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -61,8 +60,9 @@ from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
 from . import content
 from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
-from .fonts import BOLD, REGULAR, Text, nfc, register
+from .fonts import BOLD, REGULAR, Text, nfc, register, writing_in
 from .paper import Paper
+from .scripts import Paragraph, workshop_language
 from .styles import (
     ACCENT,
     ACCENT_TINT,
@@ -168,7 +168,7 @@ def _hex(colour: Color) -> str:
 # ----------------------------------------------------------------- the page furniture
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Heading(Paragraph):
     """A heading that becomes a bookmark in the PDF's outline (and a link target)."""
 
     def __init__(self, text: str, style: Any, outline: str, level: int, key: str = "") -> None:
@@ -1687,7 +1687,8 @@ def render(
         (_NumberedCanvas,),
         {"footer_left": f"Exported {exported} with CX Workshop"},
     )
-    doc.build(story, canvasmaker=canvas_class)
+    with writing_in(workshop_language(ws)):
+        doc.build(story, canvasmaker=canvas_class)
     return Built(buffer.getvalue(), doc.canv.total_pages, draft, frozenset(text.replaced))
 
 

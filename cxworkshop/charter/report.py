@@ -22,7 +22,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
@@ -33,6 +32,7 @@ from .charts import _drawing
 from .document import Built, _Heading, _hex, _table, render
 from .fonts import Text, register
 from .paper import Paper
+from .scripts import Paragraph
 from .styles import ACCENT, HAIRLINE, MUTED, PILLAR_COLOURS, PILLAR_SYMBOLS, RULE, STYLES, layout
 
 SECTIONS = {

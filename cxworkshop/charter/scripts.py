@@ -1,0 +1,279 @@
+"""Lines of text in any script the team writes in: right to left, joined, in fonts that have it.
+
+Workshop text is kept as typed (logical order) until a line is drawn. Then each
+line is cut into pieces by the font that has each character
+(:func:`.fonts.font_runs`) and by direction; the Unicode bidirectional
+algorithm (python-bidi) puts the pieces in visual order, and each right-to-left
+piece is shaped by HarfBuzz through reportlab's own shaping support, so Arabic
+letters join and marks sit where they belong. Shaped glyphs copy out of the PDF
+as the letters that were typed (see :class:`.fonts.CharterFont`), and the
+reader's text extraction puts the right-to-left runs back in the order typed.
+
+A paragraph whose first strong character is right to left (a Hebrew goal, an
+Arabic vision) reads from the right: set flush left, it is set flush right.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bidi import algorithm as uba  # type: ignore[import-untyped]
+from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr  # type: ignore[import-untyped]
+from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-untyped]
+
+from ..domain.model import Workshop
+from .fonts import _fonts, font_runs, language_of
+
+_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+
+
+def workshop_language(ws: Workshop, tag: str | None = None) -> str | None:
+    """The language to set a workshop's Han characters in: ``tag`` (the workshop's
+    language, such as "ja") when known, else guessed from the kana or Hangul in its text."""
+    return language_of(_strings(ws), tag)
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has anything the bidirectional algorithm sets right to left."""
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether ``text`` is a right-to-left paragraph: its first strong character is."""
+    return bool(uba.get_base_level(text))
+
+
+def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int]]:
+    """The positions of ``text``'s characters in the order they are seen, left to right,
+    each with its embedding level (odd: right to left).
+
+    ``rtl`` sets the paragraph's direction; None takes it from ``text``. Explicit
+    direction marks, which draw nothing, are left out.
+    """
+    storage = uba.get_empty_storage()
+    level = uba.get_base_level(text) if rtl is None else int(rtl)
+    storage["base_level"] = level
+    storage["base_dir"] = ("L", "R")[level]
+    uba.get_embedding_levels(text, storage)
+    for i, ch in enumerate(storage["chars"]):
+        ch["index"] = i
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    return [(ch["index"], ch["level"]) for ch in storage["chars"]]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one line in one font and one direction, ready to draw left to right."""
+
+    font: str
+    text: str
+    """What is drawn, left to right: for a right-to-left piece, shaped glyphs in visual order."""
+    typed: str
+    """The same text in the order it was typed."""
+    rtl: bool
+    width: float
+    owner: int = 0
+    """Which part of a styled line it comes from."""
+
+
+def shape(typed: str, font: str, size: float) -> str:
+    """A right-to-left run shaped by HarfBuzz: its glyphs in visual order.
+
+    The codes of glyphs that stand for other text than their own character (a
+    joined form, a ligature) are recorded with the text they stand for, so the
+    PDF's text layer gives back what was typed.
+    """
+    shaped = shapeStr(typed, font, size, force=True)
+    charter_font = _fonts().get(font)
+    data = getattr(shaped, "__shapeData__", None)
+    if charter_font is not None and data:
+        starts = sorted({d.cluster for d in data if d.cluster >= 0})
+        ends = dict(zip(starts, [*starts[1:], len(typed)], strict=True))
+        seen: set[int] = set()
+        for glyph, d in zip(shaped, data, strict=False):
+            if d.cluster in seen or d.cluster not in ends:
+                continue
+            seen.add(d.cluster)
+            meant = typed[d.cluster : ends[d.cluster]]
+            if meant != glyph:
+                charter_font.actual.setdefault(ord(glyph), meant)
+    return str(shaped) if not isinstance(shaped, ShapedStr) else shaped
+
+
+def _width(text: str, font: str, size: float) -> float:
+    data = getattr(text, "__shapeData__", None)
+    if data is not None:
+        return float(sum(d.x_advance for d in data)) * size / 1000
+    base = _fonts().get(font)
+    if base is not None:
+        return float(TTFont.stringWidth(base, text, size))
+    return float(rl_paragraph.stringWidth(text, font, size))
+
+
+def visual_pieces(
+    text: str,
+    face: str | list[str],
+    size: float,
+    rtl: bool | None = None,
+    owners: list[int] | None = None,
+) -> list[Piece]:
+    """One line of ``text`` (in the order typed) as pieces in the order they are drawn.
+
+    ``owners`` marks which part of a styled line each character belongs to; a piece
+    never spans two. ``face`` may be one font per owner (a list) or one for all.
+    """
+    if not text:
+        return []
+    fonts: list[str] = []
+    if isinstance(face, str):
+        for font, chunk in font_runs(text, face):
+            fonts += [font] * len(chunk)
+    else:
+        start = 0
+        owner_list = owners or [0] * len(text)
+        while start < len(text):
+            end = start
+            while end < len(text) and owner_list[end] == owner_list[start]:
+                end += 1
+            for font, chunk in font_runs(text[start:end], face[owner_list[start]]):
+                fonts += [font] * len(chunk)
+            start = end
+    owner = owners or [0] * len(text)
+    order = visual_order(text, rtl)
+    groups: list[list[tuple[int, int]]] = []
+    for index, level in order:
+        if groups:
+            last_index, last_level = groups[-1][-1]
+            step = -1 if last_level % 2 else 1
+            if (
+                last_level == level
+                and index == last_index + step
+                and fonts[index] == fonts[last_index]
+                and owner[index] == owner[last_index]
+            ):
+                groups[-1].append((index, level))
+                continue
+        groups.append([(index, level)])
+    pieces = []
+    for group in groups:
+        indices = [i for i, _ in group]
+        first, last = min(indices), max(indices)
+        typed = text[first : last + 1]
+        font = fonts[first]
+        backwards = bool(group[0][1] % 2)
+        if not backwards:
+            drawn = typed
+        elif any(unicodedata.bidirectional(c) in ("R", "AL") for c in typed):
+            drawn = shape(typed, font, size)
+        else:
+            # Only spaces and punctuation: nothing to shape, and HarfBuzz would take
+            # them for left to right. Mirrored as the algorithm's rule L4 asks.
+            drawn = "".join(MIRRORED.get(c, c) for c in reversed(typed))
+        pieces.append(Piece(font, drawn, typed, backwards, _width(drawn, font, size), owner[first]))
+    return pieces
+
+
+def _needs_work(frags: list[Any]) -> bool:
+    fonts = _fonts()
+    for f in frags:
+        text = getattr(f, "text", "")
+        if not text or hasattr(f, "cbDefn"):
+            continue
+        font = fonts.get(f.fontName)
+        if has_rtl(text) or (font is not None and any(ord(c) not in font.covers for c in text)):
+            return True
+    return False
+
+
+class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
+    """reportlab's paragraph, its lines drawn in visual order and in fonts that have each script.
+
+    Lines are broken as typed; only drawing changes, so splitting across pages
+    and measuring work as before.
+    """
+
+    def _frag_lines(self) -> list[Any]:
+        bl = self.blPara
+        if bl.kind == 1:
+            return list(bl.lines)
+        frag = self.frags[0]
+        ascent = getattr(bl, "ascent", bl.fontSize)
+        descent = getattr(bl, "descent", 0)
+        return [
+            rl_paragraph.FragLine(
+                extraSpace=extra,
+                wordCount=len(words),
+                lineBreak=False,
+                words=[frag.clone(text=" ".join(words))],
+                fontSize=bl.fontSize,
+                ascent=ascent,
+                descent=descent,
+                maxWidth=self.width,
+                sFW=0,
+            )
+            for extra, words in bl.lines
+        ]
+
+    def _visual_line(self, line: Any, rtl: bool) -> Any:
+        marks = [w for w in line.words if hasattr(w, "cbDefn")]
+        frags = [w for w in line.words if not hasattr(w, "cbDefn")]
+        text = "".join(f.text for f in frags)
+        owners = [k for k, f in enumerate(frags) for _ in f.text]
+        before = sum(float(rl_paragraph.stringWidth(f.text, f.fontName, f.fontSize)) for f in frags)
+        # Spaces at the line's end would move to its start in a right-to-left line.
+        kept = len(text.rstrip(" "))
+        text, owners = text[:kept], owners[:kept]
+        words = []
+        after = 0.0
+        for piece in visual_pieces(
+            text, [f.fontName for f in frags], frags[0].fontSize if frags else 10, rtl, owners
+        ):
+            source = frags[piece.owner]
+            words.append(source.clone(fontName=piece.font, text=piece.text))
+            after += _width(piece.text, piece.font, source.fontSize)
+        return line.clone(words=marks + words, extraSpace=line.extraSpace + before - after)
+
+    def drawPara(self, debug: int = 0) -> None:
+        lines = self._frag_lines()
+        frags = [w for line in lines for w in line.words]
+        if not _needs_work(frags):
+            super().drawPara(debug)
+            return
+        plain = "".join(getattr(f, "text", "") for f in frags)
+        rtl = reads_rtl(plain)
+        kept: tuple[Any, Any] = (getattr(self, "blPara"), getattr(self, "style"))  # noqa: B009
+        style = kept[1]
+        self.blPara = rl_paragraph.ParaLines(
+            kind=1, lines=[self._visual_line(line, rtl) for line in lines]
+        )
+        if rtl and style.alignment in (TA_LEFT, TA_JUSTIFY):
+            self.style = style.clone(style.name, alignment=TA_RIGHT)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara, self.style = kept
