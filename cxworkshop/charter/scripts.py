@@ -121,7 +121,9 @@ def shape(typed: str, font: str, size: float) -> str:
             seen.add(d.cluster)
             meant = typed[d.cluster : ends[d.cluster]]
             if meant != glyph:
-                charter_font.actual.setdefault(ord(glyph), meant)
+                # Readers put a right-to-left line's characters back in the order typed
+                # by reversing them, a ligature's letters too: so they are given reversed.
+                charter_font.actual.setdefault(ord(glyph), meant[::-1])
     return str(shaped) if not isinstance(shaped, ShapedStr) else shaped
 
 
