@@ -116,6 +116,27 @@ HAN_ORDER = {
 
 _language: ContextVar[str | None] = ContextVar("charter_language", default=None)
 
+FSI = "\u2068"
+"""First strong isolate: what follows, up to :data:`PDI`, is set in its own direction
+and moves as one unit in the line around it."""
+PDI = "\u2069"
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+"""Direction marks: they steer the bidirectional algorithm and take no room."""
+_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has anything the bidirectional algorithm sets right to left."""
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+
+
+def isolate(text: str) -> str:
+    """``text`` set apart from the line around it when it has anything right to left:
+    "Accountable: דנה לוי · 4 votes" keeps "· 4 votes" after the name, not before it."""
+    return f"{FSI}{text}{PDI}" if has_rtl(text) else text
+
 
 def nfc(text: str) -> str:
     """``text`` in Unicode's composed form, as the charter draws it."""
@@ -210,6 +231,7 @@ class CharterFont(TTFont):  # type: ignore[misc]
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """How wide ``text`` is drawn from this face, each character in the font that has it."""
+        text = text.translate(_INVISIBLE)
         if all(ord(ch) in self.covers for ch in text) or self.fontName not in FILES:
             return float(super().stringWidth(text, size, encoding))
         return sum(
@@ -372,12 +394,13 @@ class Text:
         return "".join(out)
 
     def markup(self, text: str) -> str:
-        """``text`` as paragraph markup: cleaned, escaped, line breaks kept.
+        """``text`` as paragraph markup: cleaned, escaped, line breaks kept, and set
+        apart from the words around it when it has right-to-left text (:func:`isolate`).
 
         Fonts for other scripts and right-to-left order are chosen as each line is
         drawn (:class:`.scripts.Paragraph`), in the face the line is set in.
         """
-        return escape(self.clean(text)).replace("\n", "<br/>")
+        return escape(isolate(self.clean(text))).replace("\n", "<br/>")
 
     def join(self, parts: Iterable[str], sep: str = ", ") -> str:
         """Several texts as markup, joined by ``sep`` (itself plain text)."""

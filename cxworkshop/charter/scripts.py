@@ -28,9 +28,10 @@ from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr  # type: ignor
 from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-untyped]
 
 from ..domain.model import Workshop
-from .fonts import _fonts, font_runs, language_of
+from .fonts import FSI, PDI, _fonts, font_runs, has_rtl, language_of
 
-_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+_OBJECT = "\ufffc"
+"""An isolate seen from outside: one neutral character, as the algorithm treats it."""
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -54,23 +55,26 @@ def workshop_language(ws: Workshop, tag: str | None = None) -> str | None:
     return language_of(_strings(ws), tag)
 
 
-def has_rtl(text: str) -> bool:
-    """Whether ``text`` has anything the bidirectional algorithm sets right to left."""
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the isolates of one line are: (index of the first character, end); an isolate
+    cut by a line break runs to the line's end or from its start."""
+    spans = []
+    first_fsi, first_pdi = text.find(FSI), text.find(PDI)
+    continued = first_pdi != -1 and (first_fsi == -1 or first_pdi < first_fsi)
+    start: int | None = 0 if continued else None
+    for i, ch in enumerate(text):
+        if ch == FSI and start is None:
+            start = i + 1
+        elif ch == PDI and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
-def reads_rtl(text: str) -> bool:
-    """Whether ``text`` is a right-to-left paragraph: its first strong character is."""
-    return bool(uba.get_base_level(text))
-
-
-def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int]]:
-    """The positions of ``text``'s characters in the order they are seen, left to right,
-    each with its embedding level (odd: right to left).
-
-    ``rtl`` sets the paragraph's direction; None takes it from ``text``. Explicit
-    direction marks, which draw nothing, are left out.
-    """
+def _resolve(text: str, rtl: bool | None) -> list[tuple[int, int]]:
+    """python-bidi's resolution of one run of text: positions in visual order with levels."""
     storage = uba.get_empty_storage()
     level = uba.get_base_level(text) if rtl is None else int(rtl)
     storage["base_level"] = level
@@ -84,6 +88,51 @@ def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int]]:
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
     return [(ch["index"], ch["level"]) for ch in storage["chars"]]
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether ``text`` is a right-to-left paragraph: its first strong character outside
+    isolates is (or, when only isolates have any, the first strong character in them)."""
+    outside = text
+    for start, end in reversed(_spans(text)):
+        outside = outside[: max(start - 1, 0)] + _OBJECT + outside[end + 1 :]
+    if any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in outside):
+        return bool(uba.get_base_level(outside))
+    return bool(uba.get_base_level(text.replace(FSI, "").replace(PDI, "")))
+
+
+def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int, int]]:
+    """The positions of ``text``'s characters in the order they are seen, left to right,
+    each with its embedding level (odd: right to left) and the isolate it is in (0: none).
+
+    ``rtl`` sets the paragraph's direction; None takes it from ``text``. Each isolate
+    (:func:`isolate`) counts as one neutral character in the line and is ordered on
+    its own, as the algorithm's isolates are. Direction marks, which draw nothing,
+    are left out.
+    """
+    spans = _spans(text)
+    if not spans:
+        return [(i, level, 0) for i, level in _resolve(text, rtl)]
+    outer = ""
+    where: list[int | tuple[int, int]] = []
+    position = 0
+    for start, end in spans:
+        before = start - 1 if start > 0 and text[start - 1] == FSI else start
+        outer += text[position:before] + _OBJECT
+        where += [*range(position, before), (start, end)]
+        position = end + 1 if text[end : end + 1] == PDI else end
+    outer += text[position:]
+    where += list(range(position, len(text)))
+    base = reads_rtl(text) if rtl is None else rtl
+    out: list[tuple[int, int, int]] = []
+    for n, (i, level) in enumerate(_resolve(outer, base)):
+        spot = where[i]
+        if isinstance(spot, int):
+            out.append((spot, level, 0))
+            continue
+        start, end = spot
+        out += [(start + j, inner, n + 1) for j, inner in _resolve(text[start:end], None)]
+    return [(i, level, part) for i, level, part in out if text[i] not in (FSI, PDI)]
 
 
 @dataclass(frozen=True)
@@ -167,23 +216,24 @@ def visual_pieces(
             start = end
     owner = owners or [0] * len(text)
     order = visual_order(text, rtl)
-    groups: list[list[tuple[int, int]]] = []
-    for index, level in order:
+    groups: list[list[tuple[int, int, int]]] = []
+    for index, level, part in order:
         if groups:
-            last_index, last_level = groups[-1][-1]
+            last_index, last_level, last_part = groups[-1][-1]
             step = -1 if last_level % 2 else 1
             if (
                 last_level == level
+                and last_part == part
                 and index == last_index + step
                 and fonts[index] == fonts[last_index]
                 and owner[index] == owner[last_index]
             ):
-                groups[-1].append((index, level))
+                groups[-1].append((index, level, part))
                 continue
-        groups.append([(index, level)])
+        groups.append([(index, level, part)])
     pieces = []
     for group in groups:
-        indices = [i for i, _ in group]
+        indices = [i for i, _, _ in group]
         first, last = min(indices), max(indices)
         typed = text[first : last + 1]
         font = fonts[first]

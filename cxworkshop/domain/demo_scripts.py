@@ -11,16 +11,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import editing
+from .defaults import default_principles
 from .model import (
     Ask,
     AskKind,
     Assignee,
+    Cadence,
     Commitment,
     Function,
     Goal,
     Participant,
     Pillar,
+    Principle,
     Role,
+    Status,
+    Step,
     Workshop,
 )
 
@@ -43,6 +48,8 @@ class Texts:
     """(what, by when): a budget, then people."""
     step: tuple[str, str]
     """A next step: (what, by when); its owner is the facilitator."""
+    principle: str
+    """A principle of the team's own."""
 
 
 TEXTS = {
@@ -69,6 +76,7 @@ TEXTS = {
             ("إعارة محلّلَين من تقنية المعلومات لمدة ستة أشهر", "15 أبريل 2027"),
         ),
         step=("مشاركة الميثاق مع جميع الموظفين", "25 مارس 2027"),
+        principle="نرد على كل تقييم من العملاء خلال يومي عمل.",
     ),
     "he": Texts(
         title="אמנת חוויית הלקוח 2027",
@@ -93,6 +101,7 @@ TEXTS = {
             ("השאלת שני אנליסטים מ-IT לשישה חודשים", "15 באפריל 2027"),
         ),
         step=("לשתף את האמנה עם כל העובדים", "25 במרץ 2027"),
+        principle="אנחנו עונים לכל ביקורת של לקוח תוך שני ימי עבודה.",
     ),
     "zh": Texts(
         title="2027年客户体验章程",
@@ -113,6 +122,7 @@ TEXTS = {
             ("借调两名IT分析师六个月", "2027年4月15日"),
         ),
         step=("与全体员工分享本章程", "2027年3月25日"),
+        principle="我们在两个工作日内回复每一条顾客评价。",
     ),
     "ja": Texts(
         title="2027年 顧客体験憲章",
@@ -140,6 +150,7 @@ TEXTS = {
             ("ITアナリスト2名を6か月間派遣する", "2027年4月15日"),
         ),
         step=("憲章を全社員と共有する", "2027年3月25日"),
+        principle="お客様のレビューには2営業日以内にすべて返信します。",
     ),
     "ko": Texts(
         title="2027 고객 경험 헌장",
@@ -163,6 +174,7 @@ TEXTS = {
             ("IT 분석가 2명을 6개월간 파견", "2027년 4월 15일"),
         ),
         step=("전 직원과 헌장 공유하기", "2027년 3월 25일"),
+        principle="우리는 모든 고객 리뷰에 영업일 기준 이틀 안에 답합니다.",
     ),
 }
 """The same small workshop as each language's team would type it."""
@@ -198,4 +210,24 @@ def workshop_in(language: str) -> Workshop:
     for (text, due), kind in zip(t.asks, (AskKind.BUDGET, AskKind.PEOPLE), strict=True):
         editing.add_ask(ws, Ask(text, kind, due))
     editing.add_commitment(ws, Commitment(t.step[0], owner=t.facilitator, due=t.step[1]))
+    for principle in default_principles()[:3]:
+        principle.committed = True
+        editing.add_principle(ws, principle)
+    editing.add_principle(ws, Principle(t.principle, committed=True, custom=True))
+    goal_ids = [g.id for g in ws.goals]
+    vote = editing.open_round(ws, goal_ids=goal_ids, dots_per_voter=3, max_per_goal=2)
+    for person, dots in zip(people, ((0, 0, 3), (0, 3, 1), (3, 3, 2)), strict=True):
+        ballot: dict[str, int] = {}
+        for i in dots:
+            ballot[goal_ids[i]] = ballot.get(goal_ids[i], 0) + 1
+        editing.cast_ballot(ws, vote.id, person.id, ballot)
+    editing.close_round(ws, vote.id)
+    editing.set_revealed(ws, vote.id, True)
+    editing.update_details(
+        ws,
+        review_cadence=Cadence.QUARTERLY,
+        signed_on=dt.date(2027, 3, 25),
+        status=Status.DONE,
+        current_step=Step.CHARTER,
+    )
     return ws

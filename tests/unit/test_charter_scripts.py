@@ -213,7 +213,7 @@ def test_italic_arabic_falls_back_to_the_upright_face():
 
 def test_a_hebrew_goal_with_a_figure_reads_right_to_left_with_the_figure_left_to_right():
     text = "להעלות NPS 42% עכשיו"
-    order = [i for i, _ in visual_order(text)]
+    order = [i for i, _, _ in visual_order(text)]
     seen = "".join(text[i] for i in order)
     # The Latin and the number keep their order; the Hebrew words run right to left.
     assert "NPS 42%" in seen
