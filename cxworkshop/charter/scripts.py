@@ -110,9 +110,21 @@ def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int, int
     its own, as the algorithm's isolates are. Direction marks, which draw nothing,
     are left out.
     """
+    base = reads_rtl(text) if rtl is None else rtl
+    # Rule L1: white space at the line's end, isolates' included, takes the paragraph's
+    # level; it draws nothing, but it must not come between the words.
+    cut = len(text)
+    while cut and (text[cut - 1] in (FSI, PDI) or unicodedata.bidirectional(text[cut - 1]) == "WS"):
+        cut -= 1
+    tail = [(j, int(base), 0) for j in range(cut, len(text)) if text[j] not in (FSI, PDI)]
+    body = _visual_order(text[:cut], base)
+    return [*reversed(tail), *body] if base else [*body, *tail]
+
+
+def _visual_order(text: str, base: bool) -> list[tuple[int, int, int]]:
     spans = _spans(text)
     if not spans:
-        return [(i, level, 0) for i, level in _resolve(text, rtl)]
+        return [(i, level, 0) for i, level in _resolve(text, base)]
     outer = ""
     where: list[int | tuple[int, int]] = []
     position = 0
@@ -123,7 +135,6 @@ def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int, int
         position = end + 1 if text[end : end + 1] == PDI else end
     outer += text[position:]
     where += list(range(position, len(text)))
-    base = reads_rtl(text) if rtl is None else rtl
     out: list[tuple[int, int, int]] = []
     for n, (i, level) in enumerate(_resolve(outer, base)):
         spot = where[i]
@@ -297,9 +308,13 @@ class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
         text = "".join(f.text for f in frags)
         owners = [k for k, f in enumerate(frags) for _ in f.text]
         before = sum(float(rl_paragraph.stringWidth(f.text, f.fontName, f.fontSize)) for f in frags)
-        # Spaces at the line's end would move to its start in a right-to-left line.
-        kept = len(text.rstrip(" "))
-        text, owners = text[:kept], owners[:kept]
+        # Spaces at the line's end (an isolate's last ones too) would move to its start
+        # in a right-to-left line.
+        cut = len(text)
+        while cut and text[cut - 1] in (" ", FSI, PDI):
+            cut -= 1
+        kept = [j for j in range(len(text)) if j < cut or text[j] != " "]
+        text, owners = "".join(text[j] for j in kept), [owners[j] for j in kept]
         words = []
         after = 0.0
         for piece in visual_pieces(
