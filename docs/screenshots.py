@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*SIZE)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
+        right_to_left_page(args.out)
         report_page(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
         store.close()
@@ -167,6 +168,19 @@ def charter_pages(ws: Workshop, out: Path) -> None:
             image.save(out / f"{name}.png")
             print(out / f"{name}.png")
         document.close()
+
+
+def right_to_left_page(out: Path) -> None:
+    """Page 1 of the charter of a small workshop typed in Arabic."""
+    import pypdfium2
+
+    from cxworkshop.charter import pdf_bytes
+    from cxworkshop.domain.demo_scripts import workshop_in
+
+    document = pypdfium2.PdfDocument(pdf_bytes(workshop_in("ar")))
+    document[0].render(scale=1.5).to_pil().save(out / "charter-page1-arabic.png")
+    print(out / "charter-page1-arabic.png")
+    document.close()
 
 
 def report_page(store: Store, demo_id: int, out: Path) -> None:

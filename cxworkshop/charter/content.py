@@ -26,6 +26,7 @@ from ..domain.model import (
 )
 from ..domain.progress import completed_steps
 from ..domain.text import same_name
+from .direction import isolate
 
 TOP = 3
 """How many priorities page one shows."""
@@ -37,7 +38,8 @@ def long_date(date: dt.date) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"“{text}”"
+    # The marks stay outside a right-to-left title, where an English sentence puts them.
+    return f"“{isolate(text)}”"
 
 
 def ordinal(n: int) -> str:

@@ -45,6 +45,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .. import resources
+from .direction import INVISIBLE, isolate
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -115,27 +116,6 @@ HAN_ORDER = {
 """Which CJK font is asked first for a character several have, by language."""
 
 _language: ContextVar[str | None] = ContextVar("charter_language", default=None)
-
-FSI = "\u2068"
-"""First strong isolate: what follows, up to :data:`PDI`, is set in its own direction
-and moves as one unit in the line around it."""
-PDI = "\u2069"
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
-"""Direction marks: they steer the bidirectional algorithm and take no room."""
-_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
-
-
-def has_rtl(text: str) -> bool:
-    """Whether ``text`` has anything the bidirectional algorithm sets right to left."""
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
-
-
-def isolate(text: str) -> str:
-    """``text`` set apart from the line around it when it has anything right to left:
-    "Accountable: דנה לוי · 4 votes" keeps "· 4 votes" after the name, not before it."""
-    return f"{FSI}{text}{PDI}" if has_rtl(text) else text
 
 
 def nfc(text: str) -> str:
@@ -231,7 +211,7 @@ class CharterFont(TTFont):  # type: ignore[misc]
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """How wide ``text`` is drawn from this face, each character in the font that has it."""
-        text = text.translate(_INVISIBLE)
+        text = text.translate(INVISIBLE)
         if all(ord(ch) in self.covers for ch in text) or self.fontName not in FILES:
             return float(super().stringWidth(text, size, encoding))
         return sum(
@@ -387,7 +367,7 @@ class Text:
         covered = register()
         out = []
         for ch in nfc(text):
-            if ord(ch) not in covered and ch not in "\n\t":
+            if ord(ch) not in covered and ch not in "\n\t" and ord(ch) not in INVISIBLE:
                 self.replaced.add(ch)
                 ch = REPLACEMENT
             out.append(ch)

@@ -28,10 +28,12 @@ from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr  # type: ignor
 from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-untyped]
 
 from ..domain.model import Workshop
-from .fonts import FSI, PDI, _fonts, font_runs, has_rtl, language_of
+from .direction import FSI, PDI, has_rtl
+from .fonts import _fonts, font_runs, language_of
 
 _OBJECT = "\ufffc"
 """An isolate seen from outside: one neutral character, as the algorithm treats it."""
+_ISOLATES = frozenset("\u2066\u2067\u2068\u2069")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -75,6 +77,11 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 def _resolve(text: str, rtl: bool | None) -> list[tuple[int, int]]:
     """python-bidi's resolution of one run of text: positions in visual order with levels."""
+    # Isolates within isolates count as neutral characters, as they do from outside;
+    # a code point Unicode has not assigned is left to right, its default.
+    text = "".join(
+        _OBJECT if ch in _ISOLATES else ch if unicodedata.bidirectional(ch) else "a" for ch in text
+    )
     storage = uba.get_empty_storage()
     level = uba.get_base_level(text) if rtl is None else int(rtl)
     storage["base_level"] = level
