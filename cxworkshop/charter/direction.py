@@ -6,6 +6,7 @@ charter does without loading the PDF library.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FSI = "\u2068"
@@ -19,9 +20,19 @@ INVISIBLE = dict.fromkeys(
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
 
 
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufeff"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Every block with right-to-left characters (and the marks that start right-to-left text):
+most text has none, and one search says so."""
+
+
 def has_rtl(text: str) -> bool:
     """Whether ``text`` has anything the bidirectional algorithm sets right to left."""
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return _MAYBE_RTL.search(text) is not None and any(
+        unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text
+    )
 
 
 def isolate(text: str) -> str:

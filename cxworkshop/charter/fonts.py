@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -45,7 +46,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .. import resources
-from .direction import INVISIBLE, isolate
+from .direction import INVISIBLE, has_rtl, isolate
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -211,51 +212,81 @@ class CharterFont(TTFont):  # type: ignore[misc]
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """How wide ``text`` is drawn from this face, each character in the font that has it."""
-        text = text.translate(INVISIBLE)
-        if all(ord(ch) in self.covers for ch in text) or self.fontName not in FILES:
+        if self.covers.issuperset(map(ord, text)) or self.fontName not in FILES:
             return float(super().stringWidth(text, size, encoding))
         return sum(
-            float(TTFont.stringWidth(_fonts()[font], chunk, size, encoding))
-            for font, chunk in font_runs(text, self.fontName)
+            float(TTFont.stringWidth(charter_font(name), chunk, size, encoding))
+            for name, chunk in font_runs(text.translate(INVISIBLE), self.fontName)
         )
 
 
 @cache
-def _fonts() -> dict[str, CharterFont]:
-    """Every font the charter can draw with, by name: the bundled faces and the system's CJK."""
-    fonts = {
+def _bundled() -> dict[str, CharterFont]:
+    """The faces the app ships: DejaVu Sans, upright, bold and oblique."""
+    return {
         name: CharterFont(name, str(resources.path("fonts", file))) for name, file in FILES.items()
     }
-    for system in SYSTEM_FONTS:
-        path = next((p for p in system.paths if os.path.isfile(p)), None)
-        if path is not None:
-            fonts[system.name] = CharterFont(system.name, path, system.subfont)
-    return fonts
+
+
+@cache
+def _found() -> dict[str, SystemFont]:
+    """The system fonts whose files are there (not loaded yet), by name."""
+    return {f.name: f for f in SYSTEM_FONTS if any(os.path.isfile(path) for path in f.paths)}
+
+
+@cache
+def charter_font(name: str) -> CharterFont:
+    """One of the charter's fonts by name, loaded (and registered) the first time it is asked for.
+
+    The CJK fonts are large: a charter with no Chinese, Japanese or Korean never loads them.
+    """
+    bundled = _bundled()
+    if name in bundled:
+        return bundled[name]
+    system = _found()[name]
+    path = next(p for p in system.paths if os.path.isfile(p))
+    loaded = CharterFont(name, path, system.subfont)
+    pdfmetrics.registerFont(loaded)
+    return loaded
+
+
+def known(name: str) -> CharterFont | None:
+    """The charter's font called ``name``, or None for another font (a standard one)."""
+    return charter_font(name) if name in FILES or name in _found() else None
 
 
 @cache
 def register() -> frozenset[int]:
-    """Register the charter's fonts once per process; return the code points some font draws."""
-    fonts = _fonts()
-    for font in fonts.values():
-        pdfmetrics.registerFont(font)
+    """Register the bundled faces once per process; return the code points they draw."""
+    fonts = _bundled()
+    for face in fonts.values():
+        pdfmetrics.registerFont(face)
     # <b> and <i> in paragraphs pick the matching face; there is no bold oblique,
     # so bold wins (emphasis inside emphasis is rare, and bold reads better).
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, OBLIQUE)
     addMapping(REGULAR, 1, 1, BOLD)
-    return frozenset().union(*(font.covers for font in fonts.values()))
+    return frozenset().union(*(face.covers for face in fonts.values()))
+
+
+@cache
+def drawable(code: int) -> bool:
+    """Whether some font the charter has draws the character ``code``."""
+    return code in register() or any(code in charter_font(name).covers for name in _found())
 
 
 def available(language: str) -> list[str]:
     """The names of the system fonts found for ``language``, bold first."""
-    fonts = _fonts()
     return [
         f.name
         for f in sorted(SYSTEM_FONTS, key=lambda f: not f.bold)
-        if f.language == language and f.name in fonts
+        if f.language == language and f.name in _found()
     ]
+
+
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 def language_of(texts: Iterable[str], tag: str | None = None) -> str | None:
@@ -266,12 +297,9 @@ def language_of(texts: Iterable[str], tag: str | None = None) -> str | None:
         return primary if primary in HAN_ORDER else None
     hangul = False
     for text in texts:
-        for ch in text:
-            code = ord(ch)
-            if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
-                return JAPANESE
-            if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
-                hangul = True
+        if _KANA.search(text):
+            return JAPANESE
+        hangul = hangul or _HANGUL.search(text) is not None
     return KOREAN if hangul else None
 
 
@@ -293,7 +321,7 @@ def chain(face: str, language: str | None = None) -> tuple[str, ...]:
     set upright: the oblique face has none); then the CJK fonts, bold before regular
     in a bold face, in the order ``language`` asks for.
     """
-    found = _fonts()
+    found = _found()
     order: list[str] = [face]
     if face != REGULAR and face in FILES:
         order.append(REGULAR)
@@ -311,7 +339,6 @@ def chain(face: str, language: str | None = None) -> tuple[str, ...]:
 
 def font_for(ch: str, face: str, language: str | None = None) -> str | None:
     """The first font in ``face``'s chain that has ``ch``; None when none has it."""
-    fonts = _fonts()
     code = ord(ch)
     if language is None:
         language = _language.get()
@@ -321,7 +348,7 @@ def font_for(ch: str, face: str, language: str | None = None) -> str | None:
     elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
         language = KOREAN
     for name in chain(face, language):
-        if code in fonts[name].covers:
+        if code in charter_font(name).covers:
             return name
     return None
 
@@ -338,12 +365,14 @@ def font_runs(text: str, face: str, language: str | None = None) -> list[Run]:
     Spaces, line breaks and tabs stay with the run around them; a character no font
     has is left in ``face`` (:meth:`Text.markup` has replaced it by then).
     """
-    fonts = _fonts()
     out: list[Run] = []
     for ch in text:
         if out and (
             ch in " \n\t"
-            or (unicodedata.bidirectional(ch) in _NEUTRAL and ord(ch) in fonts[out[-1][0]].covers)
+            or (
+                unicodedata.bidirectional(ch) in _NEUTRAL
+                and ord(ch) in charter_font(out[-1][0]).covers
+            )
         ):
             # Spaces and punctuation stay in the font of the run they follow.
             font = out[-1][0]
@@ -364,10 +393,12 @@ class Text:
 
     def clean(self, text: str) -> str:
         """``text`` in NFC, each character no font has replaced by U+FFFD (and noted)."""
-        covered = register()
+        text = nfc(text)
+        if register().issuperset(map(ord, text)):
+            return text
         out = []
-        for ch in nfc(text):
-            if ord(ch) not in covered and ch not in "\n\t" and ord(ch) not in INVISIBLE:
+        for ch in text:
+            if not drawable(ord(ch)) and ch not in "\n\t" and ord(ch) not in INVISIBLE:
                 self.replaced.add(ch)
                 ch = REPLACEMENT
             out.append(ch)
@@ -395,7 +426,13 @@ class Text:
         right-to-left runs in visual order and shaped."""
         from .scripts import visual_pieces
 
-        for piece in visual_pieces(self.clean(text), font, size):
+        text = self.clean(text)
+        face = known(font)
+        if face is not None and not has_rtl(text) and face.covers.issuperset(map(ord, text)):
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, text)
+            return
+        for piece in visual_pieces(text, font, size):
             canvas.setFont(piece.font, size)
             canvas.drawString(x, y, piece.text)
             x += piece.width

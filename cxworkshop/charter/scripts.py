@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-
 
 from ..domain.model import Workshop
 from .direction import FSI, PDI, has_rtl
-from .fonts import _fonts, font_runs, language_of
+from .fonts import font_runs, known, language_of
 
 _OBJECT = "\ufffc"
 """An isolate seen from outside: one neutral character, as the algorithm treats it."""
@@ -176,7 +176,7 @@ def shape(typed: str, font: str, size: float) -> str:
     PDF's text layer gives back what was typed.
     """
     shaped = shapeStr(typed, font, size, force=True)
-    charter_font = _fonts().get(font)
+    charter_font = known(font)
     data = getattr(shaped, "__shapeData__", None)
     if charter_font is not None and data:
         starts = sorted({d.cluster for d in data if d.cluster >= 0})
@@ -198,7 +198,7 @@ def _width(text: str, font: str, size: float) -> float:
     data = getattr(text, "__shapeData__", None)
     if data is not None:
         return float(sum(d.x_advance for d in data)) * size / 1000
-    base = _fonts().get(font)
+    base = known(font)
     if base is not None:
         return float(TTFont.stringWidth(base, text, size))
     return float(rl_paragraph.stringWidth(text, font, size))
@@ -268,14 +268,11 @@ def visual_pieces(
     return pieces
 
 
-def _needs_work(frags: list[Any]) -> bool:
-    fonts = _fonts()
-    for f in frags:
-        text = getattr(f, "text", "")
-        if not text or hasattr(f, "cbDefn"):
-            continue
-        font = fonts.get(f.fontName)
-        if has_rtl(text) or (font is not None and any(ord(c) not in font.covers for c in text)):
+def _needs_work(texts: Iterable[tuple[str, str]]) -> bool:
+    """Whether any of these (font, text) has right-to-left text or characters the font lacks."""
+    for name, text in texts:
+        face = known(name)
+        if has_rtl(text) or (face is not None and not face.covers.issuperset(map(ord, text))):
             return True
     return False
 
@@ -332,12 +329,23 @@ class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
             after += _width(piece.text, piece.font, source.fontSize)
         return line.clone(words=marks + words, extraSpace=line.extraSpace + before - after)
 
+    def _texts(self) -> Iterator[tuple[str, str]]:
+        bl = self.blPara
+        if bl.kind == 1:
+            for line in bl.lines:
+                for w in line.words:
+                    if getattr(w, "text", "") and not hasattr(w, "cbDefn"):
+                        yield w.fontName, w.text
+        else:
+            for _, words in bl.lines:
+                yield bl.fontName, " ".join(words)
+
     def drawPara(self, debug: int = 0) -> None:
-        lines = self._frag_lines()
-        frags = [w for line in lines for w in line.words]
-        if not _needs_work(frags):
+        if not _needs_work(self._texts()):
             super().drawPara(debug)
             return
+        lines = self._frag_lines()
+        frags = [w for line in lines for w in line.words]
         plain = "".join(getattr(f, "text", "") for f in frags)
         rtl = reads_rtl(plain)
         kept: tuple[Any, Any] = (getattr(self, "blPara"), getattr(self, "style"))  # noqa: B009
