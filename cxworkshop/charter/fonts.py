@@ -42,7 +42,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfdoc, pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .. import resources
@@ -61,53 +61,73 @@ KOREAN = "ko"
 
 @dataclass(frozen=True)
 class SystemFont:
-    """A CJK TrueType font the charter looks for on the system, and where it comes from."""
+    """A CJK face the charter looks for on the system: the files tried, in order."""
 
     name: str
     language: str
     bold: bool
-    paths: tuple[str, ...]
+    files: tuple[tuple[str, int], ...]
+    """(path, which font in a collection): Debian's first, then Windows' and macOS's."""
     package: str
-    """The Debian package that installs it."""
-    subfont: int = 0
+    """The Debian package that installs the first file."""
+
+
+def _windows(file: str) -> str:
+    return os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts", file)
 
 
 SYSTEM_FONTS = (
     SystemFont(
-        "WenQuanYiMicroHei",
+        "CJK-Chinese",
         CHINESE,
         False,
-        ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",),
+        (
+            ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+            (_windows("msyh.ttc"), 0),
+            (_windows("simsun.ttc"), 0),
+            ("/Library/Fonts/Arial Unicode.ttf", 0),
+        ),
         "fonts-wqy-microhei",
     ),
     SystemFont(
-        "IPAGothic",
+        "CJK-Japanese",
         JAPANESE,
         False,
         (
-            "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-            "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf",
+            ("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0),
+            ("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf", 0),
+            (_windows("msgothic.ttc"), 0),
         ),
         "fonts-ipafont-gothic",
     ),
     SystemFont(
-        "NanumGothic",
+        "CJK-Korean",
         KOREAN,
         False,
-        ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf",),
+        (
+            ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 0),
+            (_windows("malgun.ttf"), 0),
+            ("/System/Library/Fonts/AppleSDGothicNeo.ttc", 0),
+        ),
         "fonts-nanum",
     ),
     SystemFont(
-        "NanumGothic-Bold",
+        "CJK-Korean-Bold",
         KOREAN,
         True,
-        ("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",),
+        (
+            ("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf", 0),
+            (_windows("malgunbd.ttf"), 0),
+        ),
         "fonts-nanum",
     ),
 )
-"""Where the CJK fonts are looked for. None has a bold face but Nanum Gothic, nor any an
-italic: bold Chinese and Japanese, and all italic CJK, fall back to the upright face.
-A missing font is no error: its characters are named as ones no font could draw."""
+"""Where the CJK fonts are looked for: on Debian and Ubuntu, WenQuanYi Micro Hei, IPA
+Gothic and Nanum Gothic (regular and bold). Only TrueType outlines can be embedded: a
+file with PostScript (CFF) outlines is passed over for the next. No face but the Korean
+has a bold, nor any an italic: bold Chinese and Japanese, and all italic CJK, fall back
+to the upright face. A font that is not found is no error: the characters only it has
+are named by the export as ones no font could draw."""
 
 HAN_ORDER = {
     CHINESE: (CHINESE, JAPANESE, KOREAN),
@@ -230,29 +250,46 @@ def _bundled() -> dict[str, CharterFont]:
 
 @cache
 def _found() -> dict[str, SystemFont]:
-    """The system fonts whose files are there (not loaded yet), by name."""
-    return {f.name: f for f in SYSTEM_FONTS if any(os.path.isfile(path) for path in f.paths)}
+    """The system fonts one of whose files is there (not loaded yet), by name."""
+    return {f.name: f for f in SYSTEM_FONTS if any(os.path.isfile(path) for path, _ in f.files)}
 
 
 @cache
+def _load(name: str) -> CharterFont | None:
+    bundled = _bundled()
+    if name in bundled:
+        return bundled[name]
+    for path, index in _found()[name].files:
+        if not os.path.isfile(path):
+            continue
+        try:
+            loaded = CharterFont(name, path, index)
+        except TTFError:
+            continue  # PostScript outlines, or a damaged file: try the next
+        pdfmetrics.registerFont(loaded)
+        return loaded
+    return None
+
+
 def charter_font(name: str) -> CharterFont:
     """One of the charter's fonts by name, loaded (and registered) the first time it is asked for.
 
     The CJK fonts are large: a charter with no Chinese, Japanese or Korean never loads them.
     """
-    bundled = _bundled()
-    if name in bundled:
-        return bundled[name]
-    system = _found()[name]
-    path = next(p for p in system.paths if os.path.isfile(p))
-    loaded = CharterFont(name, path, system.subfont)
-    pdfmetrics.registerFont(loaded)
+    loaded = _load(name)
+    if loaded is None:
+        raise KeyError(name)
     return loaded
+
+
+def _covers(name: str, code: int) -> bool:
+    loaded = _load(name)
+    return loaded is not None and code in loaded.covers
 
 
 def known(name: str) -> CharterFont | None:
     """The charter's font called ``name``, or None for another font (a standard one)."""
-    return charter_font(name) if name in FILES or name in _found() else None
+    return _load(name) if name in FILES or name in _found() else None
 
 
 @cache
@@ -273,7 +310,7 @@ def register() -> frozenset[int]:
 @cache
 def drawable(code: int) -> bool:
     """Whether some font the charter has draws the character ``code``."""
-    return code in register() or any(code in charter_font(name).covers for name in _found())
+    return code in register() or any(_covers(name, code) for name in _found())
 
 
 def available(language: str) -> list[str]:
@@ -348,7 +385,7 @@ def font_for(ch: str, face: str, language: str | None = None) -> str | None:
     elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
         language = KOREAN
     for name in chain(face, language):
-        if code in charter_font(name).covers:
+        if _covers(name, code):
             return name
     return None
 
