@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from cxworkshop.charter import Paper, export_report, pdf_bytes
+from cxworkshop.charter.document import build
 from cxworkshop.charter.fonts import (
     BOLD,
     FILES,
@@ -33,10 +34,12 @@ from cxworkshop.charter.fonts import (
     SYSTEM_FONTS,
     chain,
     charter_font,
+    drawable,
     known,
     register,
 )
 from cxworkshop.charter.scripts import has_rtl, reads_rtl, visual_order, visual_pieces
+from cxworkshop.domain import editing
 from cxworkshop.domain.demo_scripts import TEXTS, workshop_in
 from cxworkshop.domain.model import Workshop
 
@@ -293,3 +296,28 @@ def test_the_visual_order_agrees_with_the_reference_implementation(parts: list[s
     direction = "R" if reads_rtl(text) else "L"
     expected = get_display(text, base_dir=direction)
     assert drawn == expected.replace("\u2068", "").replace("\u2069", "")
+
+
+MIXED = st.text(
+    st.one_of(
+        st.characters(exclude_categories=("Cs", "Cc")),
+        st.sampled_from(list("ابتثجحخ لا ّ َ אבגד ְ 客户体验 かなカナ 고객 NPS 42% ()،.")),
+    ),
+    max_size=40,
+).filter(lambda s: s.strip())
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=MIXED, name=MIXED, goal=MIXED)
+def test_anything_a_team_can_type_exports_and_names_what_no_font_has(
+    title: str, name: str, goal: str
+):
+    ws = workshop_in("he")
+    editing.update_details(ws, title=title)
+    editing.update_participant(ws, ws.participants[0].id, name=name)
+    editing.update_goal(ws, ws.goals[0].id, title=goal)
+    built = build(ws)
+    assert built.pages >= 1
+    assert built.replaced <= set(unicodedata.normalize("NFC", title + name + goal))
+    for ch in built.replaced:
+        assert not drawable(ord(ch))
