@@ -29,6 +29,7 @@ from ..domain import editing, measures, review
 from ..domain.model import GoalReview, ReviewStatus, Workshop
 from . import content
 from .charts import _drawing
+from .direction import isolate
 from .document import Built, _Heading, _hex, _table, render
 from .fonts import Text, register
 from .paper import Paper
@@ -140,7 +141,7 @@ class _Writer:
             out.append(Paragraph(self.m(ws.organisation.upper()), self.s.kicker))
         out += [
             _Heading("Progress report", self.s.title, SECTIONS["summary"], 0, "summary"),
-            Paragraph(self.m(f"{ws.title} · {when}"), self.s.subtitle),
+            Paragraph(self.m(f"{isolate(ws.title)} · {when}"), self.s.subtitle),
             Spacer(0, 10),
         ]
         return out
@@ -237,16 +238,23 @@ class _Writer:
         # Page one is the summary whole; the detail starts on a page of its own.
         out: list[Flowable] = [PageBreak(), self.heading("progress")]
         for goal, row in zip(self.ws.goals, standings(self.ws), strict=True):
-            steps = [f"Baseline {goal.baseline or '–'}"]
+            # Each value the team typed is set apart, so a right-to-left one keeps its place.
+            steps = [f"Baseline {isolate(goal.baseline or '–')}"]
             steps += [
-                f"{entry.reading} ({short_date(entry.read_on or held_on)})"
+                f"{isolate(entry.reading)} ({short_date(entry.read_on or held_on)})"
                 for held_on, entry in row.readings
             ]
-            steps.append(f"target {goal.target or '–'}" + (f" by {goal.due}" if goal.due else ""))
+            steps.append(
+                f"target {isolate(goal.target or '–')}"
+                + (f" by {isolate(goal.due)}" if goal.due else "")
+            )
             block: list[Flowable] = [
                 Paragraph(self.m(goal.title), self.s.h2),
                 Paragraph(
-                    self.m(f"{status_text(row.status)} · Accountable: {row.accountable or '–'}"),
+                    self.m(
+                        f"{status_text(row.status)} · Accountable: "
+                        f"{isolate(row.accountable or '–')}"
+                    ),
                     self.s.body,
                 ),
                 Paragraph(self.m(" → ".join(steps)), self.s.body_muted),
@@ -257,13 +265,14 @@ class _Writer:
             last = self.ws.reviews[-1] if self.ws.reviews else None
             entry = review.goal_review(last, goal.id) if last else None
             if entry is not None and entry.note:
-                block.append(Paragraph(self.m(f"Note: {entry.note}"), self.s.quote))
+                block.append(Paragraph(self.m(f"Note: {isolate(entry.note)}"), self.s.quote))
             if entry is not None and entry.decision is not entry.decision.KEEP:
                 decided = entry.decision.label
                 if entry.new_target:
-                    decided += f": {entry.new_target}"
+                    decided += f": {isolate(entry.new_target)}"
                 if entry.new_accountable is not None:
-                    decided += f": {editing.assignee_name(self.ws, entry.new_accountable)}"
+                    name = editing.assignee_name(self.ws, entry.new_accountable)
+                    decided += f": {isolate(name)}"
                 block.append(Paragraph(self.m(f"Decided: {decided}"), self.s.body))
             out.append(KeepTogether(block))
         return out
@@ -276,7 +285,7 @@ class _Writer:
                 Paragraph("This workshop does not carry on from another.", self.s.body_muted),
             ]
         out.append(
-            Paragraph(self.m(f"Since “{self.previous.title}”."), self.s.intro),
+            Paragraph(self.m(f"Since {content.quoted(self.previous.title)}."), self.s.intro),
         )
         for line in review.describe(review.compare(self.previous, self.ws)):
             style = self.s.body if line.startswith("  ") else self.s.cell_bold
