@@ -26,6 +26,7 @@ __all__ = [
     "Gap",
     "Paper",
     "Signatory",
+    "export_changes",
     "export_pdf",
     "export_report",
     "for_territory",
@@ -95,4 +96,23 @@ def export_report(
     check_target(Path(path).expanduser(), "the progress report", protect)
     built = build_report(ws, previous, paper, today=today)
     saved = write_atomically(path, built.data, "the progress report", protect)
+    return Exported(saved, built.pages, built.draft, built.replaced)
+
+
+def export_changes(
+    before: Workshop,
+    after: Workshop,
+    path: Path | str,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+    protect: Iterable[Path] = (),
+) -> Exported:
+    """Lay out what changed from ``before`` to ``after`` and save it at ``path``, as safely
+    as the charter (see :func:`export_pdf`)."""
+    from .report import build_changes
+
+    check_target(Path(path).expanduser(), "the comparison", protect)
+    built = build_changes(before, after, paper, today=today)
+    saved = write_atomically(path, built.data, "the comparison", protect)
     return Exported(saved, built.pages, built.draft, built.replaced)
