@@ -302,7 +302,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        for action in (lib.duplicate_action, lib.rename_action, lib.delete_action):
+        for action in (
+            lib.duplicate_action,
+            lib.next_action,
+            lib.rename_action,
+            lib.delete_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(lib.import_action)
@@ -465,6 +470,7 @@ class MainWindow(QMainWindow):
                 window.close()
                 window.deleteLater()
             window = self.reviews_window = ReviewsWindow(self.session, self)
+            window.sig_next_requested.connect(self.library.start_next)
         window.show()
         window.raise_()
         window.activateWindow()

@@ -76,7 +76,9 @@ def choose(qtbot, reviews: ReviewsWindow, row: int, column: int, label: str) -> 
     qtbot.keyClick(table, Qt.Key.Key_F2)
     combo = table.focusWidget()
     assert isinstance(combo, QComboBox), combo
-    combo.setCurrentIndex(combo.findText(label))
+    at = combo.findText(label)
+    assert at >= 0, f"no choice {label!r}"
+    combo.setCurrentIndex(at)
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
