@@ -341,14 +341,7 @@ def changes_story(before: Workshop, after: Workshop, width: float, text: Text) -
         ),
         Spacer(0, 10),
     ]
-    counts = [
-        (len(changes.added), "goal added", "goals added"),
-        (len(changes.dropped), "goal dropped", "goals dropped"),
-        (len(changes.retargeted), "measure changed", "measures changed"),
-        (len(changes.roles), "change in who answers for a goal", "changes in who answers"),
-        (len(changes.ranks), "priority moved", "priorities moved"),
-    ]
-    said = [f"<b>{n}</b> {m(one if n == 1 else more)}" for n, one, more in counts if n]
+    said = [f"<b>{n}</b> {m(words)}" for n, words in review.counts(changes)]
     if changes.nothing:
         story.append(Paragraph(m(review.describe(changes)[0]), s.body_spaced))
     else:

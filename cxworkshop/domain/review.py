@@ -503,3 +503,18 @@ def unvoted_text(changes: Changes) -> str:
         for side in changes.unvoted
     )
     return f"Priorities not compared: {which} has not voted yet."
+
+
+def counts(changes: Changes) -> list[tuple[int, str]]:
+    """Each kind of change there is, counted, with its words: (2, "goals added")."""
+    out = []
+    for n, one, more in (
+        (len(changes.added), "goal added", "goals added"),
+        (len(changes.dropped), "goal dropped", "goals dropped"),
+        (len(changes.retargeted), "measure changed", "measures changed"),
+        (len(changes.roles), "change in who answers for a goal", "changes in who answers"),
+        (len(changes.ranks), "priority moved", "priorities moved"),
+    ):
+        if n:
+            out.append((n, one if n == 1 else more))
+    return out
