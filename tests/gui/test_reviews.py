@@ -103,6 +103,9 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
     choose(qtbot, reviews, 3, ReviewModel.CHANGE, person.name)
     choose(qtbot, reviews, 6, ReviewModel.DECISION, "Change the target")
     type_into(qtbot, reviews, 6, ReviewModel.CHANGE, "40")
+    choose(qtbot, reviews, 2, ReviewModel.STATUS, "✗ Off track")
+    type_into(qtbot, reviews, 2, ReviewModel.NOTE, "No budget for the referral scheme.")
+    choose(qtbot, reviews, 2, ReviewModel.DECISION, "Drop")
 
     assert qtmodel.index(0, ReviewModel.PROGRESS).data() == "38%"
     saved = reopened(session)
@@ -121,9 +124,23 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
     )
     nps = review.goal_review(held, goals[6].id)
     assert (nps.decision, nps.new_target) == (ReviewDecision.RETARGET, "40")
+    referral = review.goal_review(held, goals[2].id)
+    assert (referral.status, referral.note, referral.decision) == (
+        ReviewStatus.OFF_TRACK,
+        "No budget for the referral scheme.",
+        ReviewDecision.DROP,
+    )
+    # Every field of every goal, as the window holds it, is what the file holds.
+    assert saved.reviews == session.workshop.reviews
 
     # Quit and reopen: the same review, read by a fresh store, shows the same rows.
-    shown = [qtmodel.index(0, c).data() for c in range(qtmodel.columnCount())]
+    def table(model: ReviewModel) -> list[list[str]]:
+        return [
+            [model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+
+    shown = table(qtmodel)
     reviews.close()
     window.close()
     with Store(store.path) as again:
@@ -136,7 +153,8 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
         shown_again = open_reviews(qtbot, second)
         qtbot.addWidget(shown_again)
         model = shown_again.model
-        assert [model.index(0, c).data() for c in range(model.columnCount())] == shown
+        assert table(model) == shown
+        assert again.workshop(session.workshop_id).reviews == saved.reviews
         second.close()
 
 
