@@ -1,5 +1,5 @@
 """Regenerate the README's screenshots from the demo workshop, offscreen, at 1600×1000
-(and the goals board at 1280×720).
+(and the goals board, the progress reviews and what changed at 1280×720).
 
     python docs/screenshots.py [--out docs/screenshots] [--theme light]
 
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         charter_pages(store.workshop(demo_id), args.out)
         report_page(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
+        changes_window(store, demo_id, app, args.out)
         store.close()
     return 0
 
@@ -204,12 +205,49 @@ def reviews_window(store: Store, demo_id: int, app: QApplication, out: Path) -> 
 
     session = Session(store, demo_id)
     window = ReviewsWindow(session)
-    window.resize(*SIZE)
+    window.resize(*SMALL)
     window.show()
     settle(app)
     window.table.resizeRowsToContents()
     window.grab().save(str(out / "reviews.png"))
     print(out / "reviews.png")
+    window.close()
+
+
+def changes_window(store: Store, demo_id: int, app: QApplication, out: Path) -> None:
+    """What changed from the demo to next quarter's workshop, started after the June
+    review dropped a goal, set a new target and named a new Accountable; at 1280×720."""
+    import datetime as dt
+
+    from cxworkshop.domain.model import Goal, ReviewDecision
+    from cxworkshop.gui.changes import ChangesWindow
+
+    ws = store.workshop(demo_id)
+    june, goals = ws.reviews[-1], ws.goals
+    store.record_review(demo_id, june.id, goals[2].id, decision=ReviewDecision.DROP)
+    store.record_review(
+        demo_id, june.id, goals[3].id, decision=ReviewDecision.RETARGET, new_target="1.5%"
+    )
+    store.record_review(
+        demo_id,
+        june.id,
+        goals[5].id,
+        decision=ReviewDecision.REASSIGN,
+        new_accountable=editing.accountable(ws, goals[0].id),
+    )
+    on = dt.date(2027, 7, 1)
+    from cxworkshop.domain import review
+
+    new = store.create_next_workshop(demo_id, review.next_title(ws.title, on), date=on)
+    assert new.id is not None
+    store.add_goal(new.id, Goal(Pillar.KEEP, "Answer every complaint within a working day"))
+    window = ChangesWindow(store, new.id)
+    window.resize(*SMALL)
+    window.show()
+    settle(app)
+    window.table.resizeRowsToContents()
+    window.grab().save(str(out / "changes.png"))
+    print(out / "changes.png")
     window.close()
 
 
