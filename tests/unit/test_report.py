@@ -179,6 +179,22 @@ def test_what_changed_is_exported_as_a_pdf_with_a_row_per_change(tmp_path: Path)
     assert "Priorities not compared: the later one has not voted yet." in text
 
 
+def test_every_page_of_what_changed_renders_with_ink_on_it():
+    from cxworkshop.charter.report import build_changes
+
+    before = reviewed()
+    before.id = 1
+    after = review.next_workshop(before, "Q4 2027 — Customer experience charter")
+    document = pdfium.PdfDocument(build_changes(before, after, today=TODAY).data)
+    try:
+        for page in document:
+            image = page.render(scale=0.5, grayscale=True).to_pil()
+            inked = sum(image.histogram()[:200])
+            assert inked > 0.01 * image.width * image.height, "a page with next to nothing on it"
+    finally:
+        document.close()
+
+
 def test_what_changed_is_never_written_over_the_workshop_file(store: Store, db_path: Path):
     from cxworkshop.charter import ExportFailed, export_changes
     from cxworkshop.storage.safety import protected_files

@@ -395,3 +395,21 @@ def test_each_change_is_a_row_with_a_symbol_and_words():
         assert int(row.after[:-2]) == int(row.before[:-2]) - 1
     # Every kind is told apart by its symbol and its words, never by colour alone.
     assert len({row.symbol for row in rows}) == len({row.kind for row in rows}) == 4
+
+
+@settings(max_examples=40)
+@given(workshops(), st.data())
+def test_a_copy_without_some_goals_differs_by_exactly_those_goals(ws: Workshop, data):
+    unique = {" ".join(g.title.casefold().split()) for g in ws.goals}
+    assume(ws.goals and len(unique) == len(ws.goals))
+    after = copy.deepcopy(ws)
+    assert review.compare(ws, after).nothing
+    gone = data.draw(st.lists(st.sampled_from(ws.goals), unique_by=lambda g: g.id))
+    for goal in gone:
+        editing.remove_goal(after, goal.id)
+    changes = review.compare(ws, after)
+    assert changes.dropped == [g.title for g in ws.goals if g in gone]
+    assert (changes.added, changes.retargeted, changes.roles) == ([], [], [])
+    # Every priority listed as moved belongs to a goal still there, and says it moved.
+    kept = {g.title for g in after.goals}
+    assert all(m.title in kept and m.before != m.after for m in changes.ranks)
