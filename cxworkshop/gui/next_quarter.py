@@ -12,20 +12,12 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..domain import editing, review
 from ..domain.errors import WorkshopError
 from ..domain.model import ReviewDecision, Workshop
+from ..forms.next_workshop import Ui_NextWorkshopDialog
 from ..storage.store import Store
 
 
@@ -77,49 +69,26 @@ class NextWorkshopDialog(QDialog):
     def __init__(self, previous: Workshop, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("next-workshop")
-        self.setWindowTitle("Start the next workshop")
+        self.ui = Ui_NextWorkshopDialog()
+        self.ui.setupUi(self)
         self.previous = previous
         self._suggested = ""
-
-        heading = QLabel(f"Carry on from “{previous.title}”")
-        heading.setProperty("cxRole", "subheading")
-        heading.setWordWrap(True)
-        summary = QLabel(carried_over(previous))
-        summary.setObjectName("carried-over")
-        summary.setWordWrap(True)
-        summary.setProperty("cxRole", "hint")
-
-        on = review.next_date(previous, today)
-        self.date_edit = QDateEdit(QDate(on.year, on.month, on.day))
+        self.ui.headingLabel.setText(f"Carry on from “{previous.title}”")
+        self.ui.summaryLabel.setText(carried_over(previous))
+        self.ui.summaryLabel.setObjectName("carried-over")
+        self.date_edit = self.ui.dateEdit
         self.date_edit.setObjectName("next-date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
-        self.title_edit = QLineEdit()
+        self.title_edit = self.ui.titleEdit
         self.title_edit.setObjectName("next-title")
-        self.problem = QLabel("")
-        self.problem.setWordWrap(True)
+        self.problem = self.ui.problemLabel
         self.problem.setForegroundRole(QPalette.ColorRole.BrightText)  # the theme's error colour
         self.problem.hide()
-
-        form = QFormLayout()
-        form.addRow("&Held on", self.date_edit)
-        form.addRow("&Title", self.title_edit)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Start the next workshop")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.ui.buttonBox.accepted.connect(self.accept)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(summary)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-
+        on = review.next_date(previous, today)
+        self.date_edit.setDate(QDate(on.year, on.month, on.day))
         self.date_edit.dateChanged.connect(self._date_changed)
         self.title_edit.textChanged.connect(self._title_changed)
         self._date_changed()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
 from cxworkshop.domain import review
 from cxworkshop.domain.demo import demo_workshop
@@ -49,7 +49,7 @@ def answer_next_dialog(qtbot, monkeypatch, *, title: str | None = None, on: dt.d
             dialog.title_edit.setFocus()
             dialog.title_edit.selectAll()
             qtbot.keyClicks(dialog.title_edit, title)
-        shown["summary"] = dialog.findChild(type(dialog.problem), "carried-over").text()
+        shown["summary"] = dialog.findChild(QLabel, "carried-over").text()
         seen.append(shown)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         return dialog.result()
