@@ -195,3 +195,27 @@ def test_ctrl_shift_n_in_the_library_starts_the_next_workshop_from_the_selected_
     assert window.session is not None
     assert window.session.workshop.title == "From the keyboard"
     assert window.session.workshop.follows == summary.id
+
+
+def test_a_next_workshop_the_disk_refuses_is_said_in_one_line_and_leaves_no_trace(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    [summary] = store.list_workshops()
+    before = store.workshop(summary.id)
+    window.library_page.select(summary.id)
+    # Half-way through writing the new workshop, as on a full disk.
+    store.conn.executescript(
+        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON main.goals "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;"
+    )
+    errors: list[str] = []
+    window.library.sig_error.connect(errors.append)
+    answer_next_dialog(qtbot, monkeypatch, title="Autumn charter")
+    window.library.next_action.trigger()
+    [message] = errors
+    assert "\n" not in message and "full" in message
+    assert window.session is None
+    assert not window.library.undo_stack.canUndo()
+    with Store(store.path) as second:
+        assert [s.id for s in second.list_workshops()] == [summary.id]
+        assert second.workshop(summary.id) == before
