@@ -44,9 +44,9 @@ def default_pair(store: Store, workshop_id: int) -> tuple[int | None, int]:
     known = {s.id for s in store.list_workshops()}
     if ws.follows is not None and ws.follows in known:
         return ws.follows, workshop_id
-    for summary in store.list_workshops():  # newest first
-        if summary.id != workshop_id and store.workshop(summary.id).follows == workshop_id:
-            return workshop_id, summary.id
+    followers = store.followers(workshop_id)
+    if followers:
+        return workshop_id, followers[0]
     return None, workshop_id
 
 
