@@ -1382,7 +1382,7 @@ class Library(QObject):
             return None
         import datetime as dt
 
-        from PySide6.QtWidgets import QDialog
+        from PySide6.QtWidgets import QApplication, QDialog
 
         from ..domain import review
         from .next_quarter import NextWorkshopDialog, start_next_workshop
@@ -1393,7 +1393,9 @@ class Library(QObject):
         except WorkshopError as exc:
             self.sig_error.emit(str(exc))
             return None
-        dialog = NextWorkshopDialog(previous, dt.date.today(), self._parent())
+        # Over the window it was asked from: the progress reviews' as well as the library's.
+        parent = QApplication.activeWindow() or self._parent()
+        dialog = NextWorkshopDialog(previous, dt.date.today(), parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

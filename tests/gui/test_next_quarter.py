@@ -40,7 +40,11 @@ def answer_next_dialog(qtbot, monkeypatch, *, title: str | None = None, on: dt.d
     seen: list[dict[str, str]] = []
 
     def exec_(dialog: NextWorkshopDialog) -> int:
-        shown = {"suggested": dialog.title_edit.text()}
+        parent = dialog.parentWidget()
+        shown = {
+            "suggested": dialog.title_edit.text(),
+            "over": parent.objectName() if parent else "",
+        }
         if on is not None:
             dialog.date_edit.setFocus()
             dialog.date_edit.setDate(QDate(on.year, on.month, on.day))
@@ -87,6 +91,7 @@ def test_after_a_review_in_the_window_the_next_workshop_carries_over_what_the_ro
     opened = window.session
     assert opened is not None and opened.workshop_id != summary.id
     assert seen[0]["suggested"] == "Q3 2027 — Customer experience charter"
+    assert seen[0]["over"] == "reviews"  # over the window it was asked from
     assert (
         "1 goal dropped, 1 goal given a new target, 1 goal given a new Accountable"
         in (seen[0]["summary"])
