@@ -27,6 +27,7 @@ __all__ = [
     "Paper",
     "Signatory",
     "export_changes",
+    "export_changes_csv",
     "export_pdf",
     "export_report",
     "for_territory",
@@ -116,3 +117,30 @@ def export_changes(
     built = build_changes(before, after, paper, today=today)
     saved = write_atomically(path, built.data, "the comparison", protect)
     return Exported(saved, built.pages, built.draft, built.replaced)
+
+
+def changes_csv(before: Workshop, after: Workshop) -> bytes:
+    """What changed as a spreadsheet's rows: a heading row, then one row per change.
+
+    UTF-8 with a byte-order mark, so spreadsheets show names with accents as written.
+    """
+    import csv
+    import io
+
+    from ..domain import review
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Change", "Goal", "Before", "After"])
+    for row in review.change_rows(review.compare(before, after)):
+        writer.writerow([row.label, row.goal, row.before, row.after])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_changes_csv(
+    before: Workshop, after: Workshop, path: Path | str, *, protect: Iterable[Path] = ()
+) -> Path:
+    """Save what changed from ``before`` to ``after`` at ``path`` as CSV, as safely as the
+    charter (see :func:`export_pdf`)."""
+    check_target(Path(path).expanduser(), "the comparison", protect)
+    return write_atomically(path, changes_csv(before, after), "the comparison", protect)

@@ -35,6 +35,8 @@ from .models.changes import ChangesModel
 from .session import Session
 
 CHOOSE = "Choose a workshop…"
+PDF_FILTER = "PDF files (*.pdf)"
+CSV_FILTER = "CSV files for a spreadsheet (*.csv)"
 
 
 def default_pair(store: Store, workshop_id: int) -> tuple[int | None, int]:
@@ -140,7 +142,8 @@ class ChangesWindow(QDialog):
         self.status.setObjectName("changes-status")
         self.status.setWordWrap(True)
         self.status.setProperty("cxRole", "hint")
-        self.export_button = QPushButton("Export as &PDF…")
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setToolTip("Save what changed as a PDF, or as CSV for a spreadsheet")
         self.export_button.setObjectName("export-changes")
         self.export_button.clicked.connect(self.export_pdf)
         close = QPushButton("Close")
@@ -241,26 +244,34 @@ class ChangesWindow(QDialog):
     # -- saving it ----------------------------------------------------------------------
 
     def export_pdf(self) -> Path | None:
-        """Ask where to save the comparison as a PDF, then save it there."""
-        from ..charter import ExportFailed, export_changes
+        """Ask where to save the comparison (a PDF, or CSV for a spreadsheet), then save it."""
+        from ..charter import ExportFailed, export_changes, export_changes_csv
         from ..storage.safety import protected_files
 
         before, after = self.pair()
         if before is None or after is None:
             return None
         start = Path.home() / f"What changed - {after.title}.pdf"
-        path, _ = file_dialogs.save_file_name(
-            self, "Export what changed", str(start), "PDF files (*.pdf)"
+        path, chosen = file_dialogs.save_file_name(
+            self, "Export what changed", str(start), f"{PDF_FILTER};;{CSV_FILTER}"
         )
         if not path:
             return None
+        suffix = Path(path).suffix.lower()
+        as_csv = suffix == ".csv" or (chosen == CSV_FILTER and suffix != ".pdf")
+        if as_csv and suffix != ".csv":
+            path += ".csv"
+        protect = protected_files(self.store.path)
         try:
-            done = export_changes(before, after, path, protect=protected_files(self.store.path))
+            if as_csv:
+                saved = export_changes_csv(before, after, path, protect=protect)
+            else:
+                saved = export_changes(before, after, path, protect=protect).path
         except ExportFailed as exc:
             self.status.setText(str(exc))
             return None
-        self.status.setText(f"Saved what changed to {done.path}.")
-        return done.path
+        self.status.setText(f"Saved what changed to {saved}.")
+        return saved
 
 
 def summary_text(changes: review.Changes) -> str:

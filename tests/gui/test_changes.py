@@ -177,6 +177,28 @@ def test_what_changed_is_exported_as_a_pdf_read_back_row_by_row(
     assert changes.note.text() in text
 
 
+@pytest.mark.parametrize("typed", ["for the spreadsheet.csv", "for the spreadsheet"])
+def test_what_changed_is_exported_as_csv_for_a_spreadsheet(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+):
+    import csv
+
+    from cxworkshop.gui.changes import CSV_FILTER
+
+    changes = open_changes(qtbot, window)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(tmp_path / typed), CSV_FILTER)),
+    )
+    qtbot.mouseClick(changes.export_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "for the spreadsheet.csv"
+    assert changes.status.text() == f"Saved what changed to {target}."
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        written = list(csv.reader(f))
+    assert written == [["Change", "Goal", "Before", "After"], *map(list, rows(changes.model))]
+
+
 def test_an_export_over_the_workshop_file_is_refused_in_one_line(
     qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
 ):
