@@ -55,13 +55,6 @@ def type_into(qtbot, reviews: ReviewsWindow, row: int, column: int, text: str) -
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.focusWidget()
     assert editor is not table, "no editor opened"
-    print(
-        "EDITOR",
-        type(editor),
-        table.currentIndex().row(),
-        table.currentIndex().column(),
-        table.state(),
-    )
     editor.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
