@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
                 window.close()
                 window.deleteLater()
             window = self.reviews_window = ReviewsWindow(self.session, self)
+            # While the reviews are open, the room sees the progress board.
+            window.finished.connect(lambda _=0: self.room.set_progress_board(False))
+        self.room.set_progress_board(True)
         window.show()
         window.raise_()
         window.activateWindow()
