@@ -302,6 +302,8 @@ def stylesheet(
     /* ---- fields */
     {inputs} {{
         background: {c.surface}; color: {c.text};
+        /* Without this, a stylesheet colour makes Qt draw placeholders at half of it (3.4:1). */
+        placeholder-text-color: {c.muted};
         border: {bw}px solid {c.border}; border-radius: 6px; padding: 6px 9px;
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
     }}

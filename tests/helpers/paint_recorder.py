@@ -43,12 +43,23 @@ class DrawnText:
     background: QColor
 
     @property
+    def seen_colour(self) -> QColor:
+        """The text's colour as it lands on its background (a translucent pen blends in)."""
+        a = self.colour.alphaF()
+        return QColor.fromRgbF(
+            *(
+                a * getattr(self.colour, part)() + (1 - a) * getattr(self.background, part)()
+                for part in ("redF", "greenF", "blueF")
+            )
+        )
+
+    @property
     def contrast(self) -> float:
-        return contrast(self.colour, self.background)
+        return contrast(self.seen_colour, self.background)
 
     def __str__(self) -> str:
         return (
-            f"{self.text!r} {self.pixel_size:.0f}px {self.colour.name()} on "
+            f"{self.text!r} {self.pixel_size:.0f}px {self.colour.name(QColor.NameFormat.HexArgb)} on "
             f"{self.background.name()} ({self.contrast:.1f}:1)"
         )
 
