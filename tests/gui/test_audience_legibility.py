@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from cxworkshop.domain.demo import demo_workshop
-from cxworkshop.domain.model import Step
+from cxworkshop.domain.model import Step, Workshop
 from cxworkshop.gui.audience import AudienceWindow, floor_px_for
 from cxworkshop.gui.audience.colours import MIN_CONTRAST
 from cxworkshop.gui.room_timer import RoomClock
@@ -168,3 +168,33 @@ def test_the_recorder_catches_small_and_faint_text(qtbot) -> None:  # type: igno
     problems = faults(drawn, 28, 400, 60)
     assert any("under 28 px" in p for p in problems)
     assert any("under 7.0:1" in p for p in problems)
+
+
+def sources(ws: Workshop) -> list[str]:
+    """Every text of the workshop the screen may have to shorten."""
+    out = [ws.title, ws.organisation, f"{ws.organisation} · {ws.title}", ws.vision]
+    out += [g.title for g in ws.goals] + [p.name for p in ws.participants]
+    out += [c.text for c in ws.commitments] + [f.name for f in ws.functions]
+    names = {f.id: f.name for f in ws.functions}
+    out += [f"{p.name} · {names.get(p.function_id or '', '')}" for p in ws.participants]
+    return [s for s in out if s]
+
+
+def test_shortened_text_ends_in_an_ellipsis_after_a_whole_word(qtbot, room: Room) -> None:  # type: ignore[no-untyped-def]
+    room.audience.resize(1280, 720)
+    ws = room.session.workshop
+    full = sources(ws)
+    shortened = 0
+    for name in screens(room):
+        for _ in every_page(room):
+            for shown in room.audience.rendered_text():
+                if not shown.endswith("…"):
+                    continue
+                shortened += 1
+                stem = shown[:-1]
+                # The text goes on after the shown words with a space or a mark, not a letter.
+                assert any(
+                    s.startswith(stem) and len(s) > len(stem) and not s[len(stem)].isalnum()
+                    for s in full
+                ), f"{name}: {shown!r} is cut inside a word"
+    assert shortened > 0, "the long titles of these workshops are shortened somewhere"

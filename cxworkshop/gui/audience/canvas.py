@@ -39,6 +39,21 @@ def base_px_for(height: int) -> int:
     return floor_px_for(height)
 
 
+def elide_words(font: QFont, text: str, width: float) -> str:
+    """``text`` on one line ``width`` wide: whole, or whole words and "…" (a single word too
+    long for the line is the only thing cut inside a word)."""
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shown = " ".join(words).rstrip(" ,;:·-–—") + ELLIPSIS
+        if metrics.horizontalAdvance(shown) <= width:
+            return shown
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
 class Canvas:
     """Lays out (and, given a painter, draws) text and shapes in multiples of the floor.
 
@@ -89,9 +104,8 @@ class Canvas:
             else:
                 high = mid - 1
         if low == 0:
-            metrics = QFontMetricsF(font)
-            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        return " ".join(words[:low]).rstrip(",;:·-–—") + ELLIPSIS
+            return elide_words(font, text, width)
+        return " ".join(words[:low]).rstrip(" ,;:·-–—") + ELLIPSIS
 
     def text(
         self,
@@ -129,7 +143,7 @@ class Canvas:
         self, rect: QRectF, text: str, font: QFont, colour: str, align: Qt.AlignmentFlag
     ) -> None:
         """One line of text inside ``rect``, vertically centred, ending in … if long."""
-        shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        shown = elide_words(font, text, rect.width())
         self.texts.append(shown)
         if self.painter is not None:
             self.painter.setFont(font)
@@ -264,6 +278,7 @@ __all__ = [
     "base_px_for",
     "column_pages",
     "draw_stack",
+    "elide_words",
     "floor_px_for",
     "split",
     "text_block",

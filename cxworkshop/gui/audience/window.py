@@ -45,7 +45,7 @@ from ..models.voting import ResultsModel
 from ..room_timer import RoomClock, RoomTimerWidget
 from ..session import Session
 from .boards import AccountabilityView, GoalsView
-from .canvas import floor_px_for
+from .canvas import elide_words, floor_px_for
 from .colours import PROJECTOR, projector_palette
 from .results import PrioritiesView, ProgressView
 from .views import STEPS, BlankCard, CharterView, PaintedView, SetupView, VisionView
@@ -69,8 +69,7 @@ class FittedLabel(QLabel):
 
     def shown_text(self) -> str:
         """The text as drawn at the label's width now."""
-        metrics = QFontMetricsF(self.font())
-        return metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, float(self.width()))
+        return elide_words(self.font(), self.text(), float(self.width()))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, round(QFontMetricsF(self.font()).height()))
