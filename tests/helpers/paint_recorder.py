@@ -58,8 +58,9 @@ class DrawnText:
         return contrast(self.seen_colour, self.background)
 
     def __str__(self) -> str:
+        ink = self.colour.name(QColor.NameFormat.HexArgb)
         return (
-            f"{self.text!r} {self.pixel_size:.0f}px {self.colour.name(QColor.NameFormat.HexArgb)} on "
+            f"{self.text!r} {self.pixel_size:.0f}px {ink} on "
             f"{self.background.name()} ({self.contrast:.1f}:1)"
         )
 
