@@ -505,3 +505,25 @@ def test_the_progress_board_shows_while_the_progress_reviews_are_open(qtbot, win
     assert churn.title in text and "2.9% (17 June 2027)" in text
     window.reviews_window.close()  # type: ignore[union-attr]
     assert audience.showing() == "goals"
+
+
+def test_the_overview_opens_on_the_page_with_the_selected_goal(qtbot, store):  # type: ignore[no-untyped-def]
+    from cxworkshop.gui.session import Session
+
+    created = store.create_workshop(large_workshop())
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    audience.set_session(Session(store, created.id))
+    audience.resize(1280, 720)
+    audience.show()
+    audience.set_step(Step.ACCOUNTABILITY)
+    pages = audience.page_count()
+    assert pages > 1
+    last = created.goals[-1]
+    audience.set_selected_goal(last.id)
+    assert audience.page_count() == 1, "in focus: the goal alone"
+    audience.set_overview(True)
+    assert audience.page == pages - 1
+    assert audience.pager.text() == f"{pages} / {pages}"
+    first_words = " ".join(last.title.split()[:2])
+    assert any(line.startswith(first_words) for line in audience.rendered_text())

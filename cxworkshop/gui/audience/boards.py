@@ -124,6 +124,7 @@ class PillarBoard(PaintedView):
         selected = goal.id == self.audience.selected_goal
 
         def draw(x: float, y: float) -> None:
+            canvas.marks.append(goal.id)
             card = QRectF(x, y, width, height)
             radius = canvas.px(0.3)
             canvas.rounded(card, c.card_focus if selected else c.card, radius)

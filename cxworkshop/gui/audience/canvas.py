@@ -67,6 +67,8 @@ class Canvas:
         self.unit = float(floor_px)
         """The floor, in pixels: every length is a multiple of it."""
         self.texts: list[str] = []
+        self.marks: list[str] = []
+        """The goals drawn (by id), so a view can tell which page shows a goal."""
 
     def px(self, factor: float) -> float:
         return self.unit * factor

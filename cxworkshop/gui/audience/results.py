@@ -308,11 +308,13 @@ class ProgressView(PillarBoard):
             def draw(
                 x: float,
                 y: float,
+                goal_id: str = goal.id,
                 title: Block = title,
                 numbers: Block = numbers,
                 status: ReviewStatus | None = status,
                 row_h: float = row_h,
             ) -> None:
+                canvas.marks.append(goal_id)
                 canvas.rounded(QRectF(x, y + row_h - 1, width, 1), c.rule, 0)
                 title.draw(x, y)
                 canvas.text(

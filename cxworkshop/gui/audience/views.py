@@ -54,6 +54,16 @@ class PaintedView(QWidget):
     def page_count(self) -> int:
         return len(self._pages(self._canvas(None)))
 
+    def page_of(self, goal_id: str) -> int | None:
+        """The page (from 0) that shows ``goal_id``, or None."""
+        canvas = self._canvas(None)
+        for number, page in enumerate(self._pages(canvas)):
+            canvas.marks.clear()
+            page()
+            if goal_id in canvas.marks:
+                return number
+        return None
+
     def texts(self) -> list[str]:
         """Every text this view shows now, as drawn (shortened ones with their "…")."""
         canvas = self._canvas(None)

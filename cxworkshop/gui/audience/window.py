@@ -222,11 +222,15 @@ class AudienceWindow(QWidget):
             self.refresh()
 
     def set_overview(self, overview: bool) -> None:
-        """Show the overview (True) or the selected goal in focus (False)."""
+        """Show the overview (True), on the page with the selected goal, or that goal in
+        focus (False)."""
         if overview != self.overview:
             self.overview = overview
             self.page = 0
             self.refresh()
+            if overview and self.selected_goal is not None:
+                self.page = self.current_view().page_of(self.selected_goal) or 0
+                self.show_page()
 
     def set_progress_board(self, shown: bool) -> None:
         """Show the progress board instead of the step (the progress reviews are open)."""
