@@ -39,10 +39,38 @@ def base_px_for(height: int) -> int:
     return floor_px_for(height)
 
 
+_METRICS: dict[str, QFontMetricsF] = {}
+_HEIGHTS: dict[tuple[str, str, float], float] = {}
+_REMEMBERED = 50_000
+"""Heights kept between layouts; past this many the memory starts afresh."""
+
+
+def metrics_of(font: QFont) -> QFontMetricsF:
+    """The font's metrics, made once per font: a layout asks for them thousands of times."""
+    key = font.key()
+    found = _METRICS.get(key)
+    if found is None:
+        found = _METRICS[key] = QFontMetricsF(font)
+    return found
+
+
+def wrapped_height(text: str, font: QFont, width: float) -> float:
+    """The height of ``text`` wrapped at ``width``; remembered, since every repaint lays the
+    step out again."""
+    key = (font.key(), text, round(width, 2))
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) > _REMEMBERED:
+            _HEIGHTS.clear()
+        rect = QRectF(0, 0, max(1.0, width), 1e6)
+        found = _HEIGHTS[key] = metrics_of(font).boundingRect(rect, _WRAP, text).height()
+    return found
+
+
 def elide_words(font: QFont, text: str, width: float) -> str:
     """``text`` on one line ``width`` wide: whole, or whole words and "…" (a single word too
     long for the line is the only thing cut inside a word)."""
-    metrics = QFontMetricsF(font)
+    metrics = metrics_of(font)
     if metrics.horizontalAdvance(text) <= width:
         return text
     words = text.split()
@@ -82,18 +110,14 @@ class Canvas:
         return f
 
     def line_height(self, font: QFont) -> float:
-        return QFontMetricsF(font).lineSpacing()
+        return metrics_of(font).lineSpacing()
 
     def height_of(self, text: str, font: QFont, width: float) -> float:
-        return (
-            QFontMetricsF(font)
-            .boundingRect(QRectF(0, 0, max(1.0, width), 1e6), _WRAP, text)
-            .height()
-        )
+        return wrapped_height(text, font, width)
 
     def shorten(self, text: str, font: QFont, width: float, max_lines: int) -> str:
         """``text`` as it fits in ``max_lines`` lines ``width`` wide: whole words and "…"."""
-        room = QFontMetricsF(font).lineSpacing() * max_lines + 1
+        room = metrics_of(font).lineSpacing() * max_lines + 1
         if self.height_of(text, font, width) <= room:
             return text
         words = text.split()
@@ -204,10 +228,12 @@ def text_block(
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
 ) -> Block:
     """A wrapped text as a block, shortened to ``max_lines`` with "…"."""
-    height = canvas.text_height(text, font, width, max_lines)
+    # Shortened once, when measured: the block draws what it measured.
+    shown = text if max_lines is None or not text else canvas.shorten(text, font, width, max_lines)
+    height = canvas.height_of(shown, font, width) if shown else 0.0
 
     def draw(x: float, y: float) -> None:
-        canvas.text(x, y, width, text, font, colour, align=align, max_lines=max_lines)
+        canvas.text(x, y, width, shown, font, colour, align=align)
 
     return Block(height + space_after, draw)
 

@@ -86,6 +86,7 @@ class PaintedView(QWidget):
         super().resizeEvent(event)
         # The room has a new size: the pages are cut anew, and "2 / 3" follows.
         if self.audience.stack.currentWidget() is self:
+            self.audience.forget_pages()
             self.audience.show_page()
 
 

@@ -114,6 +114,7 @@ class AudienceWindow(QWidget):
         self.progress_board = False
         """The progress board is up (the facilitator has the progress reviews open)."""
         self.page = 0
+        self._page_count: int | None = None
         self.blanked = False
         self.ballot_in_progress = False
         self.base_px = floor_px_for(720)
@@ -281,7 +282,14 @@ class AudienceWindow(QWidget):
         return widget
 
     def page_count(self) -> int:
-        return self.current_view().page_count()
+        """How many pages the room's screen has now (counted once per change)."""
+        if self._page_count is None:
+            self._page_count = self.current_view().page_count()
+        return self._page_count
+
+    def forget_pages(self) -> None:
+        """What the screen shows, or its size, changed: count the pages anew."""
+        self._page_count = None
 
     def turn_page(self, delta: int) -> bool:
         """Show the next (1) or previous (-1) page; False when there is none that way."""
@@ -309,6 +317,7 @@ class AudienceWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read the workshop and show what the room may see now."""
+        self.forget_pages()
         for model in self.goal_models.values():
             model.sync()
         self.results_model.sync()
@@ -343,6 +352,7 @@ class AudienceWindow(QWidget):
         """Every size from the window's height, so a projector and a 4K screen look alike."""
         base = floor_px_for(self.height())
         self.base_px = base
+        self.forget_pages()
 
         def font(factor: float, bold: bool = False) -> QFont:
             f = QFont(self.family)
