@@ -527,3 +527,20 @@ def test_the_overview_opens_on_the_page_with_the_selected_goal(qtbot, store):  #
     assert audience.pager.text() == f"{pages} / {pages}"
     first_words = " ".join(last.title.split()[:2])
     assert any(line.startswith(first_words) for line in audience.rendered_text())
+
+
+def test_results_show_every_title_whole(qtbot, demo_session):  # type: ignore[no-untyped-def]
+    ws = demo_session.workshop
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    audience.set_session(demo_session)
+    audience.set_step(Step.PRIORITIES)
+    audience.set_round(ws.rounds[-1].id)
+    audience.resize(1280, 720)
+    audience.show()
+    shown: list[str] = []
+    shown += audience.rendered_text()
+    while audience.turn_page(1):
+        shown += audience.rendered_text()
+    voted = [g.title for g in ws.goals if g.id in ws.rounds[-1].goal_ids]
+    assert voted and all(title in shown for title in voted)

@@ -161,8 +161,9 @@ class PrioritiesView(PaintedView):
                 str(model.index(i, 1).data() or ""),
                 title_font,
                 c.text,
-                max_lines=2,
             )
+            # Results have no focus view to show a shortened title in full: it wraps whole,
+            # and a long one takes a taller row (or the next page).
             row_h = max(title.height, QFontMetricsF(rank_font).height()) + canvas.px(0.3)
 
             def draw(
@@ -220,12 +221,8 @@ class PrioritiesView(PaintedView):
                 if word:
                     used = QFontMetricsF(count_font).horizontalAdvance(dots_text(dots))
                     ink = c.accent if tied else c.muted
-                    tag = QRectF(
-                        count_x + used + canvas.px(0.4),
-                        y + canvas.px(0.1),
-                        tag_w,
-                        row_h - canvas.px(0.2),
-                    )
+                    tag_h = QFontMetricsF(tag_font).height() * 1.3
+                    tag = QRectF(count_x + used + canvas.px(0.4), mid - tag_h / 2, tag_w, tag_h)
                     canvas.rounded(tag, None, tag.height() / 2, edge=ink, edge_width=2)
                     canvas.line_text(tag, word, tag_font, ink, Qt.AlignmentFlag.AlignHCenter)
 
