@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
         report_page(store, demo_id, args.out)
+        audience_progress(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
         changes_window(store, demo_id, app, args.out)
         store.close()
@@ -136,18 +137,32 @@ def mid_ballot(window: MainWindow, store: Store, demo_id: int) -> None:
 
 
 def audience_views(store: Store, demo_id: int, out: Path) -> None:
-    """What the room sees on a 1920×1080 projector: the goals board and the results."""
+    """What the room sees on a 1280×720 projector: overviews, a goal in focus, the results."""
     from cxworkshop.gui.audience import render_png
     from cxworkshop.gui.session import Session
 
     session = Session(store, demo_id)
     keep = editing.goals_in(store.workshop(demo_id), Pillar.KEEP)[0]
-    for name, step, goal in (
-        ("audience-goals", Step.GOALS, keep.id),
-        ("audience-results", Step.PRIORITIES, None),
+    for name, step, goal, overview in (
+        ("audience-goals", Step.GOALS, keep.id, True),
+        ("audience-goals-focus", Step.GOALS, keep.id, False),
+        ("audience-accountability", Step.ACCOUNTABILITY, None, True),
+        ("audience-accountability-focus", Step.ACCOUNTABILITY, keep.id, False),
+        ("audience-results", Step.PRIORITIES, None, True),
     ):
-        render_png(session, step, out / f"{name}.png", (1920, 1080), goal_id=goal)
-        print(out / f"{name}.png")
+        path = out / f"{name}.png"
+        render_png(session, step, path, SMALL, goal_id=goal, overview=overview)
+        print(path)
+
+
+def audience_progress(store: Store, demo_id: int, out: Path) -> None:
+    """The progress board the room sees while the progress reviews are open, at 1280×720."""
+    from cxworkshop.gui.audience import render_png
+    from cxworkshop.gui.session import Session
+
+    path = out / "audience-progress.png"
+    render_png(Session(store, demo_id), Step.GOALS, path, SMALL, progress=True)
+    print(path)
 
 
 def charter_pages(ws: Workshop, out: Path) -> None:

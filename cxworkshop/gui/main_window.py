@@ -477,6 +477,9 @@ class MainWindow(QMainWindow):
                 window.deleteLater()
             window = self.reviews_window = ReviewsWindow(self.session, self)
             window.sig_next_requested.connect(self.library.start_next)
+            # While the reviews are open, the room sees the progress board.
+            window.finished.connect(lambda _=0: self.room.set_progress_board(False))
+        self.room.set_progress_board(True)
         window.show()
         window.raise_()
         window.activateWindow()
