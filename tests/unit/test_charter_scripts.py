@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from cxworkshop.charter import Paper, export_report, pdf_bytes
+from cxworkshop.charter import Paper, export_changes, export_report, pdf_bytes
 from cxworkshop.charter.document import build
 from cxworkshop.charter.fonts import (
     BOLD,
@@ -321,3 +321,15 @@ def test_anything_a_team_can_type_exports_and_names_what_no_font_has(
     assert built.replaced <= set(unicodedata.normalize("NFC", title + name + goal))
     for ch in built.replaced:
         assert not drawable(ord(ch))
+
+
+def test_what_changed_between_two_hebrew_workshops(tmp_path: Path):
+    before, after = workshop_in("he"), workshop_in("he")
+    editing.update_details(after, title="אמנת חוויית הלקוח 2028")
+    editing.update_goal(after, after.goals[0].id, title="להעלות את שיעור ההמרה מהר יותר")
+    path = tmp_path / "changes.pdf"
+    export_changes(before, after, path)
+    whole = rtl_letters(extracted(path.read_bytes(), tmp_path))
+    for text in (before.title, after.title, after.goals[0].title):
+        for phrase in rtl_phrases(text):
+            assert phrase in whole, text
