@@ -108,8 +108,16 @@ def exported(request: pytest.FixtureRequest) -> tuple[str, Workshop, bytes]:
     return language, ws, pdf_bytes(ws, paper)
 
 
-def test_every_font_is_embedded(exported: tuple[str, Workshop, bytes]):
+def test_every_font_is_embedded(exported: tuple[str, Workshop, bytes], tmp_path: Path):
     _, _, data = exported
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(data)
+    listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    rows = listed.stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        # name, type, encoding, then "emb sub uni" as yes/no, then the object.
+        assert row.split()[-5:-2] == ["yes", "yes", "yes"], row
     for name, font in fonts_of(data).items():
         descriptor = font["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, name
@@ -155,6 +163,13 @@ def ends_in_a_number_after_rtl(text: str) -> bool:
 def test_a_right_to_left_title_ending_in_a_year_extracts_in_the_order_typed(tmp_path: Path):
     ws = workshop_in("he")
     assert squeeze(ws.title) in squeeze(extracted(pdf_bytes(ws), tmp_path))
+
+
+def test_the_document_title_reads_as_typed(exported: tuple[str, Workshop, bytes]):
+    """The title a reader's window and bookmarks show is plain text in the order typed."""
+    _, ws, data = exported
+    reader = PdfReader(BytesIO(data))
+    assert reader.metadata is not None and reader.metadata.title == ws.title
 
 
 def test_japanese_is_set_in_a_japanese_font_and_korean_in_a_korean_one(
