@@ -259,7 +259,10 @@ def _load(name: str) -> CharterFont | None:
     bundled = _bundled()
     if name in bundled:
         return bundled[name]
-    for path, index in _found()[name].files:
+    system = _found().get(name)
+    if system is None:
+        return None  # not one of the charter's fonts: a standard one, with no fallbacks
+    for path, index in system.files:
         if not os.path.isfile(path):
             continue
         try:

@@ -175,10 +175,13 @@ def shape(typed: str, font: str, size: float) -> str:
     joined form, a ligature) are recorded with the text they stand for, so the
     PDF's text layer gives back what was typed.
     """
-    shaped = shapeStr(typed, font, size, force=True)
     charter_font = known(font)
+    if charter_font is None:
+        # A standard font HarfBuzz cannot read: the letters reversed, unjoined.
+        return "".join(MIRRORED.get(c, c) for c in reversed(typed))
+    shaped = shapeStr(typed, font, size, force=True)
     data = getattr(shaped, "__shapeData__", None)
-    if charter_font is not None and data:
+    if data:
         starts = sorted({d.cluster for d in data if d.cluster >= 0})
         ends = dict(zip(starts, [*starts[1:], len(typed)], strict=True))
         seen: set[int] = set()
