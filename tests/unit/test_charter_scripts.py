@@ -348,3 +348,17 @@ def test_what_changed_between_two_hebrew_workshops(tmp_path: Path):
     for text in (before.title, after.title, after.goals[0].title):
         for phrase in rtl_phrases(text):
             assert phrase in whole, text
+
+
+def test_arabic_letters_are_joined_and_copy_out_as_typed():
+    register()
+    typed_name = "ليلى حداد"
+    [piece] = visual_pieces(typed_name, REGULAR, 10)
+    assert piece.rtl
+    # Joined: the glyphs drawn are the letters' initial, medial and final forms,
+    # not the letters themselves read backwards.
+    assert piece.text != typed_name[::-1]
+    actual = charter_font(REGULAR).actual
+    back = "".join(actual.get(ord(glyph), glyph) for glyph in piece.text)
+    # A reader reverses the glyphs of a right-to-left run: it gets what was typed.
+    assert back[::-1] == typed_name
