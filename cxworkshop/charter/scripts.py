@@ -190,7 +190,10 @@ def shape(typed: str, font: str, size: float) -> str:
                 continue
             seen.add(d.cluster)
             meant = typed[d.cluster : ends[d.cluster]]
-            if meant != glyph:
+            # A mirrored bracket is drawn with the other bracket's own glyph, which
+            # means itself everywhere else in the font: recording it would turn every
+            # later "(" in any document into ")" in the text layer.
+            if meant != glyph and MIRRORED.get(meant) != glyph:
                 # Readers put a right-to-left line's characters back in the order typed
                 # by reversing them, a ligature's letters too: so they are given reversed.
                 charter_font.actual.setdefault(ord(glyph), meant[::-1])

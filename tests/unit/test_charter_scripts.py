@@ -40,6 +40,7 @@ from cxworkshop.charter.fonts import (
 )
 from cxworkshop.charter.scripts import has_rtl, reads_rtl, visual_order, visual_pieces
 from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.demo_scripts import TEXTS, workshop_in
 from cxworkshop.domain.model import Workshop
 
@@ -362,3 +363,16 @@ def test_arabic_letters_are_joined_and_copy_out_as_typed():
     back = "".join(actual.get(ord(glyph), glyph) for glyph in piece.text)
     # A reader reverses the glyphs of a right-to-left run: it gets what was typed.
     assert back[::-1] == typed_name
+
+
+def test_brackets_in_a_right_to_left_charter_leave_later_charters_brackets_alone(
+    tmp_path: Path,
+):
+    # A right-to-left line draws "(" with the glyph of ")"; the fonts outlive one
+    # export, so what a glyph stands for must not carry the mirror into the next.
+    hebrew = workshop_in("he")
+    editing.update_details(hebrew, title="תוכנית (2027) לקוחות")
+    pdf_bytes(hebrew, Paper.A4)
+    english = demo_workshop()
+    editing.update_details(english, title="Customer plan (2027) for the year")
+    assert "Customer plan (2027) for the year" in extracted(pdf_bytes(english, Paper.A4), tmp_path)
