@@ -122,6 +122,8 @@ class _Refused(Exception):
 class _Http(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # A room's phones connect at the same moment when voting opens.
+    request_queue_size = 128
     phones: PhoneServer
 
     def __init__(self, address: tuple[str, int], phones: PhoneServer) -> None:
@@ -167,6 +169,9 @@ class _Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Malformed request lines and the like: a bare status, never the standard page.
         self.close_connection = True
+        # A request line too broken to read leaves the version at HTTP/0.9, which
+        # would send the body without a status line.
+        self.request_version = self.protocol_version
         self._bare(HTTPStatus(code))
 
     # ------------------------------------------------------------ answering

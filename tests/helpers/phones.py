@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from http.cookiejar import CookieJar
@@ -77,3 +78,31 @@ def all_off_thread(qtbot: Any, calls: list[Callable[[], T]], timeout_ms: int = 3
     futures = [_pool.submit(c) for c in calls]
     qtbot.waitUntil(lambda: all(f.done() for f in futures), timeout=timeout_ms)
     return [f.result() for f in futures]
+
+
+class StallMeter:
+    """The longest the Qt event loop went without turning, measured with a 1 ms timer."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.ticks = 0
+        self.longest_ms = 0.0
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self.ticks:
+            self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+        self.ticks += 1
+
+    def __enter__(self) -> StallMeter:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.stop()
