@@ -11,10 +11,11 @@ snapshot for the phones to read.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.errors import WorkshopError
 from ..domain.model import Pillar, Proposal
@@ -53,7 +54,7 @@ class PhonesBridge(QObject):
     sig_joined = Signal()
     """A phone joined (or a name was freed): who has joined changed."""
 
-    _sig_write = Signal(object)
+    _sig_wake = Signal()
 
     def __init__(
         self,
@@ -64,7 +65,13 @@ class PhonesBridge(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self._sig_write.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._pending: deque[tuple[str, str, dict[str, Any], Future[str]]] = deque()
+        # One write per turn of the event loop: thirty phones confirming at once must
+        # not hold the window still for thirty saves in a row.
+        self._drain = QTimer(self)
+        self._drain.setInterval(0)
+        self._drain.timeout.connect(self._run_one)
+        self._sig_wake.connect(self._wake, Qt.ConnectionType.QueuedConnection)
         self.server = PhoneServer(self._submit, host, port, joined=self.sig_joined.emit)
         session.sig_changed.connect(self.publish)
         self.publish()
@@ -75,6 +82,9 @@ class PhonesBridge(QObject):
     def stop(self) -> None:
         self.session.sig_changed.disconnect(self.publish)
         self.server.stop()
+        self._drain.stop()
+        while self._pending:
+            self._pending.popleft()[3].cancel()
 
     def publish(self) -> None:
         """Hand the phones the workshop as it is now."""
@@ -91,11 +101,19 @@ class PhonesBridge(QObject):
     def _submit(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
         """Called on a server thread: queue the write for the window's thread."""
         outcome: Future[str] = Future()
-        self._sig_write.emit((what, participant_id, values, outcome))
+        self._pending.append((what, participant_id, values, outcome))
+        self._sig_wake.emit()
         return outcome
 
-    def _run(self, request: tuple[str, str, dict[str, Any], Future[str]]) -> None:
-        what, participant_id, values, outcome = request
+    def _wake(self) -> None:
+        if self._pending and not self._drain.isActive():
+            self._drain.start()
+
+    def _run_one(self) -> None:
+        if not self._pending:
+            self._drain.stop()
+            return
+        what, participant_id, values, outcome = self._pending.popleft()
         if not outcome.set_running_or_notify_cancel():
             return  # the phone gave up waiting; it was told to try again
         try:
