@@ -110,7 +110,26 @@ def main(argv: list[str] | None = None) -> int:
         report_page(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
         store.close()
+    phone_views(args.out)
     return 0
+
+
+def phone_views(out: Path) -> None:
+    """A phone's join, ballot and thank-you screens, from the browser test in headless Chromium."""
+    import subprocess
+
+    test = Path(__file__).resolve().parent.parent / "tests" / "gui" / "test_phones_browser.py"
+    env = {**os.environ, "CXWORKSHOP_PHONE_SHOTS": str(out.resolve())}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(test)],
+        env=env,
+        cwd=test.parents[2],
+        check=False,
+    )
+    if done.returncode != 0:
+        print("the phone screens were not taken: the browser test did not pass", file=sys.stderr)
+    for name in ("join", "ballot", "thanks"):
+        print(out / f"phone-{name}.png")
 
 
 def accountability_page(window: MainWindow):  # type: ignore[no-untyped-def]

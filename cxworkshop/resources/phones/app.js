@@ -165,7 +165,7 @@ function proposeView(s) {
       on: async () => {
         if (!proposal.pillar) { problem("Pick Win, Keep or Advocate."); return; }
         const next = await send("api/propose", proposal);
-        if (next) { proposal = null; sent = true; update(next); }
+        if (next) { proposal = null; sent = true; update(next); render(); }
       } }),
   ];
 }
