@@ -1139,6 +1139,10 @@ class AudienceWindow(QWidget):
         for view in (*self.views.values(), self.blank_card):
             view.update()
 
+    def add_phones_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` (how to join from a phone) under the step's view."""
+        self._layout.addWidget(panel)
+
     # -- what the tests and the screenshots read ----------------------------------
 
     def rendered_text(self) -> list[str]:
