@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare()
             shoot(window, app, args.out / f"{name}.png")
             window.resize(*SIZE)
+        phones_scene(window, store, demo_id, app, args.out)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
         report_page(store, demo_id, args.out)
@@ -112,6 +113,39 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     phone_views(args.out)
     return 0
+
+
+def phones_scene(
+    window: MainWindow, store: Store, demo_id: int, app: QApplication, out: Path
+) -> None:
+    """Phones on at Goals at 1280×720: the panel, two proposals; the audience's QR code."""
+    from cxworkshop.domain.model import Proposal
+
+    window.resize(*SMALL)
+    window.go_to(Step.GOALS)
+    window.phones.action.trigger()
+    ws = store.workshop(demo_id)
+    people = ws.participants
+    store.add_proposal(
+        demo_id, Proposal(Pillar.KEEP, "Call back within the hour", "Callback time", people[0].id)
+    )
+    store.add_proposal(
+        demo_id, Proposal(Pillar.ADVOCATE, "Ask happy customers for reviews", "", people[1].id)
+    )
+    server = window.phones.bridge.server  # type: ignore[union-attr]
+    for n, person in enumerate(people[:5]):
+        server.joins.claim(f"screenshot-{n}", person.id, Step.GOALS)
+    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    shoot(window, app, out / "phones-panel.png")
+    audience = window.room.audience
+    audience.resize(1920, 1080)
+    audience.set_step(Step.GOALS)
+    window.phones._show_room()
+    settle(app)
+    audience.grab().save(str(out / "audience-phones.png"))
+    print(out / "audience-phones.png")
+    window.phones.action.trigger()
+    window.resize(*SIZE)
 
 
 def phone_views(out: Path) -> None:
