@@ -188,3 +188,19 @@ def test_phones_stop_when_the_workshop_closes_and_when_the_app_quits(qtbot, wind
     assert not window.phones.is_on
     with pytest.raises(OSError):
         phone.request("api/state")
+
+
+@pytest.mark.desktop
+def test_ctrl_shift_p_turns_phones_on_and_off_from_the_window(qtbot, window):
+    from tests.helpers.gui import make_active
+
+    make_active(qtbot, window)
+    page = window.workshop_view.pages[Step.GOALS]
+    page.focus_first()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_P, CTRL_SHIFT)
+    assert window.phones.is_on and page.phones_button.isChecked()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_P, CTRL_SHIFT)
+    assert not window.phones.is_on and not page.phones_button.isChecked()
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
