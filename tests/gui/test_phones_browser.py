@@ -209,6 +209,25 @@ def test_a_phone_joins_proposes_and_votes_in_chromium(
     tap(qtbot, browser, f"button[aria-label='One dot more on {csat}']")
     assert wait_for(qtbot, browser, "#left") == "0 dots left of 3"
     shoot(qtbot, browser, "ballot", tmp_path)
+    # The narrowest phones (360 CSS pixels): nothing runs off the side.
+    off_thread(
+        qtbot,
+        lambda: browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True},
+        ),
+    )
+    wide = off_thread(
+        qtbot, lambda: browser.execute_script("return document.documentElement.scrollWidth")
+    )
+    assert wide <= 360
+    off_thread(
+        qtbot,
+        lambda: browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": SIZE[0], "height": SIZE[1], "deviceScaleFactor": 2, "mobile": True},
+        ),
+    )
     tap(qtbot, browser, "#confirm-vote")
     wait_for(qtbot, browser, "h1", "Thank you, your vote is in")
     shoot(qtbot, browser, "thanks", tmp_path)

@@ -190,6 +190,40 @@ def test_phones_stop_when_the_workshop_closes_and_when_the_app_quits(qtbot, wind
         phone.request("api/state")
 
 
+def test_the_address_is_the_default_routes_with_the_others_to_pick(qtbot, window, monkeypatch):
+    from cxworkshop.gui import phones as phones_module
+
+    monkeypatch.setattr(phones_module, "laptop_addresses", lambda: ["192.168.1.20", "10.5.0.2"])
+    window.phones.action.trigger()
+    panel, server = window.phones.panel, window.phones.bridge.server
+    assert [panel.addresses.itemText(i) for i in range(panel.addresses.count())] == [
+        "192.168.1.20",
+        "10.5.0.2",
+    ]
+    assert panel.address.text() == f"http://192.168.1.20:{server.port}{server.path()}"
+    panel.addresses.setCurrentIndex(1)
+    panel.addresses.activated.emit(1)
+    url = f"http://10.5.0.2:{server.port}{server.path()}"
+    assert panel.address.text() == url
+    window.phones.attach_audience(window.room.audience)
+    assert url in window.room.audience.rendered_text()
+
+
+def test_without_a_network_the_panel_says_so_in_one_line(qtbot, window, monkeypatch):
+    from cxworkshop.gui import phones as phones_module
+    from cxworkshop.phones.network import NO_NETWORK
+
+    monkeypatch.setattr(phones_module, "laptop_addresses", list)
+    window.phones.action.trigger()
+    panel = window.phones.panel
+    assert window.phones.url() is None
+    assert panel.no_network.isVisible() and panel.no_network.text() == NO_NETWORK
+    assert "hotspot" in NO_NETWORK and "\n" not in NO_NETWORK
+    assert not panel.qr.isVisible() and not window.phones.on_screen.isVisibleTo(
+        window.room.audience
+    )
+
+
 @pytest.mark.desktop
 def test_ctrl_shift_p_turns_phones_on_and_off_from_the_window(qtbot, window):
     from tests.helpers.gui import make_active
