@@ -214,7 +214,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self) -> str | None:
         """The path after the key, or None when the key is missing or wrong."""
         parts = urlsplit(self.path).path.split("/", 2)
-        if len(parts) < 2 or not hmac.compare_digest(parts[1], self.server.phones.key):
+        # As bytes: compare_digest refuses text that is not ASCII, and a path may be anything.
+        given = parts[1].encode("utf-8", "surrogateescape") if len(parts) > 1 else b""
+        if not hmac.compare_digest(given, self.server.phones.key.encode()):
             return None
         return parts[2] if len(parts) > 2 else ""
 

@@ -169,6 +169,10 @@ def test_malformed_and_oversized_bodies_are_refused_unread(qtbot, room: PhonesBr
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         s.sendall(f"POST /{key}/api/vote HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         assert off_thread(qtbot, lambda: s.recv(200)).startswith(b"HTTP/1.1 411")
+    # A path that is not ASCII, where the key should be.
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"GET /\xc3\xa9\xff/api/state HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert off_thread(qtbot, lambda: s.recv(200)).startswith(b"HTTP/1.1 404")
     # A request line that is not HTTP at all gets a bare status, not the standard page.
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         s.sendall(b"\x16\x03\x01 hello there\r\n\r\n")
