@@ -28,7 +28,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from http import HTTPStatus
 from http.cookies import CookieError, SimpleCookie
@@ -314,7 +314,8 @@ class _Handler(BaseHTTPRequestHandler):
         outcome = phones.write(what, participant_id, values)
         try:
             refusal = outcome.result(timeout=phones.write_seconds)
-        except FutureTimeout:
+        except (FutureTimeout, CancelledError):
+            # Too slow, or phones were turned off while it waited.
             outcome.cancel()
             raise _Refused(
                 HTTPStatus.SERVICE_UNAVAILABLE, "The laptop is busy; please try again."
