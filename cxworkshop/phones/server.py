@@ -313,10 +313,15 @@ class _Handler(BaseHTTPRequestHandler):
         phones.allowed(what, participant_id, values)
         outcome = phones.write(what, participant_id, values)
         try:
-            refusal = outcome.result(timeout=phones.write_seconds)
+            try:
+                refusal = outcome.result(timeout=phones.write_seconds)
+            except FutureTimeout:
+                if outcome.cancel():
+                    raise
+                # Already being saved: the answer is a moment away, and must be the true one.
+                refusal = outcome.result(timeout=phones.write_seconds)
         except (FutureTimeout, CancelledError):
-            # Too slow, or phones were turned off while it waited.
-            outcome.cancel()
+            # Too slow, or phones were turned off while it waited: it will not run late.
             raise _Refused(
                 HTTPStatus.SERVICE_UNAVAILABLE, "The laptop is busy; please try again."
             ) from None

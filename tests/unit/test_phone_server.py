@@ -69,3 +69,22 @@ def test_a_write_cancelled_as_phones_are_turned_off_is_answered_too(waiting):
     status, _ = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
     canceller.join()
     assert status == 503
+
+
+def test_a_write_already_being_saved_when_time_runs_out_reports_what_really_happened(waiting):
+    server, ws, r, handed = waiting
+    phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
+    assert phone.join(ws.participants[2].name)[0] == 200
+
+    def save_slowly() -> None:
+        while not handed:
+            time.sleep(0.01)
+        assert handed[0].set_running_or_notify_cancel()
+        time.sleep(server.write_seconds * 1.5)
+        handed[0].set_result("")
+
+    saver = threading.Thread(target=save_slowly)
+    saver.start()
+    status, _ = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
+    saver.join()
+    assert status == 200, "saved, so the phone must not be told to try again"
