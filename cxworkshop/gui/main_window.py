@@ -577,6 +577,7 @@ class MainWindow(QMainWindow):
         view.back_button.setVisible(not voting)
         view.next_button.setVisible(not voting)
         view.position.setVisible(not voting)
+        self.phones.set_locked(voting)
         if voting:
             self._locked = {
                 action: action.isEnabled()

@@ -148,6 +148,15 @@ class PhonesControl(QObject):
         elif not on:
             self.turn_off()
 
+    def set_locked(self, locked: bool) -> None:
+        """While a voter has the laptop: no phones panel and no switch (phones stay as they are)."""
+        if locked:
+            self._dock_was_shown = self.dock.isVisible()
+            self.dock.hide()
+        elif getattr(self, "_dock_was_shown", False):
+            self.dock.show()
+        self.action.setEnabled(not locked and self.session is not None)
+
     # ------------------------------------------------------------ what shows
 
     def url(self) -> str | None:

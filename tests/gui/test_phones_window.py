@@ -238,3 +238,19 @@ def test_ctrl_shift_p_turns_phones_on_and_off_from_the_window(qtbot, window):
 
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_voter_at_the_laptop_can_neither_see_nor_switch_the_phones(qtbot, window):
+    window.phones.action.trigger()
+    window.go_to(Step.PRIORITIES)
+    page = window.workshop_view.pages[Step.PRIORITIES]
+    assert window.phones.dock.isVisible()
+    page.start_setup()
+    qtbot.mouseClick(page.setup.open_button, Qt.MouseButton.LeftButton)
+    # The facilitator hands the laptop to the voters.
+    qtbot.mouseClick(page.round_view.next_button, Qt.MouseButton.LeftButton)
+    assert not window.phones.dock.isVisible() and not window.phones.action.isEnabled()
+    assert window.phones.is_on, "phones keep working while someone votes at the laptop"
+    assert off_thread(qtbot, local(window).state)["view"] == "join"
+    qtbot.mouseClick(page.pass_card.done_button, Qt.MouseButton.LeftButton)
+    assert window.phones.dock.isVisible() and window.phones.action.isEnabled()
