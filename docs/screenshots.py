@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare()
             shoot(window, app, args.out / f"{name}.png")
             window.resize(*SIZE)
+        phones_scene(window, store, demo_id, app, args.out)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
         right_to_left_page(args.out)
@@ -113,7 +114,59 @@ def main(argv: list[str] | None = None) -> int:
         reviews_window(store, demo_id, app, args.out)
         changes_window(store, demo_id, app, args.out)
         store.close()
+    phone_views(args.out)
     return 0
+
+
+def phones_scene(
+    window: MainWindow, store: Store, demo_id: int, app: QApplication, out: Path
+) -> None:
+    """Phones on at Goals at 1280×720: the panel, two proposals; the audience's QR code."""
+    from cxworkshop.domain.model import Proposal
+
+    window.resize(*SMALL)
+    window.go_to(Step.GOALS)
+    window.phones.action.trigger()
+    ws = store.workshop(demo_id)
+    people = ws.participants
+    store.add_proposal(
+        demo_id, Proposal(Pillar.KEEP, "Call back within the hour", "Callback time", people[0].id)
+    )
+    store.add_proposal(
+        demo_id, Proposal(Pillar.ADVOCATE, "Ask happy customers for reviews", "", people[1].id)
+    )
+    server = window.phones.bridge.server  # type: ignore[union-attr]
+    for n, person in enumerate(people[:5]):
+        server.joins.claim(f"screenshot-{n}", person.id, Step.GOALS)
+    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    shoot(window, app, out / "phones-panel.png")
+    audience = window.room.audience
+    audience.resize(1920, 1080)
+    audience.set_step(Step.GOALS)
+    window.phones._show_room()
+    settle(app)
+    audience.grab().save(str(out / "audience-phones.png"))
+    print(out / "audience-phones.png")
+    window.phones.action.trigger()
+    window.resize(*SIZE)
+
+
+def phone_views(out: Path) -> None:
+    """A phone's join, ballot and thank-you screens, from the browser test in headless Chromium."""
+    import subprocess
+
+    test = Path(__file__).resolve().parent.parent / "tests" / "gui" / "test_phones_browser.py"
+    env = {**os.environ, "CXWORKSHOP_PHONE_SHOTS": str(out.resolve())}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(test)],
+        env=env,
+        cwd=test.parents[2],
+        check=False,
+    )
+    if done.returncode != 0:
+        print("the phone screens were not taken: the browser test did not pass", file=sys.stderr)
+    for name in ("join", "ballot", "thanks"):
+        print(out / f"phone-{name}.png")
 
 
 def accountability_page(window: MainWindow):  # type: ignore[no-untyped-def]

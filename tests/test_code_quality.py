@@ -46,10 +46,10 @@ def test_domain_storage_and_charter_pass_strict_type_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_domain_storage_and_charter_never_import_qt():
+def test_domain_storage_charter_and_the_phones_server_never_import_qt():
     offenders = [
         str(path.relative_to(ROOT))
-        for layer in ("domain", "storage", "charter")
+        for layer in ("domain", "storage", "charter", "phones")
         for path in (ROOT / "cxworkshop" / layer).rglob("*.py")
         if "PySide6" in path.read_text("utf-8")
     ]

@@ -219,6 +219,37 @@ class Ask:
     id: str = field(default_factory=new_id)
 
 
+class ProposalStatus(StrEnum):
+    """What the facilitator did with a goal proposed from a phone."""
+
+    NEW = "new"
+    ACCEPTED = "accepted"
+    MERGED = "merged"
+    SET_ASIDE = "set_aside"
+
+    @property
+    def label(self) -> str:
+        return "Set aside" if self is ProposalStatus.SET_ASIDE else self.value.capitalize()
+
+
+@dataclass(slots=True)
+class Proposal:
+    """A goal someone proposed from their phone, waiting in the facilitator's inbox.
+
+    ``participant_id`` says who sent it, for the facilitator's bookkeeping only:
+    nothing the room sees names the sender. ``goal_id`` is the card it became
+    (accepted) or was merged into (merged).
+    """
+
+    pillar: Pillar
+    title: str
+    metric: str = ""
+    participant_id: str | None = None
+    status: ProposalStatus = ProposalStatus.NEW
+    goal_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+
 class Cadence(StrEnum):
     """How often progress is reviewed after the next review."""
 
@@ -402,6 +433,8 @@ class Workshop:
     """When the sponsor is to sign it by, while unsigned; None: no date agreed."""
     asks: list[Ask] = field(default_factory=list)
     """What the team asks of the sponsor, in the order the charter lists it."""
+    proposals: list[Proposal] = field(default_factory=list)
+    """Goals people proposed from their phones, in the order they arrived."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
         self.room = RoomMode(self, self.options)
         self.room.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.room.sig_error.connect(self.show_error)
+        from .phones import PhonesControl
+
+        self.phones = PhonesControl(self)
+        self.phones.sig_changed.connect(self._phones_changed)
         self._build_menus()
         self.theme_actions[self.options.theme].setChecked(True)
         self._update_actions()
@@ -268,6 +272,8 @@ class MainWindow(QMainWindow):
             )
             priorities = view.pages[Step.PRIORITIES]
             priorities.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
+            for step in (Step.GOALS, Step.PRIORITIES):
+                self.phones.add_button(view.pages[step].phones_button)  # type: ignore[attr-defined]
             self._wire_room(view)
             self.pages.addWidget(view)
             self._workshop_view = view
@@ -370,6 +376,8 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(self.full_screen_action)
         self.room.add_to_menu(view_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.phones.action)
 
         go_menu = self.go_menu
         self.back_action = self._action("&Back", self.go_back, "Alt+Left")
@@ -532,6 +540,7 @@ class MainWindow(QMainWindow):
             for page in self.workshop_view.pages.values():
                 page.set_session(session)
         self.room.set_session(session)
+        self.phones.set_session(session)
         if session is not None:
             # After the pages, so the round the Priorities page shows is already known.
             session.sig_changed.connect(self._follow_round)
@@ -612,6 +621,7 @@ class MainWindow(QMainWindow):
         view.back_button.setVisible(not voting)
         view.next_button.setVisible(not voting)
         view.position.setVisible(not voting)
+        self.phones.set_locked(voting)
         if voting:
             self._locked = {
                 action: action.isEnabled()
@@ -665,6 +675,16 @@ class MainWindow(QMainWindow):
         view.footer.insertWidget(view.footer.count() - 1, timer)
         view.footer.insertSpacing(view.footer.count() - 1, 12)
         self.console_timer = timer
+
+    def _phones_changed(self, on: bool) -> None:
+        """Phones on: the audience screen shows how to join (its panel is added once)."""
+        if on and not getattr(self, "_phones_on_screen", False):
+            self._phones_on_screen = True
+            self.phones.attach_audience(self.room.audience)
+        status = (
+            "Phones are on: the audience screen shows how to join." if on else "Phones are off."
+        )
+        self.statusBar().showMessage(status, 5000)
 
     def _selection_changed(self, step: Step, goal_id: str) -> None:
         if self.current_step() is step:
@@ -761,6 +781,7 @@ class MainWindow(QMainWindow):
         # Closed before the file was open (it could not be): nothing to remember.
         if self._attached:
             if self._complete_done:
+                self.phones.turn_off()
                 self.room.close()
             self.options.last_workshop = self.session.workshop_id if self.session else None
             self.options.geometry = self.placement.saved()

@@ -274,7 +274,28 @@ def _sponsor_v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4]
+def _proposals(db: sqlite_utils.Database) -> None:
+    """Goals proposed from phones in the room, and what the facilitator did with each."""
+    db.execute(
+        """
+        CREATE TABLE proposals (
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            pillar TEXT NOT NULL CHECK (pillar IN ('win', 'keep', 'advocate')),
+            title TEXT NOT NULL,
+            metric TEXT NOT NULL DEFAULT '',
+            participant_id TEXT,
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'accepted', 'merged', 'set_aside')),
+            goal_id TEXT,
+            PRIMARY KEY (workshop_id, id)
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4, _proposals]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

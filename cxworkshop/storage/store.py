@@ -34,6 +34,8 @@ from ..domain.model import (
     Participant,
     Pillar,
     Principle,
+    Proposal,
+    ProposalStatus,
     Review,
     ReviewDecision,
     ReviewStatus,
@@ -52,7 +54,7 @@ from .errors import DamagedDatabase, NoDatabase, StoreError, WriteFailed
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from ..domain import agenda, editing, review
+    from ..domain import agenda, editing, proposals, review
     from ..domain.editing import AssignOutcome, Removal
     from . import backup
 else:
@@ -60,6 +62,7 @@ else:
     agenda = lazy_module("cxworkshop.domain.agenda")
     editing = lazy_module("cxworkshop.domain.editing")
     review = lazy_module("cxworkshop.domain.review")
+    proposals = lazy_module("cxworkshop.domain.proposals")
     backup = lazy_module("cxworkshop.storage.backup")
 
 _log = logging.getLogger(__name__)
@@ -388,6 +391,7 @@ class Store:
         editing.update_details(source, title=title)
         source.rounds = []
         source.reviews = []
+        source.proposals = []
         source.time_spent = {}
         # A re-run's charter is a new one: the sponsor has not signed it.
         source.signed_on = source.sign_by = None
@@ -651,6 +655,42 @@ class Store:
             self._write_removal(ws, removal)
         return removal
 
+    # proposals from phones
+
+    def add_proposal(self, workshop_id: int, new: Proposal) -> Proposal:
+        """Put a goal proposed from a phone in the inbox."""
+        with self._edit(workshop_id) as ws:
+            proposals.add_proposal(ws, new)
+            self._write_one("proposals", ws, ws.proposals, new)
+        return new
+
+    def accept_proposal(self, workshop_id: int, proposal_id: str, card: Goal) -> Goal:
+        """Make a proposal into a goal card, in one transaction."""
+        with self._edit(workshop_id) as ws:
+            proposals.accept(ws, proposal_id, card)
+            self._write_items("goals", ws, editing.goals_in(ws, card.pillar))
+            p = proposals.proposal(ws, proposal_id)
+            self._write_one("proposals", ws, ws.proposals, p)
+        return card
+
+    def take_back_acceptance(self, workshop_id: int, proposal_id: str) -> None:
+        """Undo an acceptance: the card goes and the proposal is back in the inbox."""
+        with self._edit(workshop_id) as ws:
+            removal = proposals.take_back_acceptance(ws, proposal_id)
+            self._write_removal(ws, removal)
+            p = proposals.proposal(ws, proposal_id)
+            self._write_one("proposals", ws, ws.proposals, p)
+
+    def set_proposal_status(
+        self, workshop_id: int, proposal_id: str, status: ProposalStatus, goal_id: str | None = None
+    ) -> tuple[ProposalStatus, str | None]:
+        """Merge a proposal into a card, set it aside, or put it back; returns what it was."""
+        with self._edit(workshop_id) as ws:
+            previous = proposals.set_status(ws, proposal_id, status, goal_id)
+            p = proposals.proposal(ws, proposal_id)
+            self._write_one("proposals", ws, ws.proposals, p)
+        return previous
+
     # voting
 
     def open_round(self, workshop_id: int, **settings: Any) -> VotingRound:
@@ -796,6 +836,7 @@ class Store:
     def _write_all(self, ws: Workshop) -> None:
         for table in ("functions", "participants", "principles", "commitments", "asks"):
             self._write_items(table, ws, getattr(ws, table))
+        self._write_items("proposals", ws, ws.proposals)
         for p in Pillar:
             self._write_items("goals", ws, editing.goals_in(ws, p))
         for a in ws.assignments:
@@ -1011,6 +1052,18 @@ class Store:
         ws.asks = [
             Ask(r["text"], AskKind(r["kind"]), r["due"], r["id"])
             for r in self._rows("asks", workshop_id)
+        ]
+        ws.proposals = [
+            Proposal(
+                Pillar(r["pillar"]),
+                r["title"],
+                r["metric"],
+                r["participant_id"],
+                ProposalStatus(r["status"]),
+                r["goal_id"],
+                r["id"],
+            )
+            for r in self._rows("proposals", workshop_id)
         ]
         ws.review_cadence = Cadence(w["review_cadence"]) if w["review_cadence"] else None
         ws.signed_on = _date(w["signed_on"])
@@ -1272,6 +1325,14 @@ _ROWS: dict[str, Any] = {
     },
     "commitments": lambda c: {"text": c.text, "owner": c.owner, "due": c.due},
     "asks": lambda a: {"kind": a.kind.value, "text": a.text, "due": a.due},
+    "proposals": lambda p: {
+        "pillar": p.pillar.value,
+        "title": p.title,
+        "metric": p.metric,
+        "participant_id": p.participant_id,
+        "status": p.status.value,
+        "goal_id": p.goal_id,
+    },
 }
 
 

@@ -35,6 +35,8 @@ from cxworkshop.domain.model import (
     Participant,
     Pillar,
     Principle,
+    Proposal,
+    ProposalStatus,
     Role,
     Step,
     VotingMode,
@@ -170,6 +172,21 @@ class Every:
             lambda: setattr(c, "ask", s.add_ask(c.ws.id, Ask("Approve the CRM budget"))),
         )
         yield "update_ask", lambda: s.update_ask(c.ws.id, c.ask.id, kind="budget", due="May")
+        yield (
+            "add_proposal",
+            lambda: setattr(
+                c, "idea", s.add_proposal(c.ws.id, Proposal(Pillar.KEEP, "Loyalty", "", c.bo.id))
+            ),
+        )
+        yield (
+            "accept_proposal",
+            lambda: s.accept_proposal(c.ws.id, c.idea.id, Goal(Pillar.KEEP, "Loyalty")),
+        )
+        yield "take_back_acceptance", lambda: s.take_back_acceptance(c.ws.id, c.idea.id)
+        yield (
+            "set_proposal_status",
+            lambda: s.set_proposal_status(c.ws.id, c.idea.id, ProposalStatus.MERGED, c.win.id),
+        )
         yield (
             "update_details",
             lambda: s.update_details(

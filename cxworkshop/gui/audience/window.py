@@ -375,6 +375,10 @@ class AudienceWindow(QWidget):
         if hasattr(self, "stack"):
             self.show_page()
 
+    def add_phones_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` (how to join from a phone) under the step's view."""
+        self._layout.addWidget(panel)
+
     # -- what the tests and the screenshots read ----------------------------------
 
     def rendered_text(self) -> list[str]:

@@ -692,6 +692,11 @@ class GoalsPage(StepPage):
         self.panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.panel.setMinimumWidth(320)
 
+        # Goals proposed from phones wait in the phones panel beside the board (gui/phones.py).
+        self.phones_button = QPushButton("Phones")
+        self.phones_button.setToolTip("Let people propose goals from their phones (Ctrl+Shift+P)")
+        header.row.addWidget(self.phones_button, 0, Qt.AlignmentFlag.AlignTop)
+
         body = QHBoxLayout()
         body.setSpacing(24)
         body.addLayout(board, 3)

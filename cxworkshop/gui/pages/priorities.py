@@ -1742,6 +1742,10 @@ class PrioritiesPage(StepPage):
         head.addLayout(titles, 1)
         head.addWidget(self.rounds_combo, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # Voting from phones (see gui/phones.py); hidden with the header during a ballot.
+        self.phones_button = QPushButton("Phones")
+        self.phones_button.setToolTip("Let people vote from their phones (Ctrl+Shift+P)")
+        head.addWidget(self.phones_button, 0, Qt.AlignmentFlag.AlignBottom)
         header_layout.addLayout(head)
         header_layout.addWidget(self.error_line)
 

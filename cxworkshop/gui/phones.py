@@ -1,0 +1,221 @@
+"""Phones in the room, for the facilitator: turn them on and off, see who joined, the inbox.
+
+Off by default. Turned on for the open workshop, phones get a web server
+(see :mod:`cxworkshop.phones.server`) with a new key; it stops when the
+facilitator turns phones off, closes the workshop, or quits.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QWidget
+
+from ..phones import network
+from .models import proposals
+from .phones_bridge import PhonesBridge
+from .session import Session
+from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
+from .widgets.proposals_inbox import ProposalsInbox
+
+_log = logging.getLogger(__name__)
+
+PREFERRED_PORT = 8765
+"""The port tried first, so the address stays the same from one workshop to the next."""
+
+SHORTCUT = "Ctrl+Shift+P"
+
+
+def laptop_addresses() -> list[str]:
+    """The laptop's IPv4 addresses a phone could reach, the default route's first."""
+    others = [
+        a.toString()
+        for a in QNetworkInterface.allAddresses()
+        if a.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol
+    ]
+    return network.addresses(others)
+
+
+class PhonesControl(QObject):
+    """Phones on or off for the open workshop, the facilitator's panel and the room's view."""
+
+    sig_changed = Signal(bool)
+    """Phones were turned on (True) or off (False)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session: Session | None = None
+        self.bridge: PhonesBridge | None = None
+        self.chosen: str | None = None
+        self.action = QAction("&Phones in the Room", self)
+        self.action.setCheckable(True)
+        self.action.setShortcut(SHORTCUT)
+        self.action.setEnabled(False)
+        self.action.toggled.connect(self._toggled)
+        self.panel = PhonesPanel()
+        self.panel.switch.clicked.connect(self.action.toggle)
+        self.panel.sig_address_chosen.connect(self.choose_address)
+        self.panel.sig_free_requested.connect(self.free)
+        self.panel.sig_add_requested.connect(self.add_person)
+        self.dock = QDockWidget("Phones", window)
+        self.dock.setObjectName("phones")
+        self.dock.setWidget(self.panel)
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.on_screen = PhonesOnScreen()
+        self.on_screen.hide()
+        self.buttons: list[QPushButton] = []
+        self.inbox = ProposalsInbox()
+        self.panel.add_inbox(self.inbox)
+
+    # ------------------------------------------------------------ wiring
+
+    def add_button(self, button: QPushButton) -> None:
+        """A page's own Phones button: it turns phones on and off and shows which."""
+        button.setCheckable(True)
+        button.clicked.connect(lambda checked: self.action.setChecked(checked))
+        self.buttons.append(button)
+        self._show_state()
+
+    def attach_audience(self, audience: QWidget) -> None:
+        """Put the QR code and address on the audience screen (under the step's view)."""
+        audience.add_phones_panel(self.on_screen)  # type: ignore[attr-defined]
+        self._show_room()
+
+    # ------------------------------------------------------------ on and off
+
+    @property
+    def is_on(self) -> bool:
+        return self.bridge is not None
+
+    def set_session(self, session: Session | None) -> None:
+        """Follow the open workshop; closing it (or opening another) turns phones off."""
+        if session is self.session:
+            return
+        self.turn_off()
+        self.session = session
+        self.inbox.set_session(session)
+        self.action.setEnabled(session is not None)
+        self._show_state()
+
+    def turn_on(self) -> bool:
+        if self.bridge is not None:
+            return True
+        if self.session is None:
+            return False
+        bridge = None
+        for port in (PREFERRED_PORT, 0):
+            try:
+                bridge = PhonesBridge(self.session, "0.0.0.0", port, parent=self)
+                break
+            except OSError:
+                continue
+        if bridge is None:
+            self.session.sig_error.emit("Phones could not be turned on: no port is free.")
+            return False
+        bridge.start()
+        bridge.sig_joined.connect(self._show_joined)
+        self.session.sig_changed.connect(self._show_room)
+        self.session.sig_changed.connect(self._show_joined)
+        self.bridge = bridge
+        self.chosen = None
+        self._show_state()
+        self.dock.show()
+        self.sig_changed.emit(True)
+        return True
+
+    def turn_off(self) -> None:
+        bridge, self.bridge = self.bridge, None
+        if bridge is None:
+            return
+        bridge.stop()
+        bridge.deleteLater()
+        if self.session is not None:
+            self.session.sig_changed.disconnect(self._show_room)
+            self.session.sig_changed.disconnect(self._show_joined)
+        self._show_state()
+        self.sig_changed.emit(False)
+
+    def _toggled(self, on: bool) -> None:
+        if on and not self.turn_on():
+            self.action.setChecked(False)
+        elif not on:
+            self.turn_off()
+
+    def set_locked(self, locked: bool) -> None:
+        """While a voter has the laptop: no phones panel and no switch (phones stay as they are)."""
+        if locked:
+            self._dock_was_shown = self.dock.isVisible()
+            self.dock.hide()
+        elif getattr(self, "_dock_was_shown", False):
+            self.dock.show()
+        self.action.setEnabled(not locked and self.session is not None)
+
+    # ------------------------------------------------------------ what shows
+
+    def url(self) -> str | None:
+        """The address phones open, or None when the laptop has no network to offer."""
+        if self.bridge is None:
+            return None
+        found = laptop_addresses()
+        host = self.chosen if self.chosen in found else (found[0] if found else None)
+        if host is None:
+            return None
+        return network.page_url(host, self.bridge.server.port, self.bridge.server.path())
+
+    def choose_address(self, address: str) -> None:
+        self.chosen = address
+        self._show_state()
+
+    def free(self, participant_id: str) -> None:
+        if self.bridge is not None:
+            self.bridge.free(participant_id)
+            self._show_joined()
+
+    def add_person(self, name: str) -> None:
+        if self.session is not None and proposals.add_person(self.session, name) is not None:
+            self.panel.add_edit.clear()
+
+    def _show_state(self) -> None:
+        on = self.bridge is not None
+        if self.action.isChecked() != on:
+            self.action.blockSignals(True)
+            self.action.setChecked(on)
+            self.action.blockSignals(False)
+        for button in self.buttons:
+            button.setChecked(on)
+            button.setEnabled(self.session is not None)
+            button.setText("Phones on" if on else "Phones")
+        self.inbox.set_phones_on(on)
+        if not on:
+            self.panel.show_off()
+        else:
+            found = laptop_addresses()
+            url = self.url()
+            host = url.split("/")[2].rsplit(":", 1)[0] if url else None
+            self.panel.show_on(url, found, host, network.NO_NETWORK)
+            self._show_joined()
+        self._show_room()
+
+    def _joined(self) -> list[tuple[str, str, str]]:
+        if self.bridge is None or self.session is None:
+            return []
+        names = {p.id: p.name for p in self.session.workshop.participants}
+        joined = self.bridge.server.joins.joined()
+        return [(pid, names[pid], step.label) for pid, step in joined.items() if pid in names]
+
+    def _show_joined(self) -> None:
+        self.panel.show_joined(self._joined())
+        self._show_room()
+
+    def _show_room(self) -> None:
+        url = self.url()
+        self.on_screen.setVisible(url is not None)
+        if url is not None and self.session is not None:
+            self.on_screen.show_room(url, len(self._joined()), len(self.session.workshop.proposals))

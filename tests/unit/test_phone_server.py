@@ -1,0 +1,90 @@
+"""The phones' server on its own: a write the window does not take in time is not lost silently."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+from typing import Any
+
+import pytest
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.model import VotingMode
+from cxworkshop.phones.room import snapshot
+from cxworkshop.phones.server import PhoneServer
+from tests.helpers.builders import small_workshop
+from tests.helpers.phones import Phone
+
+
+@pytest.fixture
+def waiting():  # type: ignore[no-untyped-def]
+    """A server whose window never answers (its futures stay pending), on a secret ballot."""
+    ws = small_workshop()
+    ws.id = 7
+    r = editing.open_round(
+        ws,
+        goal_ids=[g.id for g in ws.goals],
+        dots_per_voter=2,
+        max_per_goal=1,
+        mode=VotingMode.SECRET,
+    )
+    handed: list[Future[str]] = []
+
+    def write(what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
+        outcome: Future[str] = Future()
+        handed.append(outcome)
+        return outcome
+
+    server = PhoneServer(write, write_seconds=0.3)
+    server.publish(snapshot(ws))
+    server.start()
+    yield server, ws, r, handed
+    server.stop()
+
+
+def test_a_write_the_window_does_not_take_in_time_asks_the_phone_to_try_again(waiting):
+    server, ws, r, handed = waiting
+    phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
+    assert phone.join(ws.participants[0].name)[0] == 200
+    status, answer = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
+    assert status == 503 and answer == {"error": "The laptop is busy; please try again."}
+    # The window will not run it late: the phone was told it did not happen.
+    assert len(handed) == 1 and handed[0].cancelled()
+
+
+def test_a_write_cancelled_as_phones_are_turned_off_is_answered_too(waiting):
+    server, ws, r, handed = waiting
+    server.write_seconds = 5.0
+    phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
+    assert phone.join(ws.participants[1].name)[0] == 200
+
+    def cancel_when_handed() -> None:
+        while not handed:
+            time.sleep(0.01)
+        handed[0].cancel()
+
+    canceller = threading.Thread(target=cancel_when_handed)
+    canceller.start()
+    status, _ = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
+    canceller.join()
+    assert status == 503
+
+
+def test_a_write_already_being_saved_when_time_runs_out_reports_what_really_happened(waiting):
+    server, ws, r, handed = waiting
+    phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
+    assert phone.join(ws.participants[2].name)[0] == 200
+
+    def save_slowly() -> None:
+        while not handed:
+            time.sleep(0.01)
+        assert handed[0].set_running_or_notify_cancel()
+        time.sleep(server.write_seconds * 1.5)
+        handed[0].set_result("")
+
+    saver = threading.Thread(target=save_slowly)
+    saver.start()
+    status, _ = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
+    saver.join()
+    assert status == 200, "saved, so the phone must not be told to try again"
