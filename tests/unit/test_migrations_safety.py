@@ -220,7 +220,7 @@ def test_a_file_of_the_previous_schema_keeps_every_workshop_reviews_and_links_id
     import datetime as dt
 
     from cxworkshop.domain.model import ReviewDecision, ReviewStatus
-    from tests.unit.test_sponsor_asks import as_version_3
+    from tests.helpers.old_schemas import as_version
 
     with Store(db_path) as s:
         demo = demo_workshop()
@@ -244,7 +244,7 @@ def test_a_file_of_the_previous_schema_keeps_every_workshop_reviews_and_links_id
         following = s.create_next_workshop(first.id, "Q3 2027 — Customer experience charter")
         blank = s.create_workshop(editing.new_workshop("Blank"))
         before = [s.workshop(w.id) for w in (first, following, blank) if w.id is not None]
-    as_version_3(db_path)
+    as_version(db_path, 3)
     assert schema_of(db_path)[0] == 3
     with Store(db_path) as s:
         assert schema.user_version(s.db) == schema.SCHEMA_VERSION

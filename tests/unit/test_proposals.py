@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from cxworkshop.storage import schema
 from cxworkshop.storage.interchange import to_document
 from cxworkshop.storage.store import Store
 from tests.helpers.builders import goal_titled, person_named, small_workshop
+from tests.helpers.old_schemas import as_version
 from tests.helpers.strategies import line
 
 
@@ -176,11 +176,7 @@ def test_a_refused_proposal_writes_nothing(stored, db_path):
 def test_a_file_from_before_proposals_gains_an_empty_inbox(db_path):
     with Store(db_path) as store:
         wid = store.create_workshop(small_workshop()).id
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TABLE proposals")
-    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
-    conn.commit()
-    conn.close()
+    as_version(db_path, 4)
     assert wid is not None
     with Store(db_path) as store:
         assert schema.user_version(store.db) == schema.SCHEMA_VERSION

@@ -18,6 +18,7 @@ from cxworkshop.domain.model import Ask, AskKind, Cadence, Workshop
 from cxworkshop.storage import interchange, schema
 from cxworkshop.storage.interchange import ImportProblems, from_document, to_document
 from cxworkshop.storage.store import Store
+from tests.helpers.old_schemas import as_version
 
 
 def reread(db_path: Path, workshop_id: int) -> Workshop:
@@ -142,16 +143,6 @@ def test_next_quarters_workshop_keeps_the_cadence_but_asks_afresh_and_is_unsigne
     assert following.asks == [] and following.signed_on is None and following.sign_by is None
 
 
-def as_version_3(db_path: Path) -> None:
-    """Turn a current file back into what version 3 of the schema had."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("DROP TABLE asks")
-    for column in ("review_cadence", "signed_on", "sign_by"):
-        conn.execute(f"ALTER TABLE workshops DROP COLUMN {column}")
-    conn.execute("PRAGMA user_version = 3")
-    conn.close()
-
-
 def test_a_version_3_file_is_migrated_and_keeps_every_workshop_identical(db_path: Path):
     with Store(db_path) as store:
         blank = editing.new_workshop("Blank")
@@ -159,9 +150,9 @@ def test_a_version_3_file_is_migrated_and_keeps_every_workshop_identical(db_path
         demo.asks, demo.review_cadence, demo.signed_on = [], None, None
         ids = [store.create_workshop(ws).id for ws in (demo, blank, demo)]
         before = [store.workshop(i) for i in ids if i is not None]
-    as_version_3(db_path)
+    as_version(db_path, 3)
     with Store(db_path) as store:
-        assert schema.user_version(store.db) == schema.SCHEMA_VERSION == 4
+        assert schema.user_version(store.db) == schema.SCHEMA_VERSION
         after = [store.workshop(w.id) for w in before if w.id is not None]
         assert after == before
         assert before[0].id is not None

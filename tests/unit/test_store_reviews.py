@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from cxworkshop.domain.model import Assignee, ReviewDecision, ReviewStatus, Work
 from cxworkshop.storage import schema
 from cxworkshop.storage.store import Store
 from tests.helpers.builders import goal_titled
+from tests.helpers.old_schemas import as_version
 
 JUNE = dt.date(2027, 6, 17)
 
@@ -25,28 +25,15 @@ def reread(db_path: Path, workshop_id: int) -> Workshop:
         return fresh.workshop(workshop_id)
 
 
-def as_version_2(db_path: Path) -> None:
-    """Turn a current file back into what version 2 of the schema had."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("DROP TABLE asks")
-    for column in ("review_cadence", "signed_on", "sign_by"):
-        conn.execute(f"ALTER TABLE workshops DROP COLUMN {column}")
-    conn.execute("DROP TABLE goal_reviews")
-    conn.execute("DROP TABLE reviews")
-    conn.execute("ALTER TABLE workshops DROP COLUMN follows")
-    conn.execute("PRAGMA user_version = 2")
-    conn.close()
-
-
 def test_a_version_2_file_is_migrated_and_keeps_every_workshop_identical(db_path: Path):
     with Store(db_path) as store:
         # Without what version 4 added, which a version 2 file cannot hold.
         demo = dataclasses.replace(demo_workshop(), asks=[], review_cadence=None, signed_on=None)
         ids = [store.create_workshop(demo).id for _ in range(2)]
         before = [store.workshop(i) for i in ids if i is not None]
-    as_version_2(db_path)
+    as_version(db_path, 2)
     with Store(db_path) as store:
-        assert schema.user_version(store.db) == schema.SCHEMA_VERSION == 4
+        assert schema.user_version(store.db) == schema.SCHEMA_VERSION
         after = [store.workshop(w.id) for w in before if w.id is not None]
         assert after == before
         # The migrated file takes reviews at once.
