@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -53,4 +54,33 @@ def test_domain_storage_and_charter_never_import_qt():
         for path in (ROOT / "cxworkshop" / layer).rglob("*.py")
         if "PySide6" in path.read_text("utf-8")
     ]
+    assert offenders == []
+
+
+def test_the_gui_asks_the_store_and_never_reaches_for_sql():
+    """Only storage/ writes SQL: the window goes through the Store's methods."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "cxworkshop" / "gui").rglob("*.py")):
+        where = path.relative_to(ROOT)
+        tree = ast.parse(path.read_text("utf-8"), str(where))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                names = []
+            for name in names:
+                if name.split(".")[0] in {"sqlite3", "sqlite_utils", "apsw"}:
+                    offenders.append(f"{where}:{node.lineno} imports {name}")
+            if isinstance(node, ast.Attribute) and node.attr in {"conn", "db", "execute"}:
+                offenders.append(f"{where}:{node.lineno} uses .{node.attr}")
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP)\s", node.value)
+            ):
+                offenders.append(f"{where}:{node.lineno} holds SQL: {node.value[:40]!r}")
     assert offenders == []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -905,10 +904,8 @@ class LibraryPage(LibraryFrame):
         self.recent_box.setMinimumWidth(chars * 24)
 
     def _data_version(self) -> int | None:
-        try:
-            return self.model.store.data_version()
-        except sqlite3.Error:
-            return None  # the file is closed for a moment (a restore): look again later
+        # None while the file is closed for a moment (a restore): look again later.
+        return self.model.store.data_version()
 
     def _look_for_changes_elsewhere(self) -> None:
         version = self._data_version()

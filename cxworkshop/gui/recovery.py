@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -39,7 +38,7 @@ from ..domain.errors import WorkshopError
 from ..storage import backup, safety
 from ..storage.backup import Backup
 from ..storage.errors import DamagedDatabase
-from ..storage.store import Store
+from ..storage.store import Store, change_signature_of
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -435,20 +434,20 @@ class AutoBackup(QObject):
     def changed(self) -> bool:
         """True if the workshops differ from those in the newest backup."""
         store = self._store_of()
-        now = _signature(store.conn)
+        now = store.change_signature()
         if self._backed_up is not None and self._backed_up[0] == str(store.path):
             return self._backed_up[1] != now
         newest = backup.latest(store.path)
-        return newest is None or _file_signature(newest.path) != now
+        return newest is None or change_signature_of(newest.path) != now
 
     def back_up_if_changed(self) -> Backup | None:
         """Make a backup if anything changed since the last one; the backup, or None."""
         store = self._store_of()
         try:
-            if store.conn.in_transaction or not self.changed():
+            if store.saving or not self.changed():
                 return None
-            signature = _signature(store.conn)
-            made = backup.take(store.conn, store.path)
+            signature = store.change_signature()
+            made = store.back_up()
         except WorkshopError as exc:
             self.sig_failed.emit(str(exc))
             return None
@@ -457,22 +456,3 @@ class AutoBackup(QObject):
             return None
         self._backed_up = (str(store.path), signature)
         return made
-
-
-_SIGNATURE = "SELECT count(*), max(updated_at) FROM workshops"
-"""What changes whenever a workshop is added, edited or deleted."""
-
-
-def _signature(conn: sqlite3.Connection) -> tuple[object, ...]:
-    return tuple(conn.execute(_SIGNATURE).fetchone())
-
-
-def _file_signature(path: Path) -> tuple[object, ...] | None:
-    try:
-        conn = safety.read_only(path)
-        try:
-            return _signature(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
