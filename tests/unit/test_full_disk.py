@@ -192,7 +192,7 @@ PDF_WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from cxworkshop.charter import Paper, export_pdf
-    from cxworkshop.charter.safe_write import write_atomically
+    from cxworkshop.safe_write import write_atomically
     from cxworkshop.domain.demo import demo_workshop
 
     folder, target = Path(sys.argv[1]), Path(sys.argv[2])
