@@ -22,7 +22,7 @@ def tool(name: str) -> list[str]:
 
 def test_ruff_finds_no_problems():
     result = subprocess.run(
-        [*tool("ruff"), "check", "cxworkshop", "tests", "benchmarks", "docs"],
+        [*tool("ruff"), "check", "cxworkshop", "tests", "benchmarks", "docs", "resources"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -33,7 +33,16 @@ def test_ruff_finds_no_problems():
 
 def test_code_is_formatted():
     result = subprocess.run(
-        [*tool("ruff"), "format", "--check", "cxworkshop", "tests", "benchmarks", "docs"],
+        [
+            *tool("ruff"),
+            "format",
+            "--check",
+            "cxworkshop",
+            "tests",
+            "benchmarks",
+            "docs",
+            "resources",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
