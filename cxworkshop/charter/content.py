@@ -26,6 +26,7 @@ from ..domain.model import (
 )
 from ..domain.progress import completed_steps
 from ..domain.text import same_name
+from ..domain.wording import and_join, in_quotes, ordinal, plural
 
 TOP = 3
 """How many priorities page one shows."""
@@ -34,26 +35,6 @@ TOP = 3
 def long_date(date: dt.date) -> str:
     """17 June 2027: unambiguous on both sides of the Atlantic."""
     return f"{date.day} {date:%B %Y}"
-
-
-def quoted(text: str) -> str:
-    return f"“{text}”"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def names_sentence(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # ----------------------------------------------------------------- who holds what
@@ -206,7 +187,7 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
         group = [g for g in group if g in goals and g in settled]
         if len(group) < 2:
             continue
-        titles = names_sentence([quoted(goals[g].title) for g in group])
+        titles = and_join([in_quotes(goals[g].title) for g in group])
         tied = f"{titles} tied with {plural(voting.totals(main)[group[0]], 'dot')} each"
         still = [g for g in group if settled[g].settled_by is None]
         if still:
@@ -214,7 +195,7 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
             if len(still) == len(group):
                 out.append(Tie(f"{tied}; they share {place} place.", settled=False))
             else:
-                shared = names_sentence([quoted(goals[g].title) for g in still])
+                shared = and_join([in_quotes(goals[g].title) for g in still])
                 out.append(
                     Tie(
                         f"{tied}; the order is only partly settled: {shared} share {place} place.",
@@ -223,8 +204,8 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
                     )
                 )
             continue
-        order = names_sentence(
-            [quoted(goals[g].title) for g in sorted(group, key=lambda g: settled[g].rank)]
+        order = and_join(
+            [in_quotes(goals[g].title) for g in sorted(group, key=lambda g: settled[g].rank)]
         )
         how = {settled[g].settled_by for g in group}
         if how == {TieBreak.RUNOFF}:
@@ -412,10 +393,10 @@ def health(ws: Workshop) -> Health:
             if unclear
             else "one Accountable for every goal"
         )
-    parts.append(f"overloaded: {names_sentence(overloaded)}" if overloaded else "nobody overloaded")
+    parts.append(f"overloaded: {and_join(overloaded)}" if overloaded else "nobody overloaded")
     if ws.functions:
         parts.append(
-            f"{plural(len(silos), 'function')} left out: {names_sentence(silos)}"
+            f"{plural(len(silos), 'function')} left out: {and_join(silos)}"
             if silos
             else "no function left out"
         )
@@ -428,9 +409,9 @@ def health(ws: Workshop) -> Health:
                 and a.assignee.kind is AssigneeKind.FUNCTION
                 and (name := _name(ws, a.assignee))
             ):
-                by_function.setdefault(name, []).append(quoted(goal.title))
+                by_function.setdefault(name, []).append(in_quotes(goal.title))
     warnings = [
-        f"Accountable is a whole function: {name} for {names_sentence(titles)}"
+        f"Accountable is a whole function: {name} for {and_join(titles)}"
         for name, titles in by_function.items()
     ]
     line = " · ".join(parts)
@@ -469,7 +450,7 @@ def _goal_gaps(goal: Goal) -> str | None:
     ]
     if not missing:
         return None
-    return f"{quoted(goal.title)} has no {' or '.join(missing)} yet."
+    return f"{in_quotes(goal.title)} has no {' or '.join(missing)} yet."
 
 
 def gaps(ws: Workshop) -> list[Gap]:
@@ -500,7 +481,7 @@ def gaps(ws: Workshop) -> list[Gap]:
         top = top_places(ws)
         shared = [p for p in top if p.shared]
         if shared:
-            titles = names_sentence([quoted(p.goal.title) for p in shared])
+            titles = and_join([in_quotes(p.goal.title) for p in shared])
             out.append(
                 Gap(
                     Step.PRIORITIES,

@@ -30,6 +30,7 @@ from .model import (
     Role,
     Workshop,
 )
+from .wording import and_join, in_quotes
 
 
 class Severity(StrEnum):
@@ -227,15 +228,8 @@ class _Board:
         return set(self._through_function)
 
 
-def _quoted(goal: Goal) -> str:
-    return f"“{goal.title}”"
-
-
 def _names(board: _Board, people: list[Assignee]) -> str:
-    names = [board.name(p) for p in people]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return and_join([board.name(p) for p in people])
 
 
 def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Finding]:
@@ -245,7 +239,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             NO_ACCOUNTABLE,
-            f"Nobody is accountable for {_quoted(goal)}; "
+            f"Nobody is accountable for {in_quotes(goal.title)}; "
             "name the one person or function who answers for it.",
             ids,
         )
@@ -253,7 +247,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             SEVERAL_ACCOUNTABLE,
-            f"{_quoted(goal)} has {len(accountable)} Accountables "
+            f"{in_quotes(goal.title)} has {len(accountable)} Accountables "
             f"({_names(board, accountable)}); keep one, so it is clear who answers for it.",
             ids,
             tuple(accountable),
@@ -262,7 +256,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             NO_RESPONSIBLE,
-            f"Nobody is responsible for the work on {_quoted(goal)}; "
+            f"Nobody is responsible for the work on {in_quotes(goal.title)}; "
             "give it at least one Responsible.",
             ids,
         )
@@ -271,7 +265,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.WARNING,
             MANY_CONSULTED,
-            f"{_quoted(goal)} has {len(consulted)} to consult before each decision; "
+            f"{in_quotes(goal.title)} has {len(consulted)} to consult before each decision; "
             f"more than {limits.max_consulted} tends to slow it down.",
             ids,
             tuple(consulted),
@@ -281,7 +275,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.WARNING,
             MANY_INFORMED,
-            f"{_quoted(goal)} keeps {len(informed)} informed; "
+            f"{in_quotes(goal.title)} keeps {len(informed)} informed; "
             f"more than {limits.max_informed} makes every update a broadcast, "
             "so check who really needs it.",
             ids,

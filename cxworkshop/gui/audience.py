@@ -47,17 +47,18 @@ from PySide6.QtWidgets import (
 from ..charter import content
 from ..domain import agenda
 from ..domain.model import Pillar, Role, Step, TieBreak, VotingMode, Workshop
-from .models.goals import GOAL_ID_ROLE, MEASURE_ROLE, PillarGoalsModel
-from .models.voting import (
+from ..domain.wording import dots_text
+from .models.goals import PillarGoalsModel
+from .models.voting import ResultsModel, settled_text
+from .roles import (
     DOTS_ROLE,
+    GOAL_ID_ROLE,
+    MEASURE_ROLE,
     PILLAR_ROLE,
     PLACE_ROLE,
     RANK_ROLE,
     SETTLED_ROLE,
     TIED_ROLE,
-    ResultsModel,
-    dots_text,
-    settled_text,
 )
 from .room_timer import RoomClock, RoomTimerWidget
 from .session import Session

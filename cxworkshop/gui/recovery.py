@@ -39,6 +39,7 @@ from ..storage import backup, safety
 from ..storage.backup import Backup
 from ..storage.errors import DamagedDatabase
 from ..storage.store import Store, change_signature_of
+from .roles import PATH_ROLE
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -116,7 +117,7 @@ class RestoreDialog(QDialog):
             item = QTreeWidgetItem(
                 [when_made(b.taken_at), workshops_text(b.workshops), b.reason.label]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            item.setData(0, PATH_ROLE, str(b.path))
             item.setToolTip(0, b.path.name)
             if not b.readable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
@@ -186,7 +187,7 @@ class RestoreDialog(QDialog):
         item = self.list.currentItem()
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return None
-        path = Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        path = Path(str(item.data(0, PATH_ROLE)))
         return next((b for b in self.backups if b.path == path), None)
 
     def _update_button(self) -> None:
