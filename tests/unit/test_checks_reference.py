@@ -77,6 +77,7 @@ def half_imported(draw: st.DrawFn) -> Workshop:
 limits = st.builds(Limits, st.integers(0, 4), st.integers(0, 4), st.integers(0, 6))
 
 
+@pytest.mark.slow
 @given(half_imported(), limits)
 def test_the_indexed_checks_find_what_scanning_finds(ws: Workshop, limits: Limits) -> None:
     indexed = (checks.check(ws, limits), checks.coverage(ws, limits))

@@ -227,6 +227,7 @@ def kill_an_export(folder: Path, seed: int) -> tuple[bytes, set[bytes]]:
     return target.read_bytes(), complete
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_", range(3))
 def test_a_pdf_export_killed_half_way_leaves_a_whole_pdf(tmp_path: Path, round_: int):
     seeds = [random.randrange(2**32) for _ in range(2)]
