@@ -34,6 +34,7 @@ BENCHMARKS = {
     "pdf_export": "PDF charter: the demo and 100 goals, against bare reportlab",
     "checks": "accountability checks at 30, 300 and 3,000 goals, per goal",
     "memory": "resident memory with the 300-goal workshop open",
+    "audience_pages": "turning a page of the audience screen, 30 and 300 goals",
 }
 
 

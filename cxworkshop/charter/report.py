@@ -311,3 +311,92 @@ def build_report(
         keywords=["customer experience", "progress review", "accountability"],
         today=today,
     )
+
+
+# ----------------------------------------------------------------- what changed
+
+
+def _when(ws: Workshop) -> str:
+    return f" ({content.long_date(ws.date)})" if ws.date else ""
+
+
+def changes_story(before: Workshop, after: Workshop, width: float, text: Text) -> list[Flowable]:
+    """What changed from ``before`` to ``after``: a line of counts, then a row per change,
+    each with its symbol and its words."""
+    s = STYLES
+
+    def m(value: str) -> str:
+        return text.markup(value)
+
+    changes = review.compare(before, after)
+    rows = review.change_rows(changes)
+    story: list[Flowable] = []
+    if after.organisation:
+        story.append(Paragraph(m(after.organisation.upper()), s.kicker))
+    story += [
+        _Heading("What changed", s.title, "What changed", 0, "changes"),
+        Paragraph(
+            m(f"From “{before.title}”{_when(before)} to “{after.title}”{_when(after)}"),
+            s.subtitle,
+        ),
+        Spacer(0, 10),
+    ]
+    said = [f"<b>{n}</b> {m(words)}" for n, words in review.counts(changes)]
+    if changes.nothing:
+        story.append(Paragraph(m(review.describe(changes)[0]), s.body_spaced))
+    else:
+        story.append(Paragraph(", ".join(said) + ".", s.body_spaced))
+        head = [Paragraph(label, s.cell_head) for label in ("CHANGE", "GOAL", "BEFORE", "AFTER")]
+        body = [
+            [
+                Paragraph(m(row.label), s.cell_bold),
+                Paragraph(m(row.goal), s.cell),
+                Paragraph(m(row.before), s.cell),
+                Paragraph(m(row.after), s.cell),
+            ]
+            for row in rows
+        ]
+        story.append(
+            _table(
+                [head, *body],
+                [width * 0.25, width * 0.37, width * 0.19, width * 0.19],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ],
+                repeatRows=1,
+            )
+        )
+    note = review.unvoted_text(changes)
+    if note:
+        story += [Spacer(0, 8), Paragraph(m(note), s.body_muted)]
+    return story
+
+
+def build_changes(
+    before: Workshop,
+    after: Workshop,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+) -> Built:
+    """Lay out what changed from ``before`` to ``after``, in the progress report's style."""
+    register()
+    page = layout(paper)
+    text = Text()
+    story = changes_story(before, after, page.frame_width, text)
+    of = f" of {after.organisation}" if after.organisation else ""
+    return render(
+        after,
+        page,
+        story,
+        text,
+        draft=False,
+        title=f"What changed: {before.title} to {after.title}",
+        subject=f"Customer experience goals{of}: added, dropped, retargeted, and who answers",
+        keywords=["customer experience", "accountability", "comparison"],
+        today=today,
+    )

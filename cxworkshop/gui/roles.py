@@ -88,3 +88,5 @@ EDITED_ROLE = _USER + 52
 """When a recent workshop was last edited, in words (str)."""
 CHOICE_ROLE = _USER + 53
 """The choices a cell's editor offers: a list of (value, label); value "" is none."""
+CHANGE_KIND_ROLE = _USER + 54
+"""The kind of change a row of What changed shows (a ``review.ChangeKind`` value)."""

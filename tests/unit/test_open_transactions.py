@@ -97,6 +97,7 @@ class Every:
         )
         yield "list_workshops", lambda: s.list_workshops("quarterly")
         yield "counts", lambda: s.counts(c.ws.id)
+        yield "followers", lambda: s.followers(c.ws.id)
         yield "data_version", s.data_version
         yield "change_signature", s.change_signature
         yield "is_sound", s.is_sound
