@@ -32,6 +32,7 @@ BENCHMARKS = {
     "open_big_workshop": "opening a 300-goal workshop: load, both boards painted",
     "drop_to_repaint": "drop to repaint on the accountability board",
     "pdf_export": "PDF charter: the demo and 100 goals, against bare reportlab",
+    "checks": "accountability checks at 30, 300 and 3,000 goals, per goal",
     "memory": "resident memory with the 300-goal workshop open",
     "audience_pages": "turning a page of the audience screen, 30 and 300 goals",
     "phones_burst": "30 phones voting at once while the window runs",

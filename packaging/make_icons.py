@@ -2,7 +2,7 @@
 
     python packaging/make_icons.py
 
-Writes, from ``cxworkshop/resources/icons/cxworkshop.svg``:
+Writes, from ``resources/icons/cxworkshop.svg``:
 
 - ``packaging/icons/hicolor/NxN/apps/<APP_ID>.png`` for N in 16 … 512, the
   freedesktop icon theme layout (Linux menus and docks);
@@ -30,7 +30,7 @@ APP_ID = "io.github.cxworkshop.CXWorkshop"
 """The app's one identity: desktop file, AppStream component, icon name."""
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "cxworkshop" / "resources" / "icons" / "cxworkshop.svg"
+SOURCE = ROOT / "resources" / "icons" / "cxworkshop.svg"
 OUT = Path(__file__).resolve().parent / "icons"
 
 THEME_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -20,6 +20,7 @@ from tests.helpers import xserver
 TIMEOUT = 900
 
 
+@pytest.mark.slow
 def test_the_desktop_tests_pass_on_a_real_x_server(request: pytest.FixtureRequest) -> None:
     why_not = xserver.missing()
     if why_not is not None:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.model import Workshop
+from ..safe_write import ExportFailed, check_target, write_atomically
 from .content import Gap, Signatory, gaps, is_draft, signatories
 from .paper import Paper, for_territory
-from .safe_write import ExportFailed, check_target, write_atomically
 
 __all__ = [
     "ExportFailed",

@@ -26,6 +26,7 @@ from ..domain.model import (
 )
 from ..domain.progress import completed_steps
 from ..domain.text import same_name
+from ..domain.wording import and_join, in_quotes, ordinal, plural
 from .direction import isolate
 
 TOP = 3
@@ -39,24 +40,12 @@ def long_date(date: dt.date) -> str:
 
 def quoted(text: str) -> str:
     # The marks stay outside a right-to-left title, where an English sentence puts them.
-    return f"“{isolate(text)}”"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    return in_quotes(isolate(text))
 
 
 def names_sentence(names: list[str]) -> str:
     """'A', 'A and B', 'A, B and C' (each name a right-to-left reader keeps in its place)."""
-    names = [isolate(n) for n in names]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return and_join([isolate(n) for n in names])
 
 
 # ----------------------------------------------------------------- who holds what

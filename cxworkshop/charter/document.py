@@ -58,6 +58,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
+from ..domain.wording import and_join, in_quotes, ordinal, plural
 from . import content
 from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
 from .fonts import BOLD, REGULAR, Text, nfc, register, writing_in
@@ -644,7 +645,7 @@ class _Writer:
     def draft_band(self) -> Flowable:
         steps = [step.label for step in content.incomplete_steps(self.ws)]
         markup = (
-            f"<b>DRAFT</b>   Still to complete: {content.names_sentence(steps)}. "
+            f"<b>DRAFT</b>   Still to complete: {and_join(steps)}. "
             "This charter shows what the workshop holds so far."
         )
         return _table(
@@ -813,7 +814,7 @@ class _Writer:
             if fit.clip and not fit.small:
                 # The measure is in full under Goals; here it gets one line.
                 about = self.clip_markup(about, self.s.body_muted, self.width - rank_width - 8)
-            votes = content.plural(place.dots, "vote")
+            votes = plural(place.dots, "vote")
             inner = self.width - rank_width - 8
             who = self.accountable_markup(goal.id, inner * 0.6 if fit.squeeze else 0)
             accountable = f"{who}  ·  {votes}"
@@ -881,7 +882,7 @@ class _Writer:
         rank = rest[0].rank
         above = sum(1 for p in shown if p.rank == rank)
         lead = (
-            f"<b>{above + len(rest)} goals share {content.ordinal(rank)} place</b>: the "
+            f"<b>{above + len(rest)} goals share {ordinal(rank)} place</b>: the "
             f"{('one', 'two', 'three')[above - 1]} above"
         )
         titles: dict[int, str] = {}
@@ -889,14 +890,14 @@ class _Writer:
         def title(i: int) -> str:
             if i not in titles:
                 short = self.clip(rest[i].goal.title, self.s.body_muted, 1, 150)
-                titles[i] = self.m(content.quoted(short))
+                titles[i] = self.m(in_quotes(short))
             return titles[i]
 
         def sentence(n: int) -> str:
             named = [title(i) for i in range(n)]
             if len(rest) > n:
                 named.append(f"{len(rest) - n} more")
-            return content.names_sentence([lead, *named]) + "."
+            return and_join([lead, *named]) + "."
 
         n = _most(len(rest), lambda n: _lines(sentence(n), self.s.body_muted, self.width) <= 2)
         return [
@@ -1419,8 +1420,8 @@ class _Writer:
         n = len(self.ws.participants)
         out.append(
             self.intro(
-                f"{content.plural(n, 'person', 'people')} from "
-                f"{content.plural(sum(1 for t in teams if t.people), 'function')}, "
+                f"{plural(n, 'person', 'people')} from "
+                f"{plural(sum(1 for t in teams if t.people), 'function')}, "
                 "front office and back office."
             )
         )

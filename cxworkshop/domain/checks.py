@@ -30,6 +30,7 @@ from .model import (
     Role,
     Workshop,
 )
+from .wording import and_join, in_quotes
 
 
 class Severity(StrEnum):
@@ -152,7 +153,12 @@ class Coverage:
 
 
 class _Board:
-    """The workshop as the checks see it: valid assignments only, indexed."""
+    """The workshop as the checks see it: valid assignments only, indexed.
+
+    Every question the checks ask is answered from indexes built in one pass
+    over the goals and one over the assignments, so checking a workshop takes
+    time in proportion to its size, not to goals times assignees.
+    """
 
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
@@ -162,14 +168,25 @@ class _Board:
         self.assignments: list[Assignment] = [
             a for a in ws.assignments if a.goal_id in self.goals and self.exists(a.assignee)
         ]
-        # Indexes, so a workshop of hundreds of goals is checked in linear time.
+        self._columns: dict[Pillar, list[Goal]] = {pillar: [] for pillar in Pillar}
+        for goal in ws.goals:
+            self._columns[goal.pillar].append(goal)
+        # By goal and role; by assignee; by the function an assignee brings.
         self._holders: dict[tuple[str, Role], list[Assignee]] = {}
-        self._accountable: dict[Assignee, set[str]] = {}
+        self._of_assignee: dict[Assignee, list[Assignment]] = {}
+        self._through_function: dict[str, list[Assignment]] = {}
         for a in self.assignments:
             self._holders.setdefault((a.goal_id, a.role), []).append(a.assignee)
-            if a.role is Role.ACCOUNTABLE:
-                self._accountable.setdefault(a.assignee, set()).add(a.goal_id)
-        self._board_order = [g.id for _, column in self.columns() for g in column]
+            self._of_assignee.setdefault(a.assignee, []).append(a)
+            function_id = self.function_of(a.assignee)
+            if function_id is not None:
+                self._through_function.setdefault(function_id, []).append(a)
+        # Goals each assignee is Accountable for in their own name, in board order.
+        self._accountable: dict[Assignee, list[str]] = {}
+        for _, column in self.columns():
+            for goal in column:
+                for who in dict.fromkeys(self._holders.get((goal.id, Role.ACCOUNTABLE), ())):
+                    self._accountable.setdefault(who, []).append(goal.id)
 
     def exists(self, who: Assignee) -> bool:
         if who.kind is AssigneeKind.FUNCTION:
@@ -190,32 +207,29 @@ class _Board:
 
     def columns(self) -> Iterator[tuple[Pillar, list[Goal]]]:
         for pillar in Pillar:
-            yield pillar, [g for g in self.ws.goals if g.pillar is pillar]
+            yield pillar, list(self._columns[pillar])
 
     def holders(self, goal_id: str, role: Role) -> list[Assignee]:
         return list(self._holders.get((goal_id, role), ()))
 
     def accountable_for(self, who: Assignee) -> list[str]:
         """Goals ``who`` is Accountable for in their own name, in board order."""
-        held = self._accountable.get(who)
-        if not held:
-            return []
-        return [goal_id for goal_id in self._board_order if goal_id in held]
+        return list(self._accountable.get(who, ()))
+
+    def assignments_of(self, who: Assignee) -> list[Assignment]:
+        """The roles ``who`` holds in their own name, in the workshop's order."""
+        return list(self._of_assignee.get(who, ()))
+
+    def assignments_through(self, function_id: str) -> list[Assignment]:
+        """The roles a function holds, itself or through its people, in the workshop's order."""
+        return list(self._through_function.get(function_id, ()))
 
     def involved_functions(self) -> set[str]:
-        found = (self.function_of(a.assignee) for a in self.assignments)
-        return {f for f in found if f is not None}
-
-
-def _quoted(goal: Goal) -> str:
-    return f"“{goal.title}”"
+        return set(self._through_function)
 
 
 def _names(board: _Board, people: list[Assignee]) -> str:
-    names = [board.name(p) for p in people]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return and_join([board.name(p) for p in people])
 
 
 def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Finding]:
@@ -225,7 +239,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             NO_ACCOUNTABLE,
-            f"Nobody is accountable for {_quoted(goal)}; "
+            f"Nobody is accountable for {in_quotes(goal.title)}; "
             "name the one person or function who answers for it.",
             ids,
         )
@@ -233,7 +247,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             SEVERAL_ACCOUNTABLE,
-            f"{_quoted(goal)} has {len(accountable)} Accountables "
+            f"{in_quotes(goal.title)} has {len(accountable)} Accountables "
             f"({_names(board, accountable)}); keep one, so it is clear who answers for it.",
             ids,
             tuple(accountable),
@@ -242,7 +256,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.ERROR,
             NO_RESPONSIBLE,
-            f"Nobody is responsible for the work on {_quoted(goal)}; "
+            f"Nobody is responsible for the work on {in_quotes(goal.title)}; "
             "give it at least one Responsible.",
             ids,
         )
@@ -251,7 +265,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.WARNING,
             MANY_CONSULTED,
-            f"{_quoted(goal)} has {len(consulted)} to consult before each decision; "
+            f"{in_quotes(goal.title)} has {len(consulted)} to consult before each decision; "
             f"more than {limits.max_consulted} tends to slow it down.",
             ids,
             tuple(consulted),
@@ -261,7 +275,7 @@ def _goal_findings(board: _Board, goal: Goal, limits: Limits) -> Iterator[Findin
         yield Finding(
             Severity.WARNING,
             MANY_INFORMED,
-            f"{_quoted(goal)} keeps {len(informed)} informed; "
+            f"{in_quotes(goal.title)} keeps {len(informed)} informed; "
             f"more than {limits.max_informed} makes every update a broadcast, "
             "so check who really needs it.",
             ids,
@@ -373,8 +387,8 @@ def coverage(ws: Workshop, limits: Limits = Limits()) -> list[Coverage]:
     out: list[Coverage] = []
     for function in ws.functions:
         own = Assignee.function(function.id)
-        direct = [a for a in board.assignments if a.assignee == own]
-        through = [a for a in board.assignments if board.function_of(a.assignee) == function.id]
+        direct = board.assignments_of(own)
+        through = board.assignments_through(function.id)
         goals = {a.goal_id for a in through}
         out.append(
             Coverage(

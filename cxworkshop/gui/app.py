@@ -160,11 +160,7 @@ def close_store(store: Store) -> None:
 
     try:
         # The library is read too: the next start trusts a file that matches the note.
-        sound = (
-            not store.conn.in_transaction
-            and not safety.check_live(store.conn)
-            and isinstance(store.list_workshops(), list)
-        )
+        sound = store.is_sound()
     except Exception:
         sound = False
     store.close()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,16 +68,19 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import WorkshopError
 from ..domain.model import Status, Step, Workshop
+from ..domain.wording import and_join
 from ..storage.store import Store, WorkshopSummary
+from .roles import EDITED_ROLE, ORGANISATION_ROLE, WORKSHOP_ID_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ..storage.interchange import ImportProblems
+from ..domain.wording import plural, size_text
 from . import theme
 from .library_frame import LibraryFrame, role_label
-from .models.library import LibraryModel, last_edited, plural, size_text, status_text
+from .models.library import LibraryModel, last_edited, status_text
 from .options import start_folder
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
@@ -89,25 +91,18 @@ Index = QModelIndex | QPersistentModelIndex
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def _join(parts: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
 def deletion_warning(ws: Workshop) -> str:
     """What deleting ``ws`` loses, in the words of the confirmation question."""
     lost = []
     if ws.goals:
-        lost.append(plural(len(ws.goals), "goal", "goals"))
+        lost.append(plural(len(ws.goals), "goal"))
     if ws.participants:
-        lost.append(plural(len(ws.participants), "participant", "participants"))
+        lost.append(plural(len(ws.participants), "participant"))
     if ws.assignments:
         lost.append("assignments")
     if any(r.ballots or r.tallies for r in ws.rounds):
         lost.append("votes")
-    what = f" Its {_join(lost)} will be deleted." if lost else ""
+    what = f" Its {and_join(lost)} will be deleted." if lost else ""
     return f"Delete '{ws.title}'?{what} You can undo this."
 
 
@@ -178,7 +173,7 @@ class WorkshopTable(QTableView):
         event.accept()
 
     def _choose(self, index: QModelIndex) -> None:
-        workshop_id = index.data(Qt.ItemDataRole.UserRole)
+        workshop_id = index.data(WORKSHOP_ID_ROLE)
         if index.isValid() and workshop_id is not None:
             self.sig_chosen.emit(int(workshop_id))
 
@@ -367,8 +362,8 @@ class _RecentDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         # When space is short the organisation gives way, never the time.
-        edited = str(index.data(RecentList.EditedRole) or "")
-        organisation = str(index.data(RecentList.OrganisationRole) or "")
+        edited = str(index.data(EDITED_ROLE) or "")
+        organisation = str(index.data(ORGANISATION_ROLE) or "")
         if organisation and edited:
             tail = f" · {edited}"
             room = rect.width() - fm.horizontalAdvance(tail)
@@ -386,9 +381,6 @@ class _RecentDelegate(QStyledItemDelegate):
 class RecentList(QListWidget):
     """The workshops opened last, most recent first; a click or Enter opens one."""
 
-    OrganisationRole = Qt.ItemDataRole.UserRole + 1
-    EditedRole = Qt.ItemDataRole.UserRole + 2
-
     sig_chosen = Signal(int)
     """The user chose this workshop (click or Enter) to open it."""
 
@@ -404,7 +396,7 @@ class RecentList(QListWidget):
         self.clicked.connect(self._choose)
 
     def _choose(self, index: QModelIndex) -> None:
-        workshop_id = index.data(Qt.ItemDataRole.UserRole)
+        workshop_id = index.data(WORKSHOP_ID_ROLE)
         if index.isValid() and workshop_id is not None:
             self.sig_chosen.emit(int(workshop_id))
 
@@ -424,13 +416,13 @@ class RecentList(QListWidget):
         ``size`` says how big a workshop is (by its id), for its tooltip.
         """
         current = self.currentItem()
-        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        keep = current.data(WORKSHOP_ID_ROLE) if current is not None else None
         self.clear()
         for s in summaries:
             item = QListWidgetItem(s.title)
-            item.setData(Qt.ItemDataRole.UserRole, s.id)
-            item.setData(self.OrganisationRole, s.organisation)
-            item.setData(self.EditedRole, last_edited(s.updated_at))
+            item.setData(WORKSHOP_ID_ROLE, s.id)
+            item.setData(ORGANISATION_ROLE, s.organisation)
+            item.setData(EDITED_ROLE, last_edited(s.updated_at))
             edited = f", last edited {last_edited(s.updated_at)}" if s.updated_at else ""
             org = f", {s.organisation}" if s.organisation else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}{org}{edited}")
@@ -440,7 +432,7 @@ class RecentList(QListWidget):
                 self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def ids(self) -> list[int]:
-        return [int(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())]
+        return [int(self.item(i).data(WORKSHOP_ID_ROLE)) for i in range(self.count())]
 
 
 class FlowRow(QLayout):
@@ -905,10 +897,8 @@ class LibraryPage(LibraryFrame):
         self.recent_box.setMinimumWidth(chars * 24)
 
     def _data_version(self) -> int | None:
-        try:
-            return self.model.store.data_version()
-        except sqlite3.Error:
-            return None  # the file is closed for a moment (a restore): look again later
+        # None while the file is closed for a moment (a restore): look again later.
+        return self.model.store.data_version()
 
     def _look_for_changes_elsewhere(self) -> None:
         version = self._data_version()
@@ -966,7 +956,7 @@ class LibraryPage(LibraryFrame):
         # keyboard is on in the recent list, so Delete never hits another one.
         if current is None or not self.recent.hasFocus():
             return
-        workshop_id = int(current.data(Qt.ItemDataRole.UserRole))
+        workshop_id = int(current.data(WORKSHOP_ID_ROLE))
         if self.model.row_of(workshop_id) >= 0:
             self.select(workshop_id)
         else:
@@ -1001,7 +991,7 @@ class LibraryPage(LibraryFrame):
     def _show_recent(self, everything: Sequence[WorkshopSummary]) -> None:
         by_id = {s.id: s for s in everything}
         shown = [by_id[i] for i in self._recent_ids if i in by_id][:MAX_RECENT_SHOWN]
-        self.recent.show_workshops(shown, lambda i: size_text(self.model.store, i))
+        self.recent.show_workshops(shown, lambda i: size_text(*self.model.store.counts(i)))
         self.recent.setVisible(bool(shown))
         self.recent_hint.setVisible(not shown)
 

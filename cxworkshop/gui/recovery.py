@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -39,7 +38,8 @@ from ..domain.errors import WorkshopError
 from ..storage import backup, safety
 from ..storage.backup import Backup
 from ..storage.errors import DamagedDatabase
-from ..storage.store import Store
+from ..storage.store import Store, change_signature_of
+from .roles import PATH_ROLE
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -117,7 +117,7 @@ class RestoreDialog(QDialog):
             item = QTreeWidgetItem(
                 [when_made(b.taken_at), workshops_text(b.workshops), b.reason.label]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            item.setData(0, PATH_ROLE, str(b.path))
             item.setToolTip(0, b.path.name)
             if not b.readable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
@@ -187,7 +187,7 @@ class RestoreDialog(QDialog):
         item = self.list.currentItem()
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return None
-        path = Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        path = Path(str(item.data(0, PATH_ROLE)))
         return next((b for b in self.backups if b.path == path), None)
 
     def _update_button(self) -> None:
@@ -435,20 +435,20 @@ class AutoBackup(QObject):
     def changed(self) -> bool:
         """True if the workshops differ from those in the newest backup."""
         store = self._store_of()
-        now = _signature(store.conn)
+        now = store.change_signature()
         if self._backed_up is not None and self._backed_up[0] == str(store.path):
             return self._backed_up[1] != now
         newest = backup.latest(store.path)
-        return newest is None or _file_signature(newest.path) != now
+        return newest is None or change_signature_of(newest.path) != now
 
     def back_up_if_changed(self) -> Backup | None:
         """Make a backup if anything changed since the last one; the backup, or None."""
         store = self._store_of()
         try:
-            if store.conn.in_transaction or not self.changed():
+            if store.saving or not self.changed():
                 return None
-            signature = _signature(store.conn)
-            made = backup.take(store.conn, store.path)
+            signature = store.change_signature()
+            made = store.back_up()
         except WorkshopError as exc:
             self.sig_failed.emit(str(exc))
             return None
@@ -457,22 +457,3 @@ class AutoBackup(QObject):
             return None
         self._backed_up = (str(store.path), signature)
         return made
-
-
-_SIGNATURE = "SELECT count(*), max(updated_at) FROM workshops"
-"""What changes whenever a workshop is added, edited or deleted."""
-
-
-def _signature(conn: sqlite3.Connection) -> tuple[object, ...]:
-    return tuple(conn.execute(_SIGNATURE).fetchone())
-
-
-def _file_signature(path: Path) -> tuple[object, ...] | None:
-    try:
-        conn = safety.read_only(path)
-        try:
-            return _signature(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from ..domain.errors import NotFound
 from ..domain.model import Review
 from . import file_dialogs
-from .models.reviews import CHOICE_ROLE, ReviewModel
+from .models.reviews import ReviewModel
 from .pages.setup import ErrorLine
+from .roles import CHOICE_ROLE
 from .session import Session
 
 Index = QModelIndex | QPersistentModelIndex

@@ -322,7 +322,7 @@ def write(ws: Workshop, path: str | os.PathLike[str], *, protect: Iterable[Path]
     :class:`ExportFailed` before anything is written; a failed write raises
     :class:`OSError` and leaves whatever was at ``path`` as it was.
     """
-    from ..charter.safe_write import check_target, replace_atomically
+    from ..safe_write import check_target, replace_atomically
 
     target = Path(path)
     check_target(target, "the workshop", protect)
@@ -452,7 +452,7 @@ def _regular_file(found: os.stat_result, path: str | os.PathLike[str]) -> None:
     """Raise :class:`OSError` unless ``found`` is a regular file."""
     if stat.S_ISREG(found.st_mode):
         return
-    from ..charter.safe_write import kind_of
+    from ..safe_write import kind_of
 
     raise OSError(errno.EINVAL, f"Is {kind_of(found.st_mode)}, not a file", os.fspath(path))
 

@@ -153,6 +153,26 @@ def _read_library(conn: sqlite3.Connection, search: str = "") -> list[WorkshopSu
     ]
 
 
+_CHANGE_SIGNATURE = "SELECT count(*), max(updated_at) FROM workshops"
+
+
+def change_signature(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """What changes whenever a workshop is added, edited or deleted: count and latest edit."""
+    return tuple(conn.execute(_CHANGE_SIGNATURE).fetchone())
+
+
+def change_signature_of(path: Path) -> tuple[object, ...] | None:
+    """The change signature of the workshop file (or backup) at ``path``; None if unreadable."""
+    try:
+        conn = safety.read_only(path)
+        try:
+            return change_signature(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 class Store:
     """All of a user's workshops in one SQLite file, edited one transaction at a time."""
 
@@ -297,13 +317,46 @@ class Store:
             ).fetchall()
         return [int(row[0]) for row in rows]
 
-    def data_version(self) -> int:
+    def data_version(self) -> int | None:
         """A number that changes when another connection (another process) commits to the file.
 
         Cheap enough to ask every second: SQLite answers from the WAL index,
-        without reading the database.
+        without reading the database. None while the file cannot be asked (it
+        is closed for a moment, during a restore): ask again later.
         """
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    # ------------------------------------------------------------ soundness, backups
+
+    @property
+    def saving(self) -> bool:
+        """True while an edit is being written: no backup or check can be made until it ends."""
+        return self.conn.in_transaction
+
+    def change_signature(self) -> tuple[object, ...]:
+        """A value that changes whenever a workshop is added, edited or deleted."""
+        return change_signature(self.conn)
+
+    def is_sound(self) -> bool:
+        """True if the file passes SQLite's full integrity check and its library reads back.
+
+        False while an edit is being written, or if the file cannot be read.
+        """
+        try:
+            return (
+                not self.conn.in_transaction
+                and not safety.check_live(self.conn)
+                and isinstance(self.list_workshops(), list)
+            )
+        except (sqlite3.Error, WorkshopError):
+            return False
+
+    def back_up(self) -> backup.Backup:
+        """A regular backup of the file as it is now; raises BackupFailed if none could be made."""
+        return backup.take(self.conn, self.path)
 
     def counts(self, workshop_id: int) -> tuple[int, int]:
         """How many goals and participants the workshop has ((0, 0) once it is gone).

@@ -21,6 +21,7 @@ from cxworkshop.gui.models.accountability import (
     item_data,
 )
 from cxworkshop.gui.pages.accountability import AccountabilityPage
+from cxworkshop.gui.roles import ASSIGNEE_ROLE, NOTE_ROLE
 from cxworkshop.gui.session import Session
 from tests.helpers.accountability import add_goals_and_two_people, show_accountability
 from tests.helpers.gui import (
@@ -505,7 +506,7 @@ def test_a_silo_finding_picks_out_the_function_in_the_palette(qtbot, page: Accou
         if g.view.selectionModel().hasSelection()
     ]
     assert len(selected) == 1
-    assert item_data(selected[0], Qt.ItemDataRole.UserRole) == finding.assignees[0]
+    assert item_data(selected[0], ASSIGNEE_ROLE) == finding.assignees[0]
 
 
 def test_coverage_counts_each_functions_roles_and_names_silos_and_bottlenecks(
@@ -525,7 +526,7 @@ def test_coverage_counts_each_functions_roles_and_names_silos_and_bottlenecks(
     by_name = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     assert model.index(by_name["Marketing"], 2).data() == "3", "Responsible on three goals"
     assert model.index(by_name[leader.name], 1).data() == "4", "Accountable for all four goals"
-    note = Qt.ItemDataRole.UserRole + 12
+    note = NOTE_ROLE
     assert item_data(model.index(by_name[leader.name], 0), note) == "Bottleneck"
     assert item_data(model.index(by_name["HR"], 0), note) == "Silo"
     assert item_data(model.index(by_name["Marketing"], 0), note) == ""

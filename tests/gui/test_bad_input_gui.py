@@ -134,6 +134,7 @@ def test_a_workshop_of_300_goals_and_60_people_opens_at_every_step(
         window.close()
 
 
+@pytest.mark.slow
 def test_hostile_files_imported_from_the_library_are_refused_and_add_nothing(
     qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -15,8 +15,9 @@ from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Goal, Pillar, ReviewDecision
 from cxworkshop.gui.changes import CHOOSE, ChangesWindow
 from cxworkshop.gui.main_window import MainWindow
-from cxworkshop.gui.models.changes import KIND_ROLE, ChangesModel
+from cxworkshop.gui.models.changes import ChangesModel
 from cxworkshop.gui.options import Options
+from cxworkshop.gui.roles import CHANGE_KIND_ROLE
 from cxworkshop.storage.store import Store
 from tests.helpers.gui import make_active
 
@@ -218,7 +219,9 @@ def test_the_changes_model_is_a_sound_item_model(qtbot, qtmodeltester, window: M
     changes = open_changes(qtbot, window)
     assert changes.model.rowCount() > 0
     qtmodeltester.check(changes.model)
-    kinds = {changes.model.index(r, 0).data(KIND_ROLE) for r in range(changes.model.rowCount())}
+    kinds = {
+        changes.model.index(r, 0).data(CHANGE_KIND_ROLE) for r in range(changes.model.rowCount())
+    }
     assert kinds == {"added", "dropped", "measure", "became", "stopped"}
     # Words for a screen reader, without the symbol.
     assert changes.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == (

@@ -236,6 +236,7 @@ def send_to_window(widget: QWidget, kind, pos: QPoint, mime: QMimeData, actions)
     return event
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workshop", ["demo", "thirty goals"])
 def test_a_chip_held_near_the_boards_bottom_edge_scrolls_to_the_goals_below(
     qtbot, store: Store, tmp_path: Path, monkeypatch, workshop: str

@@ -23,6 +23,9 @@ from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
 from tests.helpers.layout import clipped_text, layout_problems
 
+# Every step at every size, twice over: the slowest module of the suite.
+pytestmark = pytest.mark.slow
+
 SIZES = [(1280, 720), (1366, 768)]
 
 EXTRA_TITLES = (

@@ -25,6 +25,7 @@ from cxworkshop.domain.model import Status
 from cxworkshop.gui.dialogs.new_workshop import NewWorkshopDialog
 from cxworkshop.gui.library import Library, deletion_warning, export_file_name
 from cxworkshop.gui.models.library import LibraryModel, last_edited
+from cxworkshop.gui.roles import WORKSHOP_ID_ROLE
 from cxworkshop.storage import interchange
 
 NOW = dt.datetime.now(dt.UTC)
@@ -132,7 +133,7 @@ def test_rows_are_newest_first_with_words_for_status_and_counts_in_tooltips(stor
         date=dt.date(2026, 11, 3),
     )
     model = LibraryModel(store)
-    assert [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(3)] == [
+    assert [model.index(r, 0).data(WORKSHOP_ID_ROLE) for r in range(3)] == [
         demo,
         running,
         old,

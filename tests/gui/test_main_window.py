@@ -130,6 +130,7 @@ def test_edits_are_undone_and_redone_with_the_standard_keys(
     assert titles()[-1] == "Answer every call within a minute"
 
 
+@pytest.mark.slow
 def test_close_and_reopen_shows_the_same_workshop_and_step(
     qtbot, store: Store, db_path: Path, options: Options
 ):
@@ -156,6 +157,7 @@ def test_close_and_reopen_shows_the_same_workshop_and_step(
         second.close()
 
 
+@pytest.mark.slow
 def test_zoom_scales_the_content_and_is_remembered(
     qtbot, window: MainWindow, store: Store, options: Options
 ):
@@ -177,6 +179,7 @@ def test_zoom_scales_the_content_and_is_remembered(
     assert base >= theme.BASE_POINT_SIZE
 
 
+@pytest.mark.slow
 def test_themes_switch_from_the_view_menu(window: MainWindow, options: Options):
     window.theme_actions[theme.ThemeName.HIGH_CONTRAST].trigger()
     palette = QApplication.instance().palette()
@@ -356,6 +359,7 @@ def test_a_long_title_shortens_instead_of_widening_the_window(
     assert not window.windowIcon().isNull()
 
 
+@pytest.mark.slow
 def test_the_welcome_shown_after_the_last_workshop_goes_has_the_same_text_size(
     qtbot, tmp_path: Path, options: Options
 ):
@@ -385,6 +389,7 @@ def test_the_welcome_shown_after_the_last_workshop_goes_has_the_same_text_size(
         window.close()
 
 
+@pytest.mark.slow
 def test_a_window_closed_right_after_opening_a_workshop_leaves_no_late_calls(
     qtbot, store: Store, options: Options
 ):

@@ -35,6 +35,7 @@ def resident_bytes() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and glibc")
 def test_switching_steps_500_times_on_a_300_goal_workshop_levels_off(
     qtbot, store: Store, tmp_path: Path

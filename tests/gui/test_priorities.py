@@ -147,6 +147,7 @@ def test_the_sponsors_order_moves_by_drag_and_drop_through_the_model(qtmodeltest
 # ----------------------------------------------------------------- what the room sees
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25,
     deadline=None,

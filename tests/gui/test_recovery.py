@@ -418,6 +418,7 @@ def test_a_schema_that_is_not_utf8_gets_the_recovery_offer_not_could_not_start(
 GUI_SAMPLE = 24
 
 
+@pytest.mark.slow
 def test_a_sample_of_randomly_damaged_files_opens_or_gets_the_recovery_offer(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -130,6 +130,7 @@ def test_typing_people_in_keeps_the_next_person_in_view(qtbot, blank_window: Mai
     assert saved == [(name, title) for name, _f, title in people]
 
 
+@pytest.mark.slow
 def test_moving_through_the_functions_brings_the_current_one_into_view(
     qtbot, blank_window: MainWindow
 ):

@@ -27,13 +27,9 @@ from PySide6.QtWidgets import (
 
 from cxworkshop.domain.model import Assignee, Participant, Workshop
 from cxworkshop.gui import theme
-from cxworkshop.gui.models.people import (
-    FUNCTION_MIME_TYPE,
-    SUBTITLE_ROLE,
-    FunctionsModel,
-    ParticipantsModel,
-)
+from cxworkshop.gui.models.people import FUNCTION_MIME_TYPE, FunctionsModel, ParticipantsModel
 from cxworkshop.gui.pages.setup import SetupPage
+from cxworkshop.gui.roles import SUBTITLE_ROLE
 from cxworkshop.storage.store import Store
 
 

@@ -149,6 +149,7 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_exporting_the_final_charter_makes_the_workshop_done(window, store, save_to):  # type: ignore[no-untyped-def]
     wid = finished(store, Status.RUNNING)
     window.open_workshop(wid)
@@ -165,6 +166,7 @@ def test_exporting_the_final_charter_makes_the_workshop_done(window, store, save
     assert save_to.exists()
 
 
+@pytest.mark.slow
 def test_exporting_a_draft_charter_leaves_the_status_alone(window, store, save_to):  # type: ignore[no-untyped-def]
     wid = new_draft(store)
     window.open_workshop(wid)
@@ -174,6 +176,7 @@ def test_exporting_a_draft_charter_leaves_the_status_alone(window, store, save_t
     assert window.session is not None and window.session.undo_stack.count() == 0
 
 
+@pytest.mark.slow
 def test_the_library_lists_the_new_status_in_words(window, store, save_to):  # type: ignore[no-untyped-def]
     from cxworkshop.gui.models.library import LibraryModel
 

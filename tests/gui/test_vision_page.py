@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem, QWidget
 
 from cxworkshop.domain.defaults import default_principles
-from cxworkshop.gui.models.people import SUBTITLE_ROLE
 from cxworkshop.gui.models.principles import PrinciplesModel
 from cxworkshop.gui.pages.vision import VISION_PLACEHOLDER, VisionPage
+from cxworkshop.gui.roles import SUBTITLE_ROLE
 from tests.helpers.gui import reopened, show_page
 
 USUAL = [p.text for p in default_principles()]

@@ -111,6 +111,7 @@ def test_older_backups_are_rotated_out_only_after_the_new_one_is_checked(
     assert before[-1] not in after, "the oldest was rotated out"
 
 
+@pytest.mark.slow
 def test_one_backup_a_day_is_kept_for_two_weeks_and_the_last_before_an_upgrade_for_good(
     store: Store, db_path: Path
 ):

@@ -195,6 +195,7 @@ def test_a_workshop_of_300_goals_and_60_people_is_saved_and_read_back_whole(
     assert interchange.loads(interchange.dumps(saved)) == saved
 
 
+@pytest.mark.slow
 def test_the_charter_of_a_workshop_of_300_goals_and_60_people_is_whole(
     tmp_path: Path, large: Workshop
 ):

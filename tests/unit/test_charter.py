@@ -340,6 +340,7 @@ def test_letter_paper_gives_letter_pages_and_a_landscape_matrix(demo: Workshop):
 # ----------------------------------------------------------------- a large workshop
 
 
+@pytest.mark.slow
 def test_a_hundred_goals_and_forty_people_split_the_matrix_with_its_header_repeated(
     large: Workshop, large_pages: list[tuple[bool, str]]
 ):
@@ -779,6 +780,7 @@ def test_the_demo_breaks_its_pages_cleanly(demo: Workshop, paper: Paper):
     assert "IN THIS CHARTER" in pages[0] and flat(demo.vision) in pages[0]
 
 
+@pytest.mark.slow
 def test_a_hundred_goals_break_their_pages_cleanly_on_a4_and_letter(
     large: Workshop,
     large_pages: list[tuple[bool, str]],

@@ -222,6 +222,7 @@ def chain_of_kills(plan: Plan, folder: Path, kills: int, seed: int) -> int:
     return done
 
 
+@pytest.mark.slow
 def test_a_writer_killed_at_random_moments_never_leaves_a_half_made_edit(
     template_file: Path, prefixes: list[State], run_seconds: float, tmp_path: Path
 ):

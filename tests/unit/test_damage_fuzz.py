@@ -75,6 +75,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return library(tmp_path_factory.mktemp("fuzz") / "template.sqlite3")
 
 
+@pytest.mark.slow
 def test_every_damaged_file_is_refused_in_one_line_or_opens_soundly(
     tmp_path: Path, template: bytes
 ):

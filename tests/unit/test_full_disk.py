@@ -192,7 +192,7 @@ PDF_WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from cxworkshop.charter import Paper, export_pdf
-    from cxworkshop.charter.safe_write import write_atomically
+    from cxworkshop.safe_write import write_atomically
     from cxworkshop.domain.demo import demo_workshop
 
     folder, target = Path(sys.argv[1]), Path(sys.argv[2])
@@ -227,6 +227,7 @@ def kill_an_export(folder: Path, seed: int) -> tuple[bytes, set[bytes]]:
     return target.read_bytes(), complete
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_", range(3))
 def test_a_pdf_export_killed_half_way_leaves_a_whole_pdf(tmp_path: Path, round_: int):
     seeds = [random.randrange(2**32) for _ in range(2)]

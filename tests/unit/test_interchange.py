@@ -74,18 +74,21 @@ def demo_document() -> Doc:
 # ----------------------------------------------------------------- lossless round trip
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workshops())
 def test_any_workshop_comes_back_from_its_document_unchanged(ws: Workshop) -> None:
     assert from_document(to_document(ws)) == ws
 
 
+@pytest.mark.slow
 @settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workshops())
 def test_any_workshop_comes_back_from_its_json_text_unchanged(ws: Workshop) -> None:
     assert loads(dumps(ws)) == ws
 
 
+@pytest.mark.slow
 @settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workshops())
 def test_the_same_workshop_always_exports_the_same_text(ws: Workshop) -> None:
@@ -920,6 +923,7 @@ def damaged_documents(draw: st.DrawFn) -> object:
     return doc
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_documents())
 def test_a_damaged_document_imports_cleanly_or_is_refused_with_import_problems(

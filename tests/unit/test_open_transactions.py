@@ -99,7 +99,11 @@ class Every:
         )
         yield "list_workshops", lambda: s.list_workshops("quarterly")
         yield "counts", lambda: s.counts(c.ws.id)
+        yield "followers", lambda: s.followers(c.ws.id)
         yield "data_version", s.data_version
+        yield "change_signature", s.change_signature
+        yield "is_sound", s.is_sound
+        yield "back_up", s.back_up
         yield "workshop", lambda: s.workshop(c.ws.id)
         yield "reload", lambda: s.reload(c.ws.id)
         yield "update_details", lambda: s.update_details(c.ws.id, vision="Every customer known")

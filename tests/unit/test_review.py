@@ -219,6 +219,7 @@ def carried_on(draw: st.DrawFn) -> tuple[Workshop, Workshop, dict[str, object]]:
     return ws, after, {"decisions": decisions, "added": added}
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.filter_too_much])
 @given(carried_on())
 def test_the_comparison_finds_exactly_what_the_review_decided(case):

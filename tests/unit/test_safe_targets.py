@@ -230,7 +230,7 @@ KILLED_EXPORT = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from cxworkshop.charter import safe_write
+    from cxworkshop import safe_write
 
     def stop_here(descriptor):
         print("writing", flush=True)

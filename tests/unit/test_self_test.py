@@ -44,6 +44,7 @@ def self_test(*code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_self_test_passes_from_source_and_says_what_it_checked():
     done = self_test()
     assert done.returncode == 0, done.stdout + done.stderr
@@ -58,6 +59,7 @@ def test_the_self_test_passes_from_source_and_says_what_it_checked():
     assert lines[-1].startswith(f"CX Workshop {__version__}: all {len(passed)} checks passed in ")
 
 
+@pytest.mark.slow
 def test_a_broken_export_fails_that_check_alone_on_one_line():
     done = self_test(
         "import cxworkshop.charter as charter",

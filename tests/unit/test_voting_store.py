@@ -121,6 +121,7 @@ def test_an_older_main_round_keeps_its_own_order_after_a_new_vote():
     assert [p.settled_by for p in round_order(ws, first)] == [TieBreak.SPONSOR] * 2
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(workshops())
 def test_the_main_rounds_order_is_the_final_order(ws):

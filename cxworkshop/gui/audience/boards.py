@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from ...charter import content
 from ...domain.model import Goal, Pillar, Role
-from ..models.goals import GOAL_ID_ROLE, MEASURE_ROLE
+from ..roles import GOAL_ID_ROLE, MEASURE_ROLE
 from ..theme import PILLAR_SYMBOLS
 from .canvas import Block, Canvas, Column, Page, column_pages, text_block
 from .colours import PROJECTOR

@@ -7,16 +7,9 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF
 
 from ...domain import review
 from ...domain.model import Goal, Pillar, ReviewStatus, TieBreak, VotingMode, Workshop
-from ..models.voting import (
-    DOTS_ROLE,
-    PILLAR_ROLE,
-    PLACE_ROLE,
-    RANK_ROLE,
-    SETTLED_ROLE,
-    TIED_ROLE,
-    dots_text,
-    settled_text,
-)
+from ...domain.wording import dots_text
+from ..models.voting import settled_text
+from ..roles import DOTS_ROLE, PILLAR_ROLE, PLACE_ROLE, RANK_ROLE, SETTLED_ROLE, TIED_ROLE
 from ..theme import PILLAR_SYMBOLS
 from .boards import PillarBoard
 from .canvas import Block, Canvas, Column, Page, column_pages, text_block

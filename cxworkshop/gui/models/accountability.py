@@ -44,9 +44,24 @@ from ...domain.model import (
     Role,
     Workshop,
 )
+from ...domain.wording import quoted_title as quoted
+from ..roles import (
+    ASSIGNEE_ROLE,
+    COLOUR_ROLE,
+    DETAIL_ROLE,
+    FINDING_ROLE,
+    FRONT_OFFICE_ROLE,
+    GOAL_ID_ROLE,
+    GOAL_ROLE,
+    INITIALS_ROLE,
+    KIND_ROLE,
+    NOTE_ROLE,
+    PILLAR_ROLE,
+    SEARCH_ROLE,
+    SEVERITY_ROLE,
+)
 from ..session import Session
 from .base import DRAGGABLE_ROW, Index, SyncedTableModel, apply_diff
-from .goals import quoted
 from .mime import json_mime, workshop_payload
 from .people import BACK_OFFICE, FRONT_OFFICE
 
@@ -62,32 +77,6 @@ CYCLE = (None, Role.RESPONSIBLE, Role.CONSULTED, Role.INFORMED, Role.ACCOUNTABLE
 
 NO_FUNCTION_COLOUR = "#7A828C"
 """The mark of a person who has no function at the table."""
-
-ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole
-"""The Assignee an item shows."""
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The assignee's kind (AssigneeKind)."""
-COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The assignee's colour, "#RRGGBB": a function's own, a person's function's."""
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
-"""A function's "Front office" / "Back office"; a person's function name."""
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
-"""Everything the filter box matches against, in one string."""
-GOAL_ROLE = Qt.ItemDataRole.UserRole + 5
-"""On the picker: the assignee's role on the chosen goal (Role or None).
-On the tree: the role a role row stands for (Role)."""
-GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 6
-"""The id of the goal a row, cell or tree item belongs to."""
-PILLAR_ROLE = Qt.ItemDataRole.UserRole + 7
-"""The pillar of a goal (Pillar)."""
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 8
-"""A finding's Severity."""
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 9
-"""The Finding itself."""
-INITIALS_ROLE = Qt.ItemDataRole.UserRole + 10
-"""A person's initials, for the round mark on their chip ("" for a function)."""
-FRONT_OFFICE_ROLE = Qt.ItemDataRole.UserRole + 11
-"""True for a customer-facing function, False for a back-office one, None for a person."""
 
 
 def item_data(index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -1218,10 +1207,6 @@ COVERAGE_COLUMNS = ("Function", "A", "R", "C", "I")
 _COUNT_COLUMNS = {1: Role.ACCOUNTABLE, 2: Role.RESPONSIBLE, 3: Role.CONSULTED, 4: Role.INFORMED}
 SILO = "Silo"
 BOTTLENECK = "Bottleneck"
-
-
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 12
-"""On the coverage table: a function's trouble in words ("Silo: …"), or ""."""
 
 
 def coverage_note(c: Coverage) -> str:

@@ -10,10 +10,8 @@ from PySide6.QtCore import QObject, Qt
 
 from ...domain import review
 from ...domain.model import Workshop
+from ..roles import CHANGE_KIND_ROLE
 from .base import Index, SyncedTableModel
-
-KIND_ROLE = Qt.ItemDataRole.UserRole + 41
-"""The kind of change a row shows (a :class:`review.ChangeKind` value)."""
 
 
 class ChangesModel(SyncedTableModel):
@@ -72,7 +70,7 @@ class ChangesModel(SyncedTableModel):
             if column == self.CHANGE:
                 shown = row.what  # the words without the symbol, for a screen reader
             return f"{self.columns[column]}: {'none' if shown == review.NONE_SHOWN else shown}"
-        if role == KIND_ROLE:
+        if role == CHANGE_KIND_ROLE:
             return row.kind.value
         return None
 

@@ -17,6 +17,13 @@ from ...domain import editing
 from ...domain.editing import Removal
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar
+from ...domain.wording import quoted_title as quoted
+from ..roles import (
+    GOAL_ID_ROLE,
+    MEASURE_ROLE,
+    MISSING_ROLE,
+    PILLAR_ROLE,
+)
 from ..session import Session
 from . import undo
 from .base import DRAGGABLE_ROW, Index, SyncedTableModel
@@ -24,32 +31,6 @@ from .mime import json_mime, workshop_payload
 
 GOAL_MIME_TYPE = "application/x-cxworkshop-goal"
 """The drag payload of a goal card: JSON with the workshop id and the goal id."""
-
-GOAL_ID_ROLE = Qt.ItemDataRole.UserRole
-"""The goal's id (str)."""
-MEASURE_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The card's second line: "metric · baseline → target · due", or ""."""
-MISSING_ROLE = Qt.ItemDataRole.UserRole + 2
-"""What the goal still lacks to be measurable ("No metric yet", ...), or ""."""
-PILLAR_ROLE = Qt.ItemDataRole.UserRole + 3
-"""The goal's pillar (Pillar)."""
-
-_TITLE_IN_UNDO = 48
-"""Undo texts quote at most this many characters of a title, so menus stay one line."""
-
-
-def quoted(title: str) -> str:
-    """A goal title in quotes for an undo text, shortened if long."""
-    if len(title) > _TITLE_IN_UNDO:
-        title = title[: _TITLE_IN_UNDO - 1].rstrip() + "…"
-    return f"'{title}'"
-
-
-def and_join(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def measure_line(goal: Goal) -> str:

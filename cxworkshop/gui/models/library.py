@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from ...domain.model import Status
+from ...domain.wording import size_text
 from ...storage.store import Store, WorkshopSummary
+from ..roles import SUMMARY_ROLE, WORKSHOP_ID_ROLE
 from .base import Index, SyncedTableModel
 
 # Fixed English month names: the rest of the app's text is English, and the
@@ -52,27 +54,11 @@ def status_text(status: Status) -> str:
     return f"{STATUS_SYMBOLS[status]} {status.label}"
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """``n`` and the noun that goes with it: ``1 goal``, ``3 goals``."""
-    return f"{n} {one if n == 1 else many}"
-
-
-def size_text(store: Store, workshop_id: int) -> str:
-    """How big a workshop is, for a tooltip: ``9 goals, 8 participants``."""
-    goals, participants = store.counts(workshop_id)
-    return (
-        f"{plural(goals, 'goal', 'goals')}, {plural(participants, 'participant', 'participants')}"
-    )
-
-
 class LibraryModel(SyncedTableModel):
     """The workshops in the store, most recently edited first, matching the search."""
 
     TITLE, ORGANISATION, DATE, STATUS, EDITED = range(5)
     columns = ("Title", "Organisation", "Date", "Status", "Last edited")
-
-    SummaryRole = Qt.ItemDataRole.UserRole + 1
-    """The row's :class:`WorkshopSummary`."""
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -153,12 +139,12 @@ class LibraryModel(SyncedTableModel):
             return self._text(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(s)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == WORKSHOP_ID_ROLE:
             return s.id
-        if role == self.SummaryRole:
+        if role == SUMMARY_ROLE:
             return s
         return None
 
     def _tooltip(self, s: WorkshopSummary) -> str:
         where = f" — {s.organisation}" if s.organisation else ""
-        return f"{s.title}{where}\n{size_text(self.store, s.id)}\nStatus: {s.status.label}"
+        return f"{s.title}{where}\n{size_text(*self.store.counts(s.id))}\nStatus: {s.status.label}"

@@ -19,6 +19,8 @@ from ...domain import editing
 from ...domain.defaults import PALETTE
 from ...domain.editing import Removal
 from ...domain.model import Function, Participant, Workshop, new_id
+from ...domain.wording import quoted
+from ..roles import ID_ROLE, SUBTITLE_ROLE
 from ..session import Session
 from . import undo
 from .base import Index, SyncedTableModel
@@ -27,24 +29,11 @@ from .mime import json_mime, workshop_payload
 FUNCTION_MIME_TYPE = "application/x-cxworkshop-function"
 """What a dragged function carries: its workshop and its id, as JSON."""
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-"""The id of the item a row shows (None for the new-person row)."""
-
-SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
-"""A quieter second line under the item's text, e.g. "Front office"."""
 
 FRONT_OFFICE = "Front office"
 BACK_OFFICE = "Back office"
 NO_FUNCTION = "—"
 NEW_PERSON_PROMPT = "Add a person…"
-
-
-def quoted(text: str, limit: int = 40) -> str:
-    """``text`` in single quotes for an undo step's name, shortened if long."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"'{text}'"
 
 
 def possessive(name: str) -> str:

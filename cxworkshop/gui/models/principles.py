@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from ...domain import editing
 from ...domain.defaults import default_principles
 from ...domain.model import Principle
+from ...domain.wording import quoted
+from ..roles import ID_ROLE, SUBTITLE_ROLE
 from . import undo
 from .base import Index
-from .people import ID_ROLE, SUBTITLE_ROLE, WorkshopModel, quoted
+from .people import WorkshopModel
 
 OUR_OWN = "Our own"
 

@@ -13,15 +13,13 @@ from PySide6.QtCore import QObject, Qt
 from ...domain import editing, measures, review
 from ...domain.errors import NotFound
 from ...domain.model import Assignee, Goal, GoalReview, Review, ReviewDecision, ReviewStatus
+from ...domain.wording import quoted_title as quoted
+from ..roles import CHOICE_ROLE
 from ..session import Session
 from . import undo
 from .base import Index, SyncedTableModel
-from .goals import quoted
 
 NO_STATUS = "Not assessed"
-
-CHOICE_ROLE = Qt.ItemDataRole.UserRole + 40
-"""The choices a cell's editor offers: a list of (value, label); value "" is none."""
 
 
 class ReviewModel(SyncedTableModel):

@@ -28,33 +28,25 @@ from ...domain import editing, voting
 from ...domain.editing import Removal
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Participant, TieBreak, VotingMode, VotingRound, Workshop
+from ...domain.wording import and_join, dots_text, ordinal
+from ...domain.wording import quoted_title as quoted
+from ..roles import (
+    DOTS_ROLE,
+    ID_ROLE,
+    LIMIT_ROLE,
+    PILLAR_ROLE,
+    PLACE_ROLE,
+    RANK_ROLE,
+    SETTLED_ROLE,
+    TAG_ROLE,
+    TIED_ROLE,
+    VOTED_ROLE,
+)
 from ..session import Session
 from ..theme import PILLAR_SYMBOLS
 from . import undo
 from .base import DRAGGABLE_ROW, Index, SyncedTableModel
-from .goals import and_join, quoted
 from .mime import json_mime, read_json_mime
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-"""The row's goal id or voter id (str)."""
-DOTS_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Dots (int): a goal's total, a tally, or the dots on a draft ballot."""
-RANK_ROLE = Qt.ItemDataRole.UserRole + 2
-"""A goal's competition rank in the round (int: 1, 1, 3)."""
-TIED_ROLE = Qt.ItemDataRole.UserRole + 3
-"""Whether the goal shares its rank with another (bool)."""
-PILLAR_ROLE = Qt.ItemDataRole.UserRole + 4
-"""The goal's pillar (Pillar)."""
-VOTED_ROLE = Qt.ItemDataRole.UserRole + 5
-"""Whether the voter has confirmed a ballot (bool). Never how."""
-LIMIT_ROLE = Qt.ItemDataRole.UserRole + 6
-"""The most dots one goal may take on a ballot (int)."""
-TAG_ROLE = Qt.ItemDataRole.UserRole + 7
-"""A short word beside a checklist row: the goal's pillar, the person's function."""
-SETTLED_ROLE = Qt.ItemDataRole.UserRole + 8
-"""How a tied goal got its place in the final order (TieBreak or None)."""
-PLACE_ROLE = Qt.ItemDataRole.UserRole + 9
-"""The place as shown: "1", "=3" while still tied, "–" for a goal without dots (str)."""
 
 NO_PLACE = "–"
 """The place of a goal nobody put a dot on: it was not ranked."""
@@ -64,17 +56,6 @@ DECISION_MIME_TYPE = "application/x-cxworkshop-decision"
 
 VOTED_TEXT = "✓ Voted"
 WAITING_TEXT = "○ Not yet"
-
-
-def dots_text(n: int) -> str:
-    """'1 dot', '3 dots'."""
-    return f"{n} dot{'s' if n != 1 else ''}"
-
-
-def ordinal(n: int) -> str:
-    """'1st', '2nd', '3rd', '11th'."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def round_name(r: VotingRound) -> str:
@@ -979,9 +960,7 @@ __all__ = [
     "close_round",
     "confirm_ballot",
     "discard_round",
-    "dots_text",
     "open_round",
-    "ordinal",
     "record_decision",
     "reopen_round",
     "round_name",

@@ -45,7 +45,6 @@ from ...domain import checks
 from ...domain.checks import Finding
 from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
 from ..models.accountability import (
-    ASSIGNEE_ROLE,
     AssigneesModel,
     Edits,
     GoalAssignmentsModel,
@@ -54,6 +53,7 @@ from ..models.accountability import (
     function_colours,
     item_data,
 )
+from ..roles import ASSIGNEE_ROLE
 from ..session import Session
 from ..widgets.goal_card import app_palette
 from ..widgets.raci import make_quiet, segment_button

@@ -76,11 +76,13 @@ from ...charter.content import gaps as charter_gaps
 from ...domain import editing
 from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
 from ...domain.progress import status_after_export
+from ...domain.wording import quoted
 from .. import file_dialogs
 from ..models import undo
 from ..models.base import Index
-from ..models.people import WorkshopModel, quoted
+from ..models.people import WorkshopModel
 from ..options import Options, start_folder
+from ..roles import STEP_ROLE
 from ..session import Session
 from ..status import set_status
 from ..theme import mark_content
@@ -889,7 +891,7 @@ class CharterPage(StepPage):
         self.gaps_list.clear()
         for gap in found:
             item = QListWidgetItem(f"{MISSING}  {gap.step.label}: {gap.message}")
-            item.setData(Qt.ItemDataRole.UserRole, gap.step.value)
+            item.setData(STEP_ROLE, gap.step.value)
             item.setToolTip(f"Enter or double-click to go to {gap.step.label}")
             self.gaps_list.addItem(item)
         n = len(found)
@@ -918,7 +920,7 @@ class CharterPage(StepPage):
         self.sign_off_list.setText(f"<table cellspacing='0'>{rows}</table>")
 
     def _gap_chosen(self, item: QListWidgetItem) -> None:
-        self.sig_step_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.sig_step_requested.emit(str(item.data(STEP_ROLE)))
 
     def _update_buttons(self) -> None:
         selected = self.commitments_model.commitment_at(self.commitments_view.currentIndex())

@@ -54,18 +54,18 @@ from ...domain import editing, text
 from ...domain.defaults import example_goals, metric_hints
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar, Step
+from ...domain.wording import and_join
+from ...domain.wording import quoted_title as quoted
 from ..models.goals import (
-    GOAL_ID_ROLE,
     PillarGoalsModel,
     add_goal,
     add_goals,
-    and_join,
     delete_goal,
     edit_goal,
     move_goal,
-    quoted,
     removal_preview,
 )
+from ..roles import GOAL_ID_ROLE
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.dragging import own_drag

@@ -74,15 +74,10 @@ from PySide6.QtWidgets import (
 
 from ...domain import editing, voting
 from ...domain.model import Goal, Step, TieBreak, VotingMode, VotingRound, Workshop
+from ...domain.wording import dots_text, ordinal
 from ..models.base import Index
 from ..models.voting import (
-    ID_ROLE,
     NO_PLACE,
-    PILLAR_ROLE,
-    PLACE_ROLE,
-    TAG_ROLE,
-    TIED_ROLE,
-    VOTED_ROLE,
     VOTED_TEXT,
     WAITING_TEXT,
     BallotModel,
@@ -97,14 +92,13 @@ from ..models.voting import (
     close_round,
     confirm_ballot,
     discard_round,
-    dots_text,
     open_round,
-    ordinal,
     record_decision,
     reopen_round,
     round_title,
     set_revealed,
 )
+from ..roles import ID_ROLE, PILLAR_ROLE, PLACE_ROLE, TAG_ROLE, TIED_ROLE, VOTED_ROLE
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.ballot import BallotView, BudgetMeter

@@ -69,15 +69,11 @@ from shiboken6 import isValid
 
 from ...domain.editing import Removal
 from ...domain.model import Step
+from ...domain.wording import quoted
 from ...forms.workshop_details import Ui_WorkshopDetailsForm
 from ..models.base import Index
-from ..models.people import (
-    NO_FUNCTION,
-    SUBTITLE_ROLE,
-    FunctionsModel,
-    ParticipantsModel,
-    quoted,
-)
+from ..models.people import NO_FUNCTION, FunctionsModel, ParticipantsModel
+from ..roles import SUBTITLE_ROLE
 from ..session import Session
 from ..theme import TITLE_SCALE
 from ..widgets.agenda import AgendaPanel

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Step
+from ...domain.wording import quoted
 from ..models import undo
-from ..models.people import SUBTITLE_ROLE, quoted
 from ..models.principles import PrinciplesModel
+from ..roles import SUBTITLE_ROLE
 from ..session import Session
 from ..theme import scaled_font
 from .base import StepPage

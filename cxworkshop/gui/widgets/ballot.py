@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.wording import dots_text
 from ..models.base import Index
-from ..models.voting import DOTS_ROLE, LIMIT_ROLE, PILLAR_ROLE, BallotModel, dots_text
+from ..models.voting import BallotModel
+from ..roles import DOTS_ROLE, LIMIT_ROLE, PILLAR_ROLE
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, scaled_font
 from .goal_card import app_palette, blend
 

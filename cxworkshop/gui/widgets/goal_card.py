@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..models.base import Index
-from ..models.goals import MEASURE_ROLE, MISSING_ROLE
+from ..roles import MEASURE_ROLE, MISSING_ROLE
 
 TITLE_SCALE = 1.12
 """Titles a little larger than the content font: the room reads the cards first."""

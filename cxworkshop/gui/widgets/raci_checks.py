@@ -32,11 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.checks import Coverage, Finding, Severity, counts
 from ..models.accountability import (
-    ASSIGNEE_ROLE,
     COVERAGE_COLUMNS,
-    FINDING_ROLE,
-    NOTE_ROLE,
-    SEVERITY_ROLE,
     CoverageModel,
     FindingsModel,
     counts_text,
@@ -44,6 +40,7 @@ from ..models.accountability import (
     silo_and_bottleneck_sentence,
 )
 from ..models.base import Index
+from ..roles import ASSIGNEE_ROLE, FINDING_ROLE, NOTE_ROLE, SEVERITY_ROLE
 from .goal_card import app_palette, blend
 from .raci import (
     QUIET_SCROLLBAR,

@@ -42,18 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Pillar, Role
-from ..models.accountability import (
-    ASSIGNEE_ROLE,
-    COLOUR_ROLE,
-    GOAL_ROLE,
-    KIND_ROLE,
-    NO_FUNCTION_COLOUR,
-    PILLAR_ROLE,
-    AssigneeInfo,
-    RaciMatrixModel,
-    item_data,
-)
+from ..models.accountability import NO_FUNCTION_COLOUR, AssigneeInfo, RaciMatrixModel, item_data
 from ..models.base import Index
+from ..roles import ASSIGNEE_ROLE, COLOUR_ROLE, GOAL_ROLE, KIND_ROLE, PILLAR_ROLE
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS
 from .goal_card import app_palette, blend
 from .keys import modifiers

@@ -56,18 +56,10 @@ from PySide6.QtWidgets import (
 from ...domain import editing
 from ...domain.errors import WorkshopError
 from ...domain.model import Assignee, Role
-from ..models.accountability import (
-    ASSIGNEE_ROLE,
-    FRONT_OFFICE_ROLE,
-    GOAL_ROLE,
-    SEARCH_ROLE,
-    AssigneesModel,
-    Edits,
-    item_data,
-    read_mime,
-)
+from ...domain.wording import quoted_title as quoted
+from ..models.accountability import AssigneesModel, Edits, item_data, read_mime
 from ..models.base import Index
-from ..models.goals import quoted
+from ..roles import ASSIGNEE_ROLE, FRONT_OFFICE_ROLE, GOAL_ROLE, SEARCH_ROLE
 from ..session import Session
 from ..theme import mark_content
 from .goal_card import app_palette, blend

@@ -30,18 +30,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...domain.model import Pillar, TieBreak
-from ..models.voting import (
-    DOTS_ROLE,
-    NO_PLACE,
-    PILLAR_ROLE,
-    PLACE_ROLE,
-    RANK_ROLE,
-    SETTLED_ROLE,
-    TIED_ROLE,
-    dots_text,
-    ordinal,
-    settled_text,
-)
+from ...domain.wording import dots_text, ordinal
+from ..models.voting import NO_PLACE, settled_text
+from ..roles import DOTS_ROLE, PILLAR_ROLE, PLACE_ROLE, RANK_ROLE, SETTLED_ROLE, TIED_ROLE
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, scaled_font
 from .goal_card import blend
 

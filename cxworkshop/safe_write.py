@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..domain.errors import WorkshopError
+from .domain.errors import WorkshopError
 
 try:
     import fcntl

@@ -1,0 +1,53 @@
+"""The suite's own settings: misspelt ones refused, hung tests dump stacks, a fast loop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_misspelt_setting_or_marker_is_an_error(request: pytest.FixtureRequest):
+    assert request.config.option.strict_config
+    assert request.config.option.strict_markers
+
+
+def test_a_hung_test_has_its_stacks_dumped_well_before_ci_gives_up(request: pytest.FixtureRequest):
+    timeout = float(request.config.getini("faulthandler_timeout"))
+    assert 60 <= timeout <= 600
+
+
+@pytest.mark.slow
+def test_the_fast_loop_leaves_out_the_slow_tests_and_only_them():
+    """``pytest -m "not slow"`` collects every test but those marked slow."""
+
+    def collected(*args: str) -> set[str]:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "--collect-only",
+                "-q",
+                *args,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return {line for line in done.stdout.splitlines() if "::" in line}
+
+    folders = ("tests/unit", "tests/gui")
+    everything = collected(*folders)
+    slow = collected("-m", "slow", *folders)
+    fast = collected("-m", "not slow", *folders)
+    assert slow, "no test is marked slow"
+    assert fast | slow == everything and not fast & slow
