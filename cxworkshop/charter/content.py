@@ -38,7 +38,7 @@ def long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def quoted(text: str) -> str:
+def set_apart_in_quotes(text: str) -> str:
     # The marks stay outside a right-to-left title, where an English sentence puts them.
     return in_quotes(isolate(text))
 
@@ -198,7 +198,7 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
         group = [g for g in group if g in goals and g in settled]
         if len(group) < 2:
             continue
-        titles = names_sentence([quoted(goals[g].title) for g in group])
+        titles = names_sentence([set_apart_in_quotes(goals[g].title) for g in group])
         tied = f"{titles} tied with {plural(voting.totals(main)[group[0]], 'dot')} each"
         still = [g for g in group if settled[g].settled_by is None]
         if still:
@@ -206,7 +206,7 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
             if len(still) == len(group):
                 out.append(Tie(f"{tied}; they share {place} place.", settled=False))
             else:
-                shared = names_sentence([quoted(goals[g].title) for g in still])
+                shared = names_sentence([set_apart_in_quotes(goals[g].title) for g in still])
                 out.append(
                     Tie(
                         f"{tied}; the order is only partly settled: {shared} share {place} place.",
@@ -216,7 +216,10 @@ def _tie_sentences(ws: Workshop, main: VotingRound) -> list[Tie]:
                 )
             continue
         order = names_sentence(
-            [quoted(goals[g].title) for g in sorted(group, key=lambda g: settled[g].rank)]
+            [
+                set_apart_in_quotes(goals[g].title)
+                for g in sorted(group, key=lambda g: settled[g].rank)
+            ]
         )
         how = {settled[g].settled_by for g in group}
         if how == {TieBreak.RUNOFF}:
@@ -420,7 +423,7 @@ def health(ws: Workshop) -> Health:
                 and a.assignee.kind is AssigneeKind.FUNCTION
                 and (name := _name(ws, a.assignee))
             ):
-                by_function.setdefault(name, []).append(quoted(goal.title))
+                by_function.setdefault(name, []).append(set_apart_in_quotes(goal.title))
     warnings = [
         f"Accountable is a whole function: {isolate(name)} for {names_sentence(titles)}"
         for name, titles in by_function.items()
@@ -461,7 +464,7 @@ def _goal_gaps(goal: Goal) -> str | None:
     ]
     if not missing:
         return None
-    return f"{quoted(goal.title)} has no {' or '.join(missing)} yet."
+    return f"{set_apart_in_quotes(goal.title)} has no {' or '.join(missing)} yet."
 
 
 def gaps(ws: Workshop) -> list[Gap]:
@@ -492,7 +495,7 @@ def gaps(ws: Workshop) -> list[Gap]:
         top = top_places(ws)
         shared = [p for p in top if p.shared]
         if shared:
-            titles = names_sentence([quoted(p.goal.title) for p in shared])
+            titles = names_sentence([set_apart_in_quotes(p.goal.title) for p in shared])
             out.append(
                 Gap(
                     Step.PRIORITIES,

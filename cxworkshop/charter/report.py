@@ -285,7 +285,9 @@ class _Writer:
                 Paragraph("This workshop does not carry on from another.", self.s.body_muted),
             ]
         out.append(
-            Paragraph(self.m(f"Since {content.quoted(self.previous.title)}."), self.s.intro),
+            Paragraph(
+                self.m(f"Since {content.set_apart_in_quotes(self.previous.title)}."), self.s.intro
+            ),
         )
         for line in review.describe(review.compare(self.previous, self.ws)):
             style = self.s.body if line.startswith("  ") else self.s.cell_bold
@@ -346,8 +348,8 @@ def changes_story(before: Workshop, after: Workshop, width: float, text: Text) -
         _Heading("What changed", s.title, "What changed", 0, "changes"),
         Paragraph(
             m(
-                f"From {content.quoted(before.title)}{_when(before)} "
-                f"to {content.quoted(after.title)}{_when(after)}"
+                f"From {content.set_apart_in_quotes(before.title)}{_when(before)} "
+                f"to {content.set_apart_in_quotes(after.title)}{_when(after)}"
             ),
             s.subtitle,
         ),

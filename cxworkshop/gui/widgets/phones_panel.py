@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...phones.network import CANNOT_CONNECT
+from ..roles import ID_ROLE
 
 
 def qr_pixmap(url: str, pixels: int) -> QPixmap:
@@ -161,11 +162,11 @@ class PhonesPanel(QWidget):
     def show_joined(self, joined: list[tuple[str, str, str]]) -> None:
         """(participant id, name, step label when they joined) of each phone that joined."""
         current = self.joined.currentItem()
-        keep = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+        keep = None if current is None else current.data(ID_ROLE)
         self.joined.clear()
         for pid, name, step in joined:
             item = QListWidgetItem(f"{name} — joined during {step}")
-            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setData(ID_ROLE, pid)
             self.joined.addItem(item)
             if pid == keep:
                 self.joined.setCurrentItem(item)
@@ -176,7 +177,7 @@ class PhonesPanel(QWidget):
     def _free(self) -> None:
         item = self.joined.currentItem()
         if item is not None:
-            self.sig_free_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.sig_free_requested.emit(str(item.data(ID_ROLE)))
 
     def _add(self) -> None:
         name = self.add_edit.text()

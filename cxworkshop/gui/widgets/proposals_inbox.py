@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import proposals
+from ..roles import ID_ROLE
 from ..session import Session
 
 
@@ -91,7 +92,7 @@ class ProposalsInbox(QFrame):
         self.list.clear()
         for p in waiting:
             item = QListWidgetItem(proposal_text(p.pillar.label, p.title, p.metric))
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(ID_ROLE, p.id)
             self.list.addItem(item)
             if p.id == current:
                 self.list.setCurrentItem(item)
@@ -114,7 +115,7 @@ class ProposalsInbox(QFrame):
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        return None if item is None else str(item.data(ID_ROLE))
 
     def accept_current(self) -> None:
         pid = self.current_id()
