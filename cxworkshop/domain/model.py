@@ -402,6 +402,8 @@ class Workshop:
     """When the sponsor is to sign it by, while unsigned; None: no date agreed."""
     asks: list[Ask] = field(default_factory=list)
     """What the team asks of the sponsor, in the order the charter lists it."""
+    language: str = "en"
+    """The workshop's language as a BCP 47 tag ("en-GB", "de"): the PDFs say it to readers."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
