@@ -274,7 +274,12 @@ def _sponsor_v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4]
+def _language_v5(db: sqlite_utils.Database) -> None:
+    """The workshop's language (a BCP 47 tag), which the PDFs name for screen readers."""
+    db.execute("ALTER TABLE workshops ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4, _language_v5]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -347,11 +347,12 @@ class Store:
                 cur = self.db.execute(
                     "INSERT INTO workshops (id, title, organisation, date, facilitator, "
                     "sponsor_name, sponsor_title, vision, review_date, status, current_step, "
-                    "follows, review_cadence, signed_on, sign_by, created_at, updated_at) "
+                    "follows, review_cadence, signed_on, sign_by, language, created_at, "
+                    "updated_at) "
                     "VALUES (:id, :title, :organisation, :date, "
                     ":facilitator, :sponsor_name, :sponsor_title, :vision, :review_date, "
                     ":status, :current_step, :follows, :review_cadence, :signed_on, :sign_by, "
-                    ":created_at, :updated_at)",
+                    ":language, :created_at, :updated_at)",
                     self._workshop_row(ws),
                 )
                 ws.id = int(cur.lastrowid or 0)
@@ -774,6 +775,7 @@ class Store:
             "review_cadence": None if ws.review_cadence is None else ws.review_cadence.value,
             "signed_on": _iso(ws.signed_on),
             "sign_by": _iso(ws.sign_by),
+            "language": ws.language,
             "created_at": _iso(ws.created_at),
             "updated_at": _iso(ws.updated_at),
         }
@@ -1006,6 +1008,7 @@ class Store:
         ws.review_cadence = Cadence(w["review_cadence"]) if w["review_cadence"] else None
         ws.signed_on = _date(w["signed_on"])
         ws.sign_by = _date(w["sign_by"])
+        ws.language = w["language"]
         ws.rounds = self._load_rounds(workshop_id)
         self._load_agenda(ws, w)
         ws.follows = w["follows"]
