@@ -791,8 +791,7 @@ class Store:
             self._write_items(table, ws, getattr(ws, table))
         for p in Pillar:
             self._write_items("goals", ws, editing.goals_in(ws, p))
-        for a in ws.assignments:
-            self._insert_assignment(ws, a)
+        self._insert_assignments(ws, ws.assignments)
         for r in ws.rounds:
             self._write_round(ws, r)
         self._write_agenda(ws)
@@ -855,11 +854,24 @@ class Store:
             [ws.id, a.goal_id, a.assignee.kind.value, a.assignee.id, a.role.value, ws.id],
         )
 
+    def _insert_assignments(self, ws: Workshop, assignments: list[Assignment]) -> None:
+        """Write all of a workshop's assignments, none yet written, numbered in list order.
+
+        Numbered here rather than each from the highest number so far, which reads
+        every row written before it: a 21,000-assignment import took minutes.
+        """
+        for seq, a in enumerate(assignments, start=1):
+            self.db.execute(
+                "INSERT INTO assignments "
+                "(workshop_id, goal_id, assignee_kind, assignee_id, role, seq) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [ws.id, a.goal_id, a.assignee.kind.value, a.assignee.id, a.role.value, seq],
+            )
+
     def _rewrite_assignments(self, ws: Workshop) -> None:
         """Write every assignment again, in list order (after a restore in the middle)."""
         self.db.execute("DELETE FROM assignments WHERE workshop_id = ?", [ws.id])
-        for a in ws.assignments:
-            self._insert_assignment(ws, a)
+        self._insert_assignments(ws, ws.assignments)
 
     def _delete_assignment(self, ws: Workshop, a: Assignment) -> None:
         self.db.execute(
