@@ -145,10 +145,10 @@ class Ui_WorkshopDetailsForm(object):
         QWidget.setTabOrder(self.titleEdit, self.organisationEdit)
         QWidget.setTabOrder(self.organisationEdit, self.hasDateCheck)
         QWidget.setTabOrder(self.hasDateCheck, self.dateEdit)
-        QWidget.setTabOrder(self.dateEdit, self.languageCombo)
-        QWidget.setTabOrder(self.languageCombo, self.facilitatorEdit)
+        QWidget.setTabOrder(self.dateEdit, self.facilitatorEdit)
         QWidget.setTabOrder(self.facilitatorEdit, self.sponsorNameEdit)
         QWidget.setTabOrder(self.sponsorNameEdit, self.sponsorTitleEdit)
+        QWidget.setTabOrder(self.sponsorTitleEdit, self.languageCombo)
 
         self.retranslateUi(WorkshopDetailsForm)
 

@@ -1248,10 +1248,11 @@ class SetupPage(StepPage):
             self.form.organisationEdit,
             self.form.hasDateCheck,
             self.form.dateEdit,
-            self.form.languageCombo,
             self.form.facilitatorEdit,
             self.form.sponsorNameEdit,
             self.form.sponsorTitleEdit,
+            # Then the heading's row: the language, and the agenda's link.
+            self.form.languageCombo,
             *self.agenda_panel.tab_chain(),
             self.participants_view,
             self.add_person_button,
