@@ -203,6 +203,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         self._marks.append((key, kwargs))
 
+    def linkRect(self, *args: Any, **kwargs: Any) -> None:
+        self.tags.link(self)
+        super().linkRect(*args, **kwargs)
+
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
         self._startPage()

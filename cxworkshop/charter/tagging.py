@@ -49,7 +49,7 @@ class Node:
     """A header cell's scope: ``Column`` or ``Row``."""
     span: tuple[int, int] = (1, 1)
     """Columns and rows a table cell spans."""
-    kids: list[Node | Mark] = field(default_factory=list)
+    kids: list[Node | Mark | LinkMark] = field(default_factory=list)
     attached: bool = False
 
 
@@ -61,13 +61,23 @@ class Mark:
     mcid: int
 
 
+@dataclass(frozen=True)
+class LinkMark:
+    """A link annotation: the page (from 0) and which of the page's links it is."""
+
+    page: int
+    index: int
+
+
 class Tags:
     """The structure tree as the pages are drawn, and the marked content that feeds it."""
 
     def __init__(self) -> None:
         self.root = Node("Document", attached=True)
         self._next: dict[int, int] = {}
+        self._links: dict[int, int] = {}
         self._depth = 0
+        self._node: Node | None = None
 
     @property
     def open(self) -> bool:
@@ -85,6 +95,16 @@ class Tags:
         canvas._code.append(f"/{node.role} <</MCID {mcid}>> BDC")
         self._attach(node)
         node.kids.append(Mark(page, mcid))
+        self._node = node
+
+    def link(self, canvas: Any) -> None:
+        """A link annotation is being made: a /Link element in what is being drawn."""
+        page = canvas.getPageNumber() - 1
+        index = self._links.get(page, 0)
+        self._links[page] = index + 1
+        link = Node("Link", self._node if self.open else None)
+        self._attach(link)
+        link.kids.append(LinkMark(page, index))
 
     def begin_artifact(self, canvas: Any, kind: str = "Layout") -> None:
         """Open a sequence a reader skips: page furniture, rules, shading."""
@@ -369,6 +389,12 @@ def _write_tree(pdf: pikepdf.Pdf, tags: Tags) -> None:
     pages = pdf.pages
     root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     parents: dict[int, dict[int, pikepdf.Object]] = {}
+    objects: list[pikepdf.Object] = []
+    """The /Link element of each link annotation, by its /StructParent less the pages."""
+    page_links = [
+        [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        for page in pages
+    ]
 
     def element(node: Node, parent: pikepdf.Object) -> pikepdf.Object:
         elem = pdf.make_indirect(
@@ -376,8 +402,9 @@ def _write_tree(pdf: pikepdf.Pdf, tags: Tags) -> None:
         )
         elem.P = parent
         marks = [k for k in node.kids if isinstance(k, Mark)]
-        if marks:
-            elem.Pg = pages[marks[0].page].obj
+        links = [k for k in node.kids if isinstance(k, LinkMark)]
+        if marks or links:
+            elem.Pg = pages[(marks or links)[0].page].obj
         if node.alt:
             elem.Alt = pikepdf.String(node.alt)
         attributes: dict[str, Any] = {}
@@ -393,6 +420,15 @@ def _write_tree(pdf: pikepdf.Pdf, tags: Tags) -> None:
         for kid in node.kids:
             if isinstance(kid, Node):
                 kids.append(element(kid, elem))
+            elif isinstance(kid, LinkMark):
+                annotation = page_links[kid.page][kid.index]
+                annotation.StructParent = len(pages) + len(objects)
+                objects.append(elem)
+                kids.append(
+                    pikepdf.Dictionary(
+                        Type=pikepdf.Name.OBJR, Pg=pages[kid.page].obj, Obj=annotation
+                    )
+                )
             elif kid.page == marks[0].page:
                 kids.append(kid.mcid)
                 parents.setdefault(kid.page, {})[kid.mcid] = elem
@@ -413,6 +449,9 @@ def _write_tree(pdf: pikepdf.Pdf, tags: Tags) -> None:
         held = parents.get(index, {})
         nums.append(index)
         nums.append(pdf.make_indirect(pikepdf.Array([held[m] for m in sorted(held)])))
+    for n, elem in enumerate(objects):
+        nums.append(len(pages) + n)
+        nums.append(elem)
     root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
-    root.ParentTreeNextKey = len(pages)
+    root.ParentTreeNextKey = len(pages) + len(objects)
     pdf.Root.StructTreeRoot = root

@@ -245,6 +245,21 @@ def test_every_mcid_is_in_the_parent_tree_and_each_entry_holds_its_mcid(charter)
         assert sorted(held) == sorted(drawn), "each MCID belongs to one element"
 
 
+def test_every_link_is_a_link_element_in_what_it_is_drawn_in(charter):
+    with pikepdf.open(io.BytesIO(charter)) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+        assert len(annotations) >= len(SECTIONS), "the contents link to every section"
+        for annotation in annotations:
+            link = by_key[int(annotation.StructParent)]
+            assert str(link.S) == "/Link"
+            [objr] = link.K
+            assert objr.Type == "/OBJR" and objr.Obj.objgen == annotation.objgen
+            assert str(link.P.S) == "/P"  # the contents' paragraph, read with it
+        assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == max(by_key) + 1
+
+
 def test_the_tree_reads_each_page_in_the_order_it_is_drawn(charter):
     with pikepdf.open(io.BytesIO(charter)) as pdf:
         held = [m for e in elements(pdf.Root.StructTreeRoot) for m in marks(pdf, e)]
