@@ -33,6 +33,7 @@ BENCHMARKS = {
     "drop_to_repaint": "drop to repaint on the accountability board",
     "pdf_export": "PDF charter: the demo and 100 goals, against bare reportlab",
     "memory": "resident memory with the 300-goal workshop open",
+    "audience_pages": "turning a page of the audience screen, 30 and 300 goals",
     "import_workshop": "importing a workshop JSON with 3,000 and with 21,000 assignments",
 }
 

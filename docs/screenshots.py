@@ -1,5 +1,5 @@
 """Regenerate the README's screenshots from the demo workshop, offscreen, at 1600×1000
-(and the goals board at 1280×720).
+(and the goals board, the progress reviews and what changed at 1280×720).
 
     python docs/screenshots.py [--out docs/screenshots] [--theme light]
 
@@ -107,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*SIZE)
         window.close()
         charter_pages(store.workshop(demo_id), args.out)
+        right_to_left_page(args.out)
         report_page(store, demo_id, args.out)
+        audience_progress(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
+        changes_window(store, demo_id, app, args.out)
         store.close()
     return 0
 
@@ -135,18 +138,32 @@ def mid_ballot(window: MainWindow, store: Store, demo_id: int) -> None:
 
 
 def audience_views(store: Store, demo_id: int, out: Path) -> None:
-    """What the room sees on a 1920×1080 projector: the goals board and the results."""
+    """What the room sees on a 1280×720 projector: overviews, a goal in focus, the results."""
     from cxworkshop.gui.audience import render_png
     from cxworkshop.gui.session import Session
 
     session = Session(store, demo_id)
     keep = editing.goals_in(store.workshop(demo_id), Pillar.KEEP)[0]
-    for name, step, goal in (
-        ("audience-goals", Step.GOALS, keep.id),
-        ("audience-results", Step.PRIORITIES, None),
+    for name, step, goal, overview in (
+        ("audience-goals", Step.GOALS, keep.id, True),
+        ("audience-goals-focus", Step.GOALS, keep.id, False),
+        ("audience-accountability", Step.ACCOUNTABILITY, None, True),
+        ("audience-accountability-focus", Step.ACCOUNTABILITY, keep.id, False),
+        ("audience-results", Step.PRIORITIES, None, True),
     ):
-        render_png(session, step, out / f"{name}.png", (1920, 1080), goal_id=goal)
-        print(out / f"{name}.png")
+        path = out / f"{name}.png"
+        render_png(session, step, path, SMALL, goal_id=goal, overview=overview)
+        print(path)
+
+
+def audience_progress(store: Store, demo_id: int, out: Path) -> None:
+    """The progress board the room sees while the progress reviews are open, at 1280×720."""
+    from cxworkshop.gui.audience import render_png
+    from cxworkshop.gui.session import Session
+
+    path = out / "audience-progress.png"
+    render_png(Session(store, demo_id), Step.GOALS, path, SMALL, progress=True)
+    print(path)
 
 
 def charter_pages(ws: Workshop, out: Path) -> None:
@@ -167,6 +184,19 @@ def charter_pages(ws: Workshop, out: Path) -> None:
             image.save(out / f"{name}.png")
             print(out / f"{name}.png")
         document.close()
+
+
+def right_to_left_page(out: Path) -> None:
+    """Page 1 of the charter of a small workshop typed in Arabic."""
+    import pypdfium2
+
+    from cxworkshop.charter import pdf_bytes
+    from cxworkshop.domain.demo_scripts import workshop_in
+
+    document = pypdfium2.PdfDocument(pdf_bytes(workshop_in("ar")))
+    document[0].render(scale=1.5).to_pil().save(out / "charter-page1-arabic.png")
+    print(out / "charter-page1-arabic.png")
+    document.close()
 
 
 def report_page(store: Store, demo_id: int, out: Path) -> None:
@@ -204,12 +234,49 @@ def reviews_window(store: Store, demo_id: int, app: QApplication, out: Path) -> 
 
     session = Session(store, demo_id)
     window = ReviewsWindow(session)
-    window.resize(*SIZE)
+    window.resize(*SMALL)
     window.show()
     settle(app)
     window.table.resizeRowsToContents()
     window.grab().save(str(out / "reviews.png"))
     print(out / "reviews.png")
+    window.close()
+
+
+def changes_window(store: Store, demo_id: int, app: QApplication, out: Path) -> None:
+    """What changed from the demo to next quarter's workshop, started after the June
+    review dropped a goal, set a new target and named a new Accountable; at 1280×720."""
+    import datetime as dt
+
+    from cxworkshop.domain.model import Goal, ReviewDecision
+    from cxworkshop.gui.changes import ChangesWindow
+
+    ws = store.workshop(demo_id)
+    june, goals = ws.reviews[-1], ws.goals
+    store.record_review(demo_id, june.id, goals[2].id, decision=ReviewDecision.DROP)
+    store.record_review(
+        demo_id, june.id, goals[3].id, decision=ReviewDecision.RETARGET, new_target="1.5%"
+    )
+    store.record_review(
+        demo_id,
+        june.id,
+        goals[5].id,
+        decision=ReviewDecision.REASSIGN,
+        new_accountable=editing.accountable(ws, goals[0].id),
+    )
+    on = dt.date(2027, 7, 1)
+    from cxworkshop.domain import review
+
+    new = store.create_next_workshop(demo_id, review.next_title(ws.title, on), date=on)
+    assert new.id is not None
+    store.add_goal(new.id, Goal(Pillar.KEEP, "Answer every complaint within a working day"))
+    window = ChangesWindow(store, new.id)
+    window.resize(*SMALL)
+    window.show()
+    settle(app)
+    window.table.resizeRowsToContents()
+    window.grab().save(str(out / "changes.png"))
+    print(out / "changes.png")
     window.close()
 
 

@@ -26,6 +26,8 @@ __all__ = [
     "Gap",
     "Paper",
     "Signatory",
+    "export_changes",
+    "export_changes_csv",
     "export_pdf",
     "export_report",
     "for_territory",
@@ -96,3 +98,49 @@ def export_report(
     built = build_report(ws, previous, paper, today=today)
     saved = write_atomically(path, built.data, "the progress report", protect)
     return Exported(saved, built.pages, built.draft, built.replaced)
+
+
+def export_changes(
+    before: Workshop,
+    after: Workshop,
+    path: Path | str,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+    protect: Iterable[Path] = (),
+) -> Exported:
+    """Lay out what changed from ``before`` to ``after`` and save it at ``path``, as safely
+    as the charter (see :func:`export_pdf`)."""
+    from .report import build_changes
+
+    check_target(Path(path).expanduser(), "the comparison", protect)
+    built = build_changes(before, after, paper, today=today)
+    saved = write_atomically(path, built.data, "the comparison", protect)
+    return Exported(saved, built.pages, built.draft, built.replaced)
+
+
+def changes_csv(before: Workshop, after: Workshop) -> bytes:
+    """What changed as a spreadsheet's rows: a heading row, then one row per change.
+
+    UTF-8 with a byte-order mark, so spreadsheets show names with accents as written.
+    """
+    import csv
+    import io
+
+    from ..domain import review
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Change", "Goal", "Before", "After"])
+    for row in review.change_rows(review.compare(before, after)):
+        writer.writerow([row.label, row.goal, row.before, row.after])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_changes_csv(
+    before: Workshop, after: Workshop, path: Path | str, *, protect: Iterable[Path] = ()
+) -> Path:
+    """Save what changed from ``before`` to ``after`` at ``path`` as CSV, as safely as the
+    charter (see :func:`export_pdf`)."""
+    check_target(Path(path).expanduser(), "the comparison", protect)
+    return write_atomically(path, changes_csv(before, after), "the comparison", protect)

@@ -26,6 +26,7 @@ from ..domain.model import (
 )
 from ..domain.progress import completed_steps
 from ..domain.text import same_name
+from .direction import isolate
 
 TOP = 3
 """How many priorities page one shows."""
@@ -37,7 +38,8 @@ def long_date(date: dt.date) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"“{text}”"
+    # The marks stay outside a right-to-left title, where an English sentence puts them.
+    return f"“{isolate(text)}”"
 
 
 def ordinal(n: int) -> str:
@@ -50,7 +52,8 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def names_sentence(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C' (each name a right-to-left reader keeps in its place)."""
+    names = [isolate(n) for n in names]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -440,7 +443,7 @@ def health(ws: Workshop) -> Health:
             ):
                 by_function.setdefault(name, []).append(quoted(goal.title))
     warnings = [
-        f"Accountable is a whole function: {name} for {names_sentence(titles)}"
+        f"Accountable is a whole function: {isolate(name)} for {names_sentence(titles)}"
         for name, titles in by_function.items()
     ]
     line = " · ".join(parts)

@@ -51,7 +51,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -61,8 +60,9 @@ from .. import __version__
 from ..domain.model import Assignee, Pillar, Role, Workshop
 from . import content
 from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
-from .fonts import BOLD, REGULAR, Text, nfc, register
+from .fonts import BOLD, REGULAR, Text, nfc, register, writing_in
 from .paper import Paper
+from .scripts import Paragraph, workshop_language
 from .styles import (
     ACCENT,
     ACCENT_TINT,
@@ -169,7 +169,7 @@ def _hex(colour: Color) -> str:
 # ----------------------------------------------------------------- the page furniture
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Heading(Paragraph):
     """A heading that becomes a bookmark in the PDF's outline (and a link target)."""
 
     def __init__(self, text: str, style: Any, outline: str, level: int, key: str = "") -> None:
@@ -1739,7 +1739,10 @@ def render(
         (_NumberedCanvas,),
         {"footer_left": f"Exported {exported} with CX Workshop"},
     )
-    doc.build(tag_story(story), canvasmaker=canvas_class)
+    # The workshop's language orders the CJK fonts when it is Chinese, Japanese or
+    # Korean; otherwise the kana or Hangul in its text decide, as before it had one.
+    with writing_in(workshop_language(ws, ws.language) or workshop_language(ws)):
+        doc.build(tag_story(story), canvasmaker=canvas_class)
     about = About(
         title=nfc(title),
         author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),

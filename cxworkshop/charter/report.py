@@ -22,7 +22,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
@@ -30,9 +29,11 @@ from ..domain import editing, measures, review
 from ..domain.model import GoalReview, ReviewStatus, Workshop
 from . import content
 from .charts import _drawing
+from .direction import isolate
 from .document import Built, _Heading, _hex, _table, render
 from .fonts import Text, register
 from .paper import Paper
+from .scripts import Paragraph
 from .styles import ACCENT, HAIRLINE, MUTED, PILLAR_COLOURS, PILLAR_SYMBOLS, RULE, STYLES, layout
 from .tagging import Described
 
@@ -141,7 +142,7 @@ class _Writer:
             out.append(Paragraph(self.m(ws.organisation.upper()), self.s.kicker))
         out += [
             _Heading("Progress report", self.s.title, SECTIONS["summary"], 0, "summary"),
-            Paragraph(self.m(f"{ws.title} · {when}"), self.s.subtitle),
+            Paragraph(self.m(f"{isolate(ws.title)} · {when}"), self.s.subtitle),
             Spacer(0, 10),
         ]
         return out
@@ -238,18 +239,25 @@ class _Writer:
         # Page one is the summary whole; the detail starts on a page of its own.
         out: list[Flowable] = [PageBreak(), self.heading("progress")]
         for goal, row in zip(self.ws.goals, standings(self.ws), strict=True):
-            steps = [f"Baseline {goal.baseline or '–'}"]
+            # Each value the team typed is set apart, so a right-to-left one keeps its place.
+            steps = [f"Baseline {isolate(goal.baseline or '–')}"]
             steps += [
-                f"{entry.reading} ({short_date(entry.read_on or held_on)})"
+                f"{isolate(entry.reading)} ({short_date(entry.read_on or held_on)})"
                 for held_on, entry in row.readings
             ]
-            steps.append(f"target {goal.target or '–'}" + (f" by {goal.due}" if goal.due else ""))
+            steps.append(
+                f"target {isolate(goal.target or '–')}"
+                + (f" by {isolate(goal.due)}" if goal.due else "")
+            )
             title = Paragraph(self.m(goal.title), self.s.h2)
             title.role = "H2"  # a heading for a screen reader, though not a bookmark
             block: list[Flowable] = [
                 title,
                 Paragraph(
-                    self.m(f"{status_text(row.status)} · Accountable: {row.accountable or '–'}"),
+                    self.m(
+                        f"{status_text(row.status)} · Accountable: "
+                        f"{isolate(row.accountable or '–')}"
+                    ),
                     self.s.body,
                 ),
                 Paragraph(self.m(" → ".join(steps)), self.s.body_muted),
@@ -265,13 +273,14 @@ class _Writer:
             last = self.ws.reviews[-1] if self.ws.reviews else None
             entry = review.goal_review(last, goal.id) if last else None
             if entry is not None and entry.note:
-                block.append(Paragraph(self.m(f"Note: {entry.note}"), self.s.quote))
+                block.append(Paragraph(self.m(f"Note: {isolate(entry.note)}"), self.s.quote))
             if entry is not None and entry.decision is not entry.decision.KEEP:
                 decided = entry.decision.label
                 if entry.new_target:
-                    decided += f": {entry.new_target}"
+                    decided += f": {isolate(entry.new_target)}"
                 if entry.new_accountable is not None:
-                    decided += f": {editing.assignee_name(self.ws, entry.new_accountable)}"
+                    name = editing.assignee_name(self.ws, entry.new_accountable)
+                    decided += f": {isolate(name)}"
                 block.append(Paragraph(self.m(f"Decided: {decided}"), self.s.body))
             out.append(KeepTogether(block))
         return out
@@ -284,7 +293,7 @@ class _Writer:
                 Paragraph("This workshop does not carry on from another.", self.s.body_muted),
             ]
         out.append(
-            Paragraph(self.m(f"Since “{self.previous.title}”."), self.s.intro),
+            Paragraph(self.m(f"Since {content.quoted(self.previous.title)}."), self.s.intro),
         )
         for line in review.describe(review.compare(self.previous, self.ws)):
             style = self.s.body if line.startswith("  ") else self.s.cell_bold
@@ -317,5 +326,97 @@ def build_report(
         title=f"Progress report: {ws.title}",
         subject=f"How the customer experience goals{of} stand against their targets",
         keywords=["customer experience", "progress review", "accountability"],
+        today=today,
+    )
+
+
+# ----------------------------------------------------------------- what changed
+
+
+def _when(ws: Workshop) -> str:
+    return f" ({content.long_date(ws.date)})" if ws.date else ""
+
+
+def changes_story(before: Workshop, after: Workshop, width: float, text: Text) -> list[Flowable]:
+    """What changed from ``before`` to ``after``: a line of counts, then a row per change,
+    each with its symbol and its words."""
+    s = STYLES
+
+    def m(value: str) -> str:
+        return text.markup(value)
+
+    changes = review.compare(before, after)
+    rows = review.change_rows(changes)
+    story: list[Flowable] = []
+    if after.organisation:
+        story.append(Paragraph(m(after.organisation.upper()), s.kicker))
+    story += [
+        _Heading("What changed", s.title, "What changed", 0, "changes"),
+        Paragraph(
+            m(
+                f"From {content.quoted(before.title)}{_when(before)} "
+                f"to {content.quoted(after.title)}{_when(after)}"
+            ),
+            s.subtitle,
+        ),
+        Spacer(0, 10),
+    ]
+    said = [f"<b>{n}</b> {m(words)}" for n, words in review.counts(changes)]
+    if changes.nothing:
+        story.append(Paragraph(m(review.describe(changes)[0]), s.body_spaced))
+    else:
+        story.append(Paragraph(", ".join(said) + ".", s.body_spaced))
+        head = [Paragraph(label, s.cell_head) for label in ("CHANGE", "GOAL", "BEFORE", "AFTER")]
+        body = [
+            [
+                Paragraph(m(row.label), s.cell_bold),
+                Paragraph(m(row.goal), s.cell),
+                Paragraph(m(row.before), s.cell),
+                Paragraph(m(row.after), s.cell),
+            ]
+            for row in rows
+        ]
+        story.append(
+            _table(
+                [head, *body],
+                [width * 0.25, width * 0.37, width * 0.19, width * 0.19],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ],
+                repeatRows=1,
+            )
+        )
+    note = review.unvoted_text(changes)
+    if note:
+        story += [Spacer(0, 8), Paragraph(m(note), s.body_muted)]
+    return story
+
+
+def build_changes(
+    before: Workshop,
+    after: Workshop,
+    paper: Paper = Paper.A4,
+    *,
+    today: dt.date | None = None,
+) -> Built:
+    """Lay out what changed from ``before`` to ``after``, in the progress report's style."""
+    register()
+    page = layout(paper)
+    text = Text()
+    story = changes_story(before, after, page.frame_width, text)
+    of = f" of {after.organisation}" if after.organisation else ""
+    return render(
+        after,
+        page,
+        story,
+        text,
+        draft=False,
+        title=f"What changed: {before.title} to {after.title}",
+        subject=f"Customer experience goals{of}: added, dropped, retargeted, and who answers",
+        keywords=["customer experience", "accountability", "comparison"],
         today=today,
     )

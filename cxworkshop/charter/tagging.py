@@ -392,8 +392,7 @@ def _write_tree(pdf: pikepdf.Pdf, tags: Tags) -> None:
     objects: list[pikepdf.Object] = []
     """The /Link element of each link annotation, by its /StructParent less the pages."""
     page_links = [
-        [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
-        for page in pages
+        [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"] for page in pages
     ]
 
     def element(node: Node, parent: pikepdf.Object) -> pikepdf.Object:

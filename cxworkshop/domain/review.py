@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from . import editing, text, voting
@@ -190,6 +192,36 @@ def next_workshop(ws: Workshop, title: str, *, date: dt.date | None = None) -> W
     return new
 
 
+def quarter(day: dt.date) -> str:
+    """The calendar quarter ``day`` falls in, as people say it: "Q3 2027"."""
+    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+
+
+_QUARTER_IN_FRONT = re.compile(r"^\s*Q[1-4]\s+\d{4}\s*[—–:-]?\s*", re.IGNORECASE)
+_WHEN_AT_THE_END = re.compile(
+    r"(?:[\s,–—-]*(?:Q[1-4]\s+\d{4}|(?:19|20)\d\d|Q[1-4]|\(next\)))+\s*$", re.IGNORECASE
+)
+NEXT_TITLE_FALLBACK = "CX accountability"
+
+
+def next_title(previous_title: str, on: dt.date) -> str:
+    """A title for the workshop that carries on from one called ``previous_title``, held
+    on ``on``: its quarter in front, and the old title without the quarter or year it
+    named ("Customer experience charter 2027" → "Q3 2027 — Customer experience charter")."""
+    base = _QUARTER_IN_FRONT.sub("", " ".join(previous_title.split()))
+    base = _WHEN_AT_THE_END.sub("", base).strip(" ,–—-:") or NEXT_TITLE_FALLBACK
+    front = f"{quarter(on)} — "
+    return front + base[: text.TITLE_MAX - len(front)].rstrip()
+
+
+def next_date(ws: Workshop, today: dt.date) -> dt.date:
+    """When the workshop after ``ws`` is likely held: at its last review, else on the
+    review date it agreed, else ``today``."""
+    if ws.reviews:
+        return ws.reviews[-1].held_on
+    return ws.review_date or today
+
+
 # ----------------------------------------------------------------- what changed
 
 
@@ -364,11 +396,126 @@ def describe(changes: Changes) -> list[str]:
         [f"{m.title}: {_place(m.before)} → {_place(m.after)}" for m in changes.ranks],
     )
     if changes.unvoted:
-        which = " and ".join(
-            {"before": "the earlier workshop", "after": "the later one"}[side]
-            for side in changes.unvoted
-        )
-        lines.append(f"Priorities not compared: {which} has not voted yet.")
+        lines.append(unvoted_text(changes))
     elif not changes.ranks:
         lines.append("The priorities are in the same order.")
     return lines
+
+
+class ChangeKind(StrEnum):
+    """Each kind of line in a comparison, with the symbol and words it is shown by."""
+
+    ADDED = "added"
+    DROPPED = "dropped"
+    MEASURE = "measure"
+    BECAME = "became"
+    STOPPED = "stopped"
+    ROSE = "rose"
+    FELL = "fell"
+
+
+_KIND_SYMBOLS = {
+    ChangeKind.ADDED: "+",
+    ChangeKind.DROPPED: "−",
+    ChangeKind.MEASURE: "✎",
+    ChangeKind.BECAME: "▲",
+    ChangeKind.STOPPED: "▽",
+    ChangeKind.ROSE: "↑",
+    ChangeKind.FELL: "↓",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One line of a comparison, as a table shows it: what happened to which goal, and
+    what it was before and is after ("–" for nothing)."""
+
+    kind: ChangeKind
+    what: str
+    goal: str
+    before: str
+    after: str
+
+    @property
+    def symbol(self) -> str:
+        return _KIND_SYMBOLS[self.kind]
+
+    @property
+    def label(self) -> str:
+        """The symbol and the words: never a colour alone."""
+        return f"{self.symbol} {self.what}"
+
+
+NONE_SHOWN = "–"
+ON_CHARTER = "on the charter"
+
+
+def change_rows(changes: Changes) -> list[ChangeRow]:
+    """Every change as a row: goals added, dropped, measures changed, who answers for
+    what, then priorities that moved, in the order :func:`describe` says them."""
+    rows = [
+        ChangeRow(ChangeKind.ADDED, "Goal added", t, NONE_SHOWN, ON_CHARTER) for t in changes.added
+    ]
+    rows += [
+        ChangeRow(ChangeKind.DROPPED, "Goal dropped", t, ON_CHARTER, NONE_SHOWN)
+        for t in changes.dropped
+    ]
+    rows += [
+        ChangeRow(
+            ChangeKind.MEASURE,
+            f"New {_FIELD_WORDS[c.field]}",
+            c.title,
+            c.before or NONE_SHOWN,
+            c.after or NONE_SHOWN,
+        )
+        for c in changes.retargeted
+    ]
+    for c in changes.roles:
+        if c.became:
+            rows.append(
+                ChangeRow(ChangeKind.BECAME, f"Became {c.role.label}", c.title, NONE_SHOWN, c.name)
+            )
+        else:
+            rows.append(
+                ChangeRow(
+                    ChangeKind.STOPPED, f"No longer {c.role.label}", c.title, c.name, NONE_SHOWN
+                )
+            )
+    for m in changes.ranks:
+        up = m.before is None or (m.after is not None and m.after < m.before)
+        rows.append(
+            ChangeRow(
+                ChangeKind.ROSE if up else ChangeKind.FELL,
+                "Moved up" if up else "Moved down",
+                m.title,
+                _place(m.before),
+                _place(m.after),
+            )
+        )
+    return rows
+
+
+def unvoted_text(changes: Changes) -> str:
+    """Why priorities are not compared, or "" when they are."""
+    if not changes.unvoted:
+        return ""
+    which = " and ".join(
+        {"before": "the earlier workshop", "after": "the later one"}[side]
+        for side in changes.unvoted
+    )
+    return f"Priorities not compared: {which} has not voted yet."
+
+
+def counts(changes: Changes) -> list[tuple[int, str]]:
+    """Each kind of change there is, counted, with its words: (2, "goals added")."""
+    out = []
+    for n, one, more in (
+        (len(changes.added), "goal added", "goals added"),
+        (len(changes.dropped), "goal dropped", "goals dropped"),
+        (len(changes.retargeted), "measure changed", "measures changed"),
+        (len(changes.roles), "change in who answers for a goal", "changes in who answers"),
+        (len(changes.ranks), "priority moved", "priorities moved"),
+    ):
+        if n:
+            out.append((n, one if n == 1 else more))
+    return out

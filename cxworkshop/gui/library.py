@@ -1149,6 +1149,14 @@ class Library(QObject):
             "Copy the selected workshop for a re-run: same team and goals, no votes",
             self.duplicate,
         )
+        self.next_action = self._action(
+            "Start Ne&xt Workshop…",
+            "Next workshop…",
+            QKeySequence("Ctrl+Shift+N"),
+            "Start next quarter's workshop from the selected one: its goals, people and "
+            "accountability, with the last review's decisions applied",
+            self.start_next,
+        )
         self.rename_action = self._action(
             "&Rename Workshop…",
             "Rename…",
@@ -1189,6 +1197,7 @@ class Library(QObject):
                 self.open_action,
                 None,
                 self.duplicate_action,
+                self.next_action,
                 self.rename_action,
                 self.delete_action,
                 None,
@@ -1227,6 +1236,7 @@ class Library(QObject):
             self.new_action,
             self.open_action,
             self.duplicate_action,
+            self.next_action,
             self.rename_action,
             self.delete_action,
             self.import_action,
@@ -1240,6 +1250,7 @@ class Library(QObject):
         for action in (
             self.open_action,
             self.duplicate_action,
+            self.next_action,
             self.rename_action,
             self.delete_action,
             self.export_action,
@@ -1363,6 +1374,42 @@ class Library(QObject):
             f"Duplicate workshop '{title}'", lambda: self.store.duplicate_workshop(source)
         )
 
+    def start_next(self, workshop_id: int | None = None) -> int | None:
+        """Ask when next quarter's workshop is held and its title, start it from this one
+        (one undo step) and open it; its id, or None."""
+        source = self._target(workshop_id)
+        if source is None:
+            return None
+        import datetime as dt
+
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        from ..domain import review
+        from .next_quarter import NextWorkshopDialog, start_next_workshop
+
+        previous = self.store.workshop(source)
+        try:
+            review.check_can_follow(previous)
+        except WorkshopError as exc:
+            self.sig_error.emit(str(exc))
+            return None
+        # Over the window it was asked from: the progress reviews' as well as the library's.
+        parent = QApplication.activeWindow() or self._parent()
+        dialog = NextWorkshopDialog(previous, dt.date.today(), parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            title, on = dialog.title(), dialog.date()
+        finally:
+            dialog.deleteLater()
+        workshop_id = self._add(
+            f"Start '{title}' from '{previous.title}'",
+            lambda: start_next_workshop(self.store, source, title, on),
+        )
+        if workshop_id is not None:
+            self.page.request_open(workshop_id)
+        return workshop_id
+
     def rename(self, workshop_id: int | None = None) -> bool:
         """Ask for a new title and rename the workshop; True if it was renamed."""
         target = self._target(workshop_id)
@@ -1446,7 +1493,12 @@ class Library(QObject):
         statuses.sig_chosen.connect(lambda value: self.set_status(Status(value)))
         menu.addMenu(statuses)
         menu.addSeparator()
-        for action in (self.duplicate_action, self.rename_action, self.export_action):
+        for action in (
+            self.duplicate_action,
+            self.next_action,
+            self.rename_action,
+            self.export_action,
+        ):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.delete_action)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..domain.model import Step
     from ..storage.store import Store
+    from .changes import ChangesWindow
     from .library import Library, LibraryPage
     from .reviews import ReviewsWindow
     from .room import RoomMode
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.options = options or Options()
         self.session: Session | None = None
         self.reviews_window: ReviewsWindow | None = None
+        self.changes_window: ChangesWindow | None = None
         self._attached = False
         self._complete_done = False
         self._waiting: _FirstPaint | None = None
@@ -302,7 +304,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        for action in (lib.duplicate_action, lib.rename_action, lib.delete_action):
+        for action in (
+            lib.duplicate_action,
+            lib.next_action,
+            lib.rename_action,
+            lib.delete_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(lib.import_action)
@@ -386,6 +393,10 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         self.reviews_action = self._action("Progress &Reviews…", self.show_reviews, "Ctrl+Shift+R")
         go_menu.addAction(self.reviews_action)
+        self.changes_action = self._action("What &Changed…", self.show_changes, "Ctrl+Shift+C")
+        go_menu.addAction(self.changes_action)
+        # From the library too, for the workshop selected there.
+        self.library_page.sig_selection_changed.connect(self._update_actions)
 
         # The menus a voter must not reach while casting a secret ballot.
         self.locked_menus: list[QMenu] = [file_menu, edit_menu, go_menu, self.recent_menu]
@@ -465,12 +476,45 @@ class MainWindow(QMainWindow):
                 window.close()
                 window.deleteLater()
             window = self.reviews_window = ReviewsWindow(self.session, self)
+            window.sig_next_requested.connect(self.library.start_next)
+            # While the reviews are open, the room sees the progress board.
+            window.finished.connect(lambda _=0: self.room.set_progress_board(False))
+        self.room.set_progress_board(True)
         window.show()
         window.raise_()
         window.activateWindow()
 
+    def show_changes(self) -> None:
+        """Open what changed between the open (or selected) workshop and the one it
+        carries on from, in a window beside this one."""
+        workshop_id = self._changes_target()
+        if workshop_id is None:
+            return
+        from .changes import ChangesWindow
+
+        window = self.changes_window
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        window = self.changes_window = ChangesWindow(self.store, workshop_id, self.session, self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _changes_target(self) -> int | None:
+        if self.session is not None:
+            return self.session.workshop_id
+        if self.pages.currentWidget() is self.library_page:
+            return self.library_page.selected_id()
+        return None
+
     def _set_session(self, session: Session | None) -> None:
         old = self.session
+        changes = self.changes_window
+        if changes is not None and changes.session is not session:
+            changes.close()
+            changes.deleteLater()
+            self.changes_window = None
         reviews = self.reviews_window
         if reviews is not None and reviews.session is not session:
             reviews.close()
@@ -598,6 +642,7 @@ class MainWindow(QMainWindow):
         for action in (self.close_action, self.export_pdf_action, *self.step_actions.values()):
             action.setEnabled(open_)
         self.reviews_action.setEnabled(open_)
+        self.changes_action.setEnabled(self._changes_target() is not None)
         self.back_action.setEnabled(open_ and step is not None and step is not STEPS[0])
         self.next_action.setEnabled(open_ and step is not None and step is not STEPS[-1])
 

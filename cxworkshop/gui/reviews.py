@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 class ReviewsWindow(QDialog):
     """The progress reviews of the open workshop."""
 
+    sig_next_requested = Signal(int)
+    """Start next quarter's workshop from this one (its id), with the last review's decisions."""
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviews")
@@ -106,6 +109,14 @@ class ReviewsWindow(QDialog):
         self.report_button = QPushButton("Export progress &report…")
         self.report_button.setObjectName("export-report")
         self.report_button.clicked.connect(self.export_report)
+        self.next_button = QPushButton("Start ne&xt workshop…")
+        self.next_button.setObjectName("start-next")
+        self.next_button.setToolTip(
+            "Start next quarter's workshop from this one, with the last review's decisions"
+        )
+        self.next_button.clicked.connect(
+            lambda: self.sig_next_requested.emit(self.session.workshop_id)
+        )
 
         top = QHBoxLayout()
         top.addWidget(picked_label)
@@ -151,6 +162,7 @@ class ReviewsWindow(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.report_button)
+        bottom.addWidget(self.next_button)
         bottom.addWidget(close)
 
         layout = QVBoxLayout(self)

@@ -124,6 +124,16 @@ class RoomMode(QObject):
         self.timer_action = self._action("&Start Timer", self.toggle_timer, "Ctrl+T", "T")
         self.reset_action = self._action("&Reset Timer", self.reset_timer, "Ctrl+Shift+T")
         self.minute_action = self._action("Add One &Minute", self.add_minute, "Ctrl+Shift+M", "M")
+        self.next_page_action = self._action(
+            "Next Page on Audience Screen", lambda: self.turn_page(1), "Ctrl+Shift+PgDown"
+        )
+        self.previous_page_action = self._action(
+            "Previous Page on Audience Screen", lambda: self.turn_page(-1), "Ctrl+Shift+PgUp"
+        )
+        self.overview_action = self._action(
+            "Audience Screen Shows the &Overview", self.set_overview, "Ctrl+Shift+O", checkable=True
+        )
+        self.progress_board = False
         self.room_actions = [
             self.show_action,
             self.present_action,
@@ -131,6 +141,9 @@ class RoomMode(QObject):
             self.timer_action,
             self.reset_action,
             self.minute_action,
+            self.next_page_action,
+            self.previous_page_action,
+            self.overview_action,
         ]
         self._letters = {
             self.blank_action: "B",
@@ -174,6 +187,9 @@ class RoomMode(QObject):
         self.fill_screen_menu(screens)
         menu.addAction(self.present_action)
         menu.addAction(self.blank_action)
+        menu.addAction(self.overview_action)
+        menu.addAction(self.next_page_action)
+        menu.addAction(self.previous_page_action)
         menu.addSeparator()
         for action in (self.timer_action, self.reset_action, self.minute_action):
             menu.addAction(action)
@@ -244,6 +260,8 @@ class RoomMode(QObject):
             window.set_round(self.round_id)
             window.set_blanked(self.blank_action.isChecked())
             window.set_ballot_in_progress(self.ballot)
+            window.set_overview(self.overview_action.isChecked())
+            window.set_progress_board(self.progress_board)
             self._audience = window
         return self._audience
 
@@ -412,9 +430,38 @@ class RoomMode(QObject):
             self._audience.set_selected_goal(self.selected_goal)
 
     def set_selected_goal(self, goal_id: str | None) -> None:
+        changed = (goal_id or None) != self.selected_goal
         self.selected_goal = goal_id or None
+        if changed and self.selected_goal is not None:
+            # A newly selected goal comes to the front of the room.
+            self.overview_action.setChecked(False)
         if self._audience is not None:
             self._audience.set_selected_goal(self.selected_goal)
+
+    def set_overview(self, overview: bool) -> None:
+        """The room sees the overview (True) or the selected goal in focus (False)."""
+        if self._audience is not None:
+            self._audience.set_overview(overview)
+
+    def turn_page(self, delta: int) -> None:
+        """Show the room the next (1) or previous (-1) page of what it sees."""
+        window = self._audience
+        if window is None or not window.isVisible():
+            self.sig_message.emit("The audience screen is not showing.")
+            return
+        if window.turn_page(delta):
+            self.sig_message.emit(
+                f"The audience screen shows page {window.page + 1} of {window.page_count()}."
+            )
+        else:
+            where = "last" if delta > 0 else "first"
+            self.sig_message.emit(f"The audience screen is on its {where} page.")
+
+    def set_progress_board(self, shown: bool) -> None:
+        """Show the room the progress board (while the progress reviews are open)."""
+        self.progress_board = shown
+        if self._audience is not None:
+            self._audience.set_progress_board(shown)
 
     def set_round(self, round_id: str | None) -> None:
         self.round_id = round_id

@@ -113,7 +113,10 @@ THEMES = {
 # the theme, which the first frame needs, does not load the domain model.
 PILLAR_COLOURS: dict[str, str] = {"win": "#0072B2", "keep": "#D55E00", "advocate": "#009E73"}
 PILLAR_SYMBOLS: dict[str, str] = {"win": "▲", "keep": "●", "advocate": "♥"}
-ROLE_COLOURS: dict[str, str] = {"A": "#B3261E", "R": "#0072B2", "C": "#8A5300", "I": "#555F6B"}
+ROLE_COLOURS: dict[str, str] = {"A": "#B3261E", "R": "#0072B2", "C": "#8E3A8E", "I": "#555F6B"}
+"""Consulted is a reddish purple, not a brown: a brown and Accountable's red look alike
+to a deuteranope (colour difference under 5); this one stays above 12 for both red-green
+deficiencies."""
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 """The app's SVG icons; theme-coloured ones end in the theme's name."""
@@ -299,6 +302,8 @@ def stylesheet(
     /* ---- fields */
     {inputs} {{
         background: {c.surface}; color: {c.text};
+        /* Without this, a stylesheet colour makes Qt draw placeholders at half of it (3.4:1). */
+        placeholder-text-color: {c.muted};
         border: {bw}px solid {c.border}; border-radius: 6px; padding: 6px 9px;
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
     }}

@@ -285,6 +285,15 @@ class Store:
         with self._reading("the list of workshops"):
             return _read_library(self.conn, search)
 
+    def followers(self, workshop_id: int) -> list[int]:
+        """The workshops that carry on from this one, most recently edited first."""
+        with self._reading("the workshops that carry on from this one"):
+            rows = self.conn.execute(
+                "SELECT id FROM workshops WHERE follows = ? ORDER BY updated_at DESC, id DESC",
+                [workshop_id],
+            ).fetchall()
+        return [int(row[0]) for row in rows]
+
     def data_version(self) -> int:
         """A number that changes when another connection (another process) commits to the file.
 

@@ -17,8 +17,9 @@ from cxworkshop.domain.model import Pillar, Role, Step
 from cxworkshop.gui.audience import HEADINGS, PROJECTOR, AudienceWindow, base_px_for, render_png
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
-from cxworkshop.gui.room_timer import RoomClock, RoomTimerWidget
+from cxworkshop.gui.room_timer import TIME_UP_FILL, RoomClock, RoomTimerWidget
 from cxworkshop.storage.store import Store
+from tests.helpers.builders import large_workshop
 
 
 class FakeClock:
@@ -99,9 +100,22 @@ def test_the_audience_screen_follows_the_facilitators_step(qtbot, window, store,
     text = seen(audience)  # the charter's summary
     assert "17 June 2027" in text
     press(qtbot, "Ctrl+3", window)
+    # The overview shows each title, or its first words and "…" where two lines are not enough.
     text = seen(audience)
-    assert all(g.title in text for g in ws.goals)
+    for g in ws.goals:
+        assert g.title in text or any(
+            line.endswith("…") and g.title.startswith(line[:-1].split()[0])
+            for line in text.splitlines()
+        ), g.title
+    assert "Make getting help effortless" in text
     press(qtbot, "Ctrl+4", window)
+    # The console selects a goal on the board, and the room sees it in focus...
+    focused = audience.focused_goal()
+    assert focused is not None
+    assert next(g.title for g in ws.goals if g.id == focused) in seen(audience)
+    # ...until the facilitator puts up the overview: each goal with its Accountable.
+    press(qtbot, "Ctrl+Shift+O", window)
+    assert audience.focused_goal() is None
     text = seen(audience)
     churn = next(g for g in ws.goals if g.title.startswith("Cut monthly churn"))
     accountable = next(
@@ -111,26 +125,36 @@ def test_the_audience_screen_follows_the_facilitators_step(qtbot, window, store,
     assert name in text
 
 
-def test_the_selected_goal_is_highlighted_on_the_audience_screen(qtbot, window, store, demo):  # type: ignore[no-untyped-def]
+def test_the_selected_goal_shows_in_focus_on_the_audience_screen(qtbot, window, store, demo):  # type: ignore[no-untyped-def]
     audience = audience_shown(qtbot, window)
     window.go_to(Step.GOALS)
     page = window.workshop_view.pages[Step.GOALS]
-    board = audience.views[Step.GOALS]
     assert audience.selected_goal is None
-    assert count_colour(board.grab().toImage(), PROJECTOR.accent) == 0
+    assert audience.focused_goal() is None
 
     keep = editing.goals_in(store.workshop(demo), Pillar.KEEP)[1]
     page.select_goal(keep.id, focus=True)  # type: ignore[attr-defined]
-    assert audience.selected_goal == keep.id
-    assert count_colour(board.grab().toImage(), PROJECTOR.accent) > 50
+    assert audience.focused_goal() == keep.id
+    text = seen(audience)
+    # The goal alone, whole, with its measure; the other goals are one step away.
+    assert keep.title in text and keep.metric in text
+    others = [g.title for g in store.workshop(demo).goals if g.id != keep.id]
+    assert not any(title in text for title in others)
 
-    # The keyboard moves the selection on the console; the room's highlight follows.
+    # The keyboard moves the selection on the console; the room's focus follows.
     press(qtbot, "Down")
     below = editing.goals_in(store.workshop(demo), Pillar.KEEP)[2]
-    assert audience.selected_goal == below.id
+    assert audience.focused_goal() == below.id
+    assert below.title in seen(audience)
 
+    # The facilitator can put the overview back up, and the selected card stands out there.
+    window.room.overview_action.trigger()
+    assert audience.focused_goal() is None
+    board = audience.views[Step.GOALS]
+    assert count_colour(board.grab().toImage(), PROJECTOR.accent) > 50
     page.select_goal(None)  # type: ignore[attr-defined]
     assert audience.selected_goal is None
+    assert count_colour(board.grab().toImage(), PROJECTOR.accent) == 0
 
 
 def test_an_edit_on_the_console_shows_on_the_audience_screen(qtbot, window, store, demo):  # type: ignore[no-untyped-def]
@@ -358,15 +382,15 @@ def test_the_timer_warns_at_one_minute_and_at_zero_with_colour_symbol_words_and_
     assert (symbol, word) == ("⚑", "Time's up")
     assert alerts == [Level.WARNING, Level.TIME_UP] and beeps == [1, 1]
     image = widget.grab().toImage()
-    assert count_colour(image, "#C62828") > 20, "time's up fills the pill red"
+    assert count_colour(image, TIME_UP_FILL) > 20, "time's up fills the pill red"
 
 
 # ----------------------------------------------------------------- the projector theme
 
 
-@pytest.mark.parametrize(("height", "base"), [(720, 18), (1080, 27), (2160, 54)])
-def test_type_scales_with_the_audience_screen(height: int, base: int):
-    assert base_px_for(height) == base
+@pytest.mark.parametrize(("height", "floor"), [(720, 28), (1080, 42), (2160, 84)])
+def test_the_type_floor_scales_with_the_audience_screen(height: int, floor: int):
+    assert base_px_for(height) == floor
 
 
 def test_a_4k_screen_shows_the_same_layout_twice_as_large(qtbot, demo_session, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -381,10 +405,10 @@ def test_a_4k_screen_shows_the_same_layout_twice_as_large(qtbot, demo_session, t
 
 def test_readme_pictures_render_the_goals_board_and_the_results(qtbot, demo_session, tmp_path):  # type: ignore[no-untyped-def]
     goal = demo_session.workshop.goals[3].id
-    path = render_png(demo_session, Step.GOALS, tmp_path / "goals.png", goal_id=goal)
+    path = render_png(demo_session, Step.GOALS, tmp_path / "goals.png", goal_id=goal, overview=True)
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1920, 1080)
-    assert count_colour(image, PROJECTOR.accent) > 100
+    assert count_colour(image, PROJECTOR.accent) > 100, "the selected card's frame"
     results = render_png(demo_session, Step.PRIORITIES, tmp_path / "results.png")
     assert count_colour(QImage(str(results)), PROJECTOR.accent) > 1000, "the bars are drawn"
 
@@ -392,3 +416,131 @@ def test_readme_pictures_render_the_goals_board_and_the_results(qtbot, demo_sess
 def test_the_audience_window_is_not_made_until_it_is_wanted(window):  # type: ignore[no-untyped-def]
     assert window.room.audience_if_made() is None
     assert window.findChildren(AudienceWindow) == []
+
+
+# ----------------------------------------------------------------- pages and the progress board
+
+
+@pytest.fixture
+def crowded(window: MainWindow, store: Store) -> int:
+    """30 goals and 20 people: more than one page of every board."""
+    created = store.create_workshop(large_workshop())
+    assert created.id is not None
+    window.open_workshop(created.id)
+    return created.id
+
+
+@pytest.mark.desktop
+def test_a_clicker_turns_the_pages_then_the_steps_and_the_console_turns_them_too(
+    qtbot, window, store, crowded
+):  # type: ignore[no-untyped-def]
+    window.go_to(Step.GOALS)
+    press(qtbot, "F5", window)
+    audience = window.room.audience
+    qtbot.waitExposed(audience)
+    qtbot.waitUntil(audience.isActiveWindow)
+    pages = audience.page_count()
+    assert pages > 1, "30 goals do not fit one page at the floor"
+    assert audience.pager.text() == f"1 / {pages}"
+    first = seen(audience)
+
+    press(qtbot, "PgDown")
+    assert audience.pager.text() == f"2 / {pages}"
+    assert seen(audience) != first
+    assert window.current_step() is Step.GOALS
+    press(qtbot, "PgUp")
+    assert audience.pager.text() == f"1 / {pages}"
+    assert seen(audience) == first
+    # Before the first page, the clicker goes back a step, as a slide show would.
+    press(qtbot, "PgUp")
+    assert window.current_step() is Step.VISION
+    for _ in range(audience.page_count()):
+        press(qtbot, "PgDown")
+    assert window.current_step() is Step.GOALS
+    for _ in range(pages - 1):
+        press(qtbot, "PgDown")
+    assert audience.pager.text() == f"{pages} / {pages}"
+    press(qtbot, "PgDown")
+    assert window.current_step() is Step.ACCOUNTABILITY
+    assert audience.page == 0
+
+    # Back on the console, its own keys turn the room's pages.
+    press(qtbot, "Escape")
+    window.room.show_action.setChecked(True)
+    qtbot.waitExposed(audience)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # The accountability board has a goal selected: the overview is what has pages.
+    assert audience.page_count() == 1
+    press(qtbot, "Ctrl+Shift+O", window)
+    assert audience.page_count() > 1
+    press(qtbot, "Ctrl+Shift+PgDown", window)
+    assert audience.page == 1
+    assert window.statusBar().currentMessage() == (
+        f"The audience screen shows page 2 of {audience.page_count()}."
+    )
+    press(qtbot, "Ctrl+Shift+PgUp", window)
+    assert audience.page == 0
+
+
+def test_the_progress_board_shows_while_the_progress_reviews_are_open(qtbot, window, store, demo):  # type: ignore[no-untyped-def]
+    ws = store.workshop(demo)
+    june = store.add_review(demo, "2027-06-17")
+    churn = next(g for g in ws.goals if g.title.startswith("Cut monthly churn"))
+    store.record_review(demo, june.id, churn.id, reading="2.9%", status="at_risk")
+    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    audience = audience_shown(qtbot, window)
+    window.go_to(Step.GOALS)
+    press(qtbot, "Ctrl+Shift+R", window)
+    assert audience.showing() == "progress"
+    text = seen(audience)
+    assert "! At risk" in text, "a status is a symbol and a word, never colour alone"
+    assert f"{churn.baseline} → 2.9% → {churn.target}" in text
+    assert "Latest review: 17 June 2027".upper() in text
+    assert "Step 3 of 6" not in text
+
+    # The selected goal comes into focus, with its reading's date.
+    audience.set_selected_goal(churn.id)
+    text = seen(audience)
+    assert churn.title in text and "2.9% (17 June 2027)" in text
+    window.reviews_window.close()  # type: ignore[union-attr]
+    assert audience.showing() == "goals"
+
+
+def test_the_overview_opens_on_the_page_with_the_selected_goal(qtbot, store):  # type: ignore[no-untyped-def]
+    from cxworkshop.gui.session import Session
+
+    created = store.create_workshop(large_workshop())
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    audience.set_session(Session(store, created.id))
+    audience.resize(1280, 720)
+    audience.show()
+    audience.set_step(Step.ACCOUNTABILITY)
+    pages = audience.page_count()
+    assert pages > 1
+    last = created.goals[-1]
+    audience.set_selected_goal(last.id)
+    assert audience.page_count() == 1, "in focus: the goal alone"
+    audience.set_overview(True)
+    assert audience.page == pages - 1
+    assert audience.pager.text() == f"{pages} / {pages}"
+    first_words = " ".join(last.title.split()[:2])
+    assert any(line.startswith(first_words) for line in audience.rendered_text())
+
+
+def test_results_show_every_title_whole(qtbot, demo_session):  # type: ignore[no-untyped-def]
+    ws = demo_session.workshop
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    audience.set_session(demo_session)
+    audience.set_step(Step.PRIORITIES)
+    audience.set_round(ws.rounds[-1].id)
+    audience.resize(1280, 720)
+    audience.show()
+    shown: list[str] = []
+    shown += audience.rendered_text()
+    while audience.turn_page(1):
+        shown += audience.rendered_text()
+    voted = [g.title for g in ws.goals if g.id in ws.rounds[-1].goal_ids]
+    assert voted and all(title in shown for title in voted)

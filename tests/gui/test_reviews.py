@@ -55,13 +55,6 @@ def type_into(qtbot, reviews: ReviewsWindow, row: int, column: int, text: str) -
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.focusWidget()
     assert editor is not table, "no editor opened"
-    print(
-        "EDITOR",
-        type(editor),
-        table.currentIndex().row(),
-        table.currentIndex().column(),
-        table.state(),
-    )
     editor.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -76,7 +69,9 @@ def choose(qtbot, reviews: ReviewsWindow, row: int, column: int, label: str) -> 
     qtbot.keyClick(table, Qt.Key.Key_F2)
     combo = table.focusWidget()
     assert isinstance(combo, QComboBox), combo
-    combo.setCurrentIndex(combo.findText(label))
+    at = combo.findText(label)
+    assert at >= 0, f"no choice {label!r}"
+    combo.setCurrentIndex(at)
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
@@ -101,6 +96,9 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
     choose(qtbot, reviews, 3, ReviewModel.CHANGE, person.name)
     choose(qtbot, reviews, 6, ReviewModel.DECISION, "Change the target")
     type_into(qtbot, reviews, 6, ReviewModel.CHANGE, "40")
+    choose(qtbot, reviews, 2, ReviewModel.STATUS, "✗ Off track")
+    type_into(qtbot, reviews, 2, ReviewModel.NOTE, "No budget for the referral scheme.")
+    choose(qtbot, reviews, 2, ReviewModel.DECISION, "Drop")
 
     assert qtmodel.index(0, ReviewModel.PROGRESS).data() == "38%"
     saved = reopened(session)
@@ -119,9 +117,23 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
     )
     nps = review.goal_review(held, goals[6].id)
     assert (nps.decision, nps.new_target) == (ReviewDecision.RETARGET, "40")
+    referral = review.goal_review(held, goals[2].id)
+    assert (referral.status, referral.note, referral.decision) == (
+        ReviewStatus.OFF_TRACK,
+        "No budget for the referral scheme.",
+        ReviewDecision.DROP,
+    )
+    # Every field of every goal, as the window holds it, is what the file holds.
+    assert saved.reviews == session.workshop.reviews
 
     # Quit and reopen: the same review, read by a fresh store, shows the same rows.
-    shown = [qtmodel.index(0, c).data() for c in range(qtmodel.columnCount())]
+    def table(model: ReviewModel) -> list[list[str]]:
+        return [
+            [model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+
+    shown = table(qtmodel)
     reviews.close()
     window.close()
     with Store(store.path) as again:
@@ -134,7 +146,8 @@ def test_a_review_recorded_in_the_window_survives_quit_and_reopen(
         shown_again = open_reviews(qtbot, second)
         qtbot.addWidget(shown_again)
         model = shown_again.model
-        assert [model.index(0, c).data() for c in range(model.columnCount())] == shown
+        assert table(model) == shown
+        assert again.workshop(session.workshop_id).reviews == saved.reviews
         second.close()
 
 

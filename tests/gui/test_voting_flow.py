@@ -292,7 +292,7 @@ def count_wall(qtbot, page: PrioritiesPage, counts: Iterable[int]) -> None:  # t
 
 
 def audience_texts(qtbot, session: Session, round_id: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the room reads on the audience screen's results."""
+    """What the room reads on the audience screen's results, page after page."""
     audience = AudienceWindow(RoomClock())
     qtbot.addWidget(audience)
     audience.set_session(session)
@@ -301,7 +301,10 @@ def audience_texts(qtbot, session: Session, round_id: str) -> list[str]:  # type
     audience.resize(1280, 720)
     audience.show()
     qtbot.waitExposed(audience)
-    return audience.rendered_text()
+    seen = audience.rendered_text()
+    while audience.turn_page(1):
+        seen += audience.current_view().texts()
+    return seen
 
 
 def test_a_tie_the_sponsor_settled_shows_in_the_decided_order_on_every_screen(qtbot, page, team):

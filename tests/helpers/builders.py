@@ -5,6 +5,7 @@ from __future__ import annotations
 from cxworkshop.domain import editing
 from cxworkshop.domain.model import (
     Assignee,
+    Assignment,
     Function,
     Goal,
     Participant,
@@ -167,3 +168,44 @@ def secret_round(
         dots_per_voter=dots_per_voter,
         max_per_goal=max_per_goal,
     )
+
+
+WORDS = (
+    "Answer every customer question on the first contact, whatever the channel they use",
+    "Halve the time a new customer waits for their first delivery",
+    "Make the returns process something customers recommend",
+    "Give every store manager the week's complaints by Monday morning",
+    "Reach the people who leave before they decide to leave",
+)
+
+
+def large_workshop() -> Workshop:
+    """The demo grown to 30 goals and 20 people: more than any screen holds at the floor."""
+    from cxworkshop.domain.demo import demo_workshop
+
+    ws = demo_workshop()
+    pillars = list(Pillar)
+    for i in range(len(ws.goals), 30):
+        ws.goals.append(
+            Goal(
+                pillars[i % 3],
+                f"{WORDS[i % len(WORDS)]} ({i + 1})",
+                metric="Share of customers",
+                baseline=f"{20 + i}%",
+                target=f"{40 + i}%",
+                due="Q4 2027",
+            )
+        )
+    functions = [f.id for f in ws.functions]
+    for i in range(len(ws.participants), 20):
+        ws.participants.append(
+            Participant(f"Alexandrina Montgomery-Whitfield {i}", functions[i % len(functions)])
+        )
+    for i, goal in enumerate(ws.goals[9:]):
+        person = ws.participants[i % len(ws.participants)]
+        ws.assignments.append(
+            Assignment(goal.id, Assignee.participant(person.id), Role.ACCOUNTABLE)
+        )
+        for function in functions[:4]:
+            ws.assignments.append(Assignment(goal.id, Assignee.function(function), Role.CONSULTED))
+    return ws

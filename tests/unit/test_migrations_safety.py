@@ -210,3 +210,45 @@ def test_a_json_file_from_a_newer_version_is_refused_naming_both_and_left_as_it_
     assert file.read_bytes() == before
     with Store(db_path) as s:
         assert s.list_workshops() == []
+
+
+def test_a_file_of_the_previous_schema_keeps_every_workshop_reviews_and_links_identical(
+    db_path: Path,
+):
+    """Version 3 held reviews and the link to last quarter's workshop; version 4 must
+    bring them over untouched, beside a workshop without either."""
+    import datetime as dt
+
+    from cxworkshop.domain.model import ReviewDecision, ReviewStatus
+    from tests.unit.test_sponsor_asks import as_version_3
+
+    with Store(db_path) as s:
+        demo = demo_workshop()
+        demo.asks, demo.review_cadence, demo.signed_on = [], None, None
+        first = s.create_workshop(demo)
+        assert first.id is not None
+        june = s.add_review(first.id, dt.date(2027, 6, 17))
+        goals = first.goals
+        s.record_review(
+            first.id,
+            june.id,
+            goals[0].id,
+            reading="2.1%",
+            status=ReviewStatus.ON_TRACK,
+            note="Checkout redesign shipped.",
+        )
+        s.record_review(first.id, june.id, goals[2].id, decision=ReviewDecision.DROP)
+        s.record_review(
+            first.id, june.id, goals[3].id, decision=ReviewDecision.RETARGET, new_target="1.5%"
+        )
+        following = s.create_next_workshop(first.id, "Q3 2027 — Customer experience charter")
+        blank = s.create_workshop(editing.new_workshop("Blank"))
+        before = [s.workshop(w.id) for w in (first, following, blank) if w.id is not None]
+    as_version_3(db_path)
+    assert schema_of(db_path)[0] == 3
+    with Store(db_path) as s:
+        assert schema.user_version(s.db) == schema.SCHEMA_VERSION
+        after = [s.workshop(w.id) for w in before if w.id is not None]
+    assert after == before
+    assert after[1].follows == after[0].id
+    assert [r.held_on for r in after[0].reviews] == [dt.date(2027, 6, 17)]

@@ -156,3 +156,51 @@ def test_a_report_saved_safely_says_how_many_pages(tmp_path: Path):
     done = export_report(reviewed(), tmp_path / "r.pdf", today=TODAY)
     assert done.pages == len(PdfReader(done.path).pages)
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def test_what_changed_is_exported_as_a_pdf_with_a_row_per_change(tmp_path: Path):
+    from cxworkshop.charter import export_changes
+
+    before = reviewed()
+    before.id = 1
+    last = before.reviews[-1]
+    dropped = before.goals[4]
+    review.record(before, last.id, dropped.id, decision=ReviewDecision.DROP)
+    after = review.next_workshop(before, "Q4 2027 — Customer experience charter")
+    done = export_changes(before, after, tmp_path / "changes.pdf", today=TODAY)
+    assert done.pages == 1 and not done.replaced
+    [text] = [flat(page.extract_text()) for page in PdfReader(done.path).pages]
+    assert "What changed" in text
+    assert f"From “{before.title}”" in text
+    for row in review.change_rows(review.compare(before, after)):
+        assert flat(f"{row.label} {row.goal}") in text or row.label in text
+        assert flat(row.goal) in text
+    assert "− Goal dropped" in text and flat(dropped.title) in text
+    assert "Priorities not compared: the later one has not voted yet." in text
+
+
+def test_every_page_of_what_changed_renders_with_ink_on_it():
+    from cxworkshop.charter.report import build_changes
+
+    before = reviewed()
+    before.id = 1
+    after = review.next_workshop(before, "Q4 2027 — Customer experience charter")
+    document = pdfium.PdfDocument(build_changes(before, after, today=TODAY).data)
+    try:
+        for page in document:
+            image = page.render(scale=0.5, grayscale=True).to_pil()
+            inked = sum(image.histogram()[:200])
+            assert inked > 0.01 * image.width * image.height, "a page with next to nothing on it"
+    finally:
+        document.close()
+
+
+def test_what_changed_is_never_written_over_the_workshop_file(store: Store, db_path: Path):
+    from cxworkshop.charter import ExportFailed, export_changes
+    from cxworkshop.storage.safety import protected_files
+
+    ws = demo_workshop()
+    before = db_path.read_bytes()
+    with pytest.raises(ExportFailed):
+        export_changes(ws, ws, db_path, protect=protected_files(db_path))
+    assert db_path.read_bytes() == before

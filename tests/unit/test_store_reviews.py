@@ -173,3 +173,17 @@ def test_editing_a_review_while_a_goal_is_removed_keeps_what_it_said_of_that_goa
     store.restore(ws.id, removal)
     back = review.goal_review(reread(db_path, ws.id).reviews[0], gone.id)
     assert (back.reading, back.note) == ("2.2%", "Ahead of plan")
+
+
+def test_the_workshops_that_carry_on_from_one_are_found_newest_first(store: Store):
+    first = store.create_workshop(demo_workshop())
+    assert first.id is not None
+    assert store.followers(first.id) == []
+    q2 = store.create_next_workshop(first.id, "Q2")
+    q3 = store.create_next_workshop(first.id, "Q3")
+    assert q2.id is not None and q3.id is not None
+    store.rename_workshop(q2.id, "Q2 again")  # edited last: now the newest
+    assert store.followers(first.id) == [q2.id, q3.id]
+    assert store.followers(q2.id) == []
+    store.delete_workshop(q2.id)
+    assert store.followers(first.id) == [q3.id]
