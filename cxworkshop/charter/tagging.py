@@ -102,7 +102,7 @@ class Tags:
         page = canvas.getPageNumber() - 1
         index = self._links.get(page, 0)
         self._links[page] = index + 1
-        link = Node("Link", self._node if self.open else None)
+        link = Node("Link", self._node)
         self._attach(link)
         link.kids.append(LinkMark(page, index))
 
@@ -111,11 +111,13 @@ class Tags:
         self._depth += 1
         if self._depth == 1:
             canvas._code.append(f"/Artifact <</Type /{kind}>> BDC")
+            self._node = None
 
     def end(self, canvas: Any) -> None:
         self._depth -= 1
         if self._depth == 0:
             canvas._code.append("EMC")
+            self._node = None
 
     def _attach(self, node: Node) -> None:
         if node.attached:
@@ -297,8 +299,8 @@ class TableTags:
         if extent:
             span = (extent[2] - extent[0] + 1, extent[3] - extent[1] + 1)
         if self.kind == "table":
-            first = row - self._repeat + (self.header if self._parts > 1 else 0)
-            if row < self._repeat or first < self.header:
+            # Header rows are read once, on the table's first page (see _start_row).
+            if self._parts == 1 and row < self.header:
                 cell = Node("TH", self._row, scope="Column", span=span)
             elif column == self.row_header:
                 cell = Node("TH", self._row, scope="Row", span=span)

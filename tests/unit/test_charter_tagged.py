@@ -19,6 +19,7 @@ from cxworkshop.charter.document import APPENDIX, SECTIONS, build
 from cxworkshop.charter.report import build_report
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Pillar, Workshop
+from tests.helpers.builders import large_workshop
 from tests.helpers.strategies import workshops
 
 TODAY = dt.date(2027, 3, 20)
@@ -206,6 +207,32 @@ def test_the_matrix_is_a_table_whose_header_rows_are_column_headers(demo, charte
                 if c.assignee == assignment.assignee
             )
             assert read[goal.title][column] == assignment.role.value
+
+
+def test_a_matrix_over_several_pages_reads_its_header_once_and_its_rows_all(demo):
+    ws = large_workshop()
+    data = build(ws, today=TODAY).data
+    texts = texts_by_mark(data)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        table = next(
+            e
+            for e in elements(pdf.Root.StructTreeRoot)
+            if str(e.S) == "/Table"
+            and any(text_of(pdf, c, texts) == "Goal" for r in children(e) for c in children(r))
+        )
+        pages = {p for e in elements(table) for p, _ in marks(pdf, e)}
+        assert len(pages) >= 2, "the test needs a matrix longer than a page"
+        rows = children(table)
+        headed = [
+            r for r in rows if any(c.get("/A", {}).get("/Scope") == "/Column" for c in children(r))
+        ]
+        assert headed == rows[:2], "the header is read once, not again on each page"
+        titles = [
+            text_of(pdf, children(r)[0], texts).split(" ", 1)[1]
+            for r in rows[2:]
+            if len(children(r)) > 1
+        ]
+        assert titles == [g.title for p in Pillar for g in ws.goals if g.pillar is p]
 
 
 def test_the_priorities_table_has_headers_and_each_bar_says_what_it_shows(charter):
