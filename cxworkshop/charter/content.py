@@ -173,6 +173,16 @@ def _participant_name(ws: Workshop, participant_id: str) -> str:
     return next((p.name for p in ws.participants if p.id == participant_id), "")
 
 
+def bar_words(dots: int, most: int) -> str:
+    """The priorities chart's bar for a goal, in words, for a reader who cannot see it."""
+    got = plural(dots, "dot")
+    if dots == 0:
+        return "A bar of no dots: no one put a dot on this goal."
+    if dots == most:
+        return f"A bar of {got}, the most any goal received."
+    return f"A bar of {got}, against {plural(most, 'dot')} for the goal with the most."
+
+
 def vote_summary(ws: Workshop) -> VoteSummary | None:
     """How the team voted, or None when no vote has been closed."""
     main = voting.main_round(ws)

@@ -85,6 +85,7 @@ from .styles import (
     landscape,
     layout,
 )
+from .tagging import About, Described, Node, TableTags, Tagged, Tags, finish, tag_story, tag_table
 
 SECTIONS = {
     "summary": "Summary",
@@ -198,9 +199,14 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         """Where a section's page number goes: page, x, baseline, section, right-aligned."""
         self._held: list[dict[str, Any]] = []
         self._marks: list[tuple[str, dict[str, Any]]] = []
+        self.tags = Tags()
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         self._marks.append((key, kwargs))
+
+    def linkRect(self, *args: Any, **kwargs: Any) -> None:
+        self.tags.link(self)
+        super().linkRect(*args, **kwargs)
 
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
@@ -214,7 +220,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             for key, kwargs in self._marks:
                 Canvas.bookmarkPage(self, key, **kwargs)
+            self.tags.begin_artifact(self, "Pagination")
             self._draw_late(number, total)
+            self.tags.end(self)
             Canvas.showPage(self)
         Canvas.save(self)
         self.total_pages = total
@@ -250,6 +258,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self._marks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Tagged):
+            flowable = flowable.inner
         if not isinstance(flowable, _Heading):
             return
         self._marks += 1
@@ -418,14 +428,24 @@ class _Table(Table):  # type: ignore[misc]
 
 
 def _table(
-    rows: list[list[Any]], widths: list[float], commands: list[Any], *, tail: int = 0, **kw: Any
+    rows: list[list[Any]],
+    widths: list[float],
+    commands: list[Any],
+    *,
+    tail: int = 0,
+    tags: TableTags | None = None,
+    **kw: Any,
 ) -> _Table:
     """A table in the charter's face; one of two rows or more never leaves a row alone on a page.
 
     ``tail`` rows at the end (a total, a key) go with at least two rows before them.
+    ``tags``: how a screen reader reads it (by default a table with its repeated rows
+    as column headers, or a layout grid when it repeats none).
     """
     table = _Table(rows, colWidths=widths, hAlign="LEFT", **kw)
     table.tail = tail
+    if tags is not None:
+        tag_table(table, tags)
     # The charter's face from the start, or reportlab would name Helvetica in the file.
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), *commands]))
     return table
@@ -846,6 +866,7 @@ class _Writer:
                     ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
                 ],
                 splitInRow=1,
+                tags=TableTags("list"),
             )
         )
         if rest:
@@ -1042,7 +1063,10 @@ class _Writer:
         meaning_width = (self.wide_width - 4 * chip_width) / 4
         for role in Role:
             bold = role in (Role.ACCOUNTABLE, Role.RESPONSIBLE)
-            chip = role_chip(role.value, ROLE_TEXT[role], ROLE_FILLS[role], RULE, bold=bold)
+            chip = Described(
+                role_chip(role.value, ROLE_TEXT[role], ROLE_FILLS[role], RULE, bold=bold),
+                f"{role.value}, as the matrix marks it",
+            )
             meaning = Paragraph(f"<b>{role.label}</b>: {ROLE_MEANINGS[role]}", self.s.cell_small)
             row += [chip, meaning]
             widths += [chip_width, meaning_width]
@@ -1187,7 +1211,15 @@ class _Writer:
                         commands += self.role_cell((c, r), role)
                 rows.append(row)
                 commands.append(("LINEBELOW", (0, r), (-1, r), 0.5, HAIRLINE))
-        return _table(rows, [goal_width] + [MATRIX_COLUMN] * len(columns), commands, repeatRows=2)
+        # Read as a table: the column names head their columns, each goal heads its row, so a
+        # screen reader says "Marketing, Accountable" rather than a run of letters.
+        return _table(
+            rows,
+            [goal_width] + [MATRIX_COLUMN] * len(columns),
+            commands,
+            repeatRows=2,
+            tags=TableTags("table", header=2, row_header=0),
+        )
 
     def roles_list(self) -> list[Flowable]:
         out: list[Flowable] = [
@@ -1200,6 +1232,8 @@ class _Writer:
             return [*out, self.muted("There are no goals yet.")]
         label_width = 92.0
         rank_width = self.rank_width(self.s.list_rank, 8, 40)
+        # The goals one after another are one list, each goal's table an item of it.
+        listing = Node("L")
         inner = self.width - rank_width
         for goal in content.reading_order(self.ws):
             place = self.rank(goal.id)
@@ -1246,6 +1280,7 @@ class _Writer:
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
                         ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
                     ],
+                    tags=TableTags("list", node=listing),
                 )
             )
         # After the goals it speaks of: the checks, as the app ran them at export.
@@ -1285,6 +1320,10 @@ class _Writer:
             top = place.ranked and place.rank <= content.TOP
             goal = place.goal
             colour = PILLAR_COLOURS[goal.pillar]
+            bar = Described(
+                dots_bar(place.dots, most, bar_w - 8, colour, strong=top),
+                content.bar_words(place.dots, most),
+            )
             rows.append(
                 [
                     Paragraph(place.label, self.s.cell_rank_top if top else self.s.cell_centre),
@@ -1293,7 +1332,7 @@ class _Writer:
                         f"{self.m(goal.title)}",
                         self.s.cell_hanging_bold if top else self.s.cell_hanging,
                     ),
-                    dots_bar(place.dots, most, bar_w - 8, colour, strong=top),
+                    bar,
                 ]
             )
             following = self.places[i + 1] if i + 1 < len(self.places) else None
@@ -1312,7 +1351,14 @@ class _Writer:
             ("LEFTPADDING", (0, -1), (-1, -1), 0),
         ]
         widths = [rank_w, self.width - rank_w - bar_w, bar_w]
-        chart = _table(rows, widths, commands, repeatRows=1, tail=1)
+        chart = _table(
+            rows,
+            widths,
+            commands,
+            repeatRows=1,
+            tail=1,
+            tags=TableTags("table", header=1, row_header=1),
+        )
         out += [_RoomFor([heading, intro], chart), heading, intro, chart]
         out += self.subheading("How ties were settled", "How ties were settled")
         if not summary.ties:
@@ -1362,6 +1408,7 @@ class _Writer:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ],
             splitInRow=1,
+            tags=TableTags("list"),
         )
         return [_RoomFor(out, table), *out, table]
 
@@ -1601,9 +1648,13 @@ def _decorate(
     def first(canvas: Canvas, doc: Any) -> None:
         # Open with the bookmarks showing, where the reader supports it.
         canvas.showOutline()
+        canvas.tags.begin_artifact(canvas, "Pagination")
         watermark(canvas)
+        canvas.tags.end(canvas)
 
     def later(canvas: Canvas, doc: Any) -> None:
+        # The draft mark and the running head are page furniture: a reader skips them.
+        canvas.tags.begin_artifact(canvas, "Pagination")
         watermark(canvas)
         width, height = canvas._pagesize
         left, right = 54, width - 54
@@ -1622,6 +1673,7 @@ def _decorate(
         canvas.setLineWidth(0.5)
         canvas.line(left, y - 7, right, y - 7)
         canvas.restoreState()
+        canvas.tags.end(canvas)
 
     return first, later
 
@@ -1664,7 +1716,7 @@ def render(
         subject=nfc(subject),
         creator=CREATOR,
         keywords=keywords,
-        lang="en",
+        lang=ws.language,
         displayDocTitle=1,
         # Every page starts in the charter's own face: no unembedded Helvetica in the file.
         initialFontName=REGULAR,
@@ -1688,9 +1740,19 @@ def render(
         (_NumberedCanvas,),
         {"footer_left": f"Exported {exported} with CX Workshop"},
     )
-    with writing_in(workshop_language(ws)):
-        doc.build(story, canvasmaker=canvas_class)
-    return Built(buffer.getvalue(), doc.canv.total_pages, draft, frozenset(text.replaced))
+    # The workshop's language orders the CJK fonts when it is Chinese, Japanese or
+    # Korean; otherwise the kana or Hangul in its text decide, as before it had one.
+    with writing_in(workshop_language(ws, ws.language) or workshop_language(ws)):
+        doc.build(tag_story(story), canvasmaker=canvas_class)
+    about = About(
+        title=nfc(title),
+        author=nfc(ws.facilitator or ws.organisation or "CX Workshop"),
+        language=ws.language,
+        producer=CREATOR,
+        created=dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )
+    data = finish(buffer.getvalue(), doc.canv.tags, about)
+    return Built(data, doc.canv.total_pages, draft, frozenset(text.replaced))
 
 
 def build(ws: Workshop, paper: Paper = Paper.A4, *, today: dt.date | None = None) -> Built:

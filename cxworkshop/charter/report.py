@@ -35,6 +35,7 @@ from .fonts import Text, register
 from .paper import Paper
 from .scripts import Paragraph
 from .styles import ACCENT, HAIRLINE, MUTED, PILLAR_COLOURS, PILLAR_SYMBOLS, RULE, STYLES, layout
+from .tagging import Described
 
 SECTIONS = {
     "summary": "Where each goal stands",
@@ -248,8 +249,10 @@ class _Writer:
                 f"target {isolate(goal.target or '–')}"
                 + (f" by {isolate(goal.due)}" if goal.due else "")
             )
+            title = Paragraph(self.m(goal.title), self.s.h2)
+            title.role = "H2"  # a heading for a screen reader, though not a bookmark
             block: list[Flowable] = [
-                Paragraph(self.m(goal.title), self.s.h2),
+                title,
                 Paragraph(
                     self.m(
                         f"{status_text(row.status)} · Accountable: "
@@ -260,7 +263,12 @@ class _Writer:
                 Paragraph(self.m(" → ".join(steps)), self.s.body_muted),
             ]
             if row.progress.comparable:
-                block += [self.track(row.progress, row, goal.baseline), Spacer(0, 2)]
+                track = Described(
+                    self.track(row.progress, row, goal.baseline),
+                    "A line from the baseline at the left to the target at the right, with a "
+                    f"dot for each reading: {progress_text(row.progress).lower()}.",
+                )
+                block += [track, Spacer(0, 2)]
             block.append(Paragraph(self.m(progress_text(row.progress)), self.s.small))
             last = self.ws.reviews[-1] if self.ws.reviews else None
             entry = review.goal_review(last, goal.id) if last else None

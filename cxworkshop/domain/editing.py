@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import text
+from . import language, text
 from .errors import BudgetExceeded, InvalidValue, NotFound, RoundClosed, RuleError
 from .model import (
     GOAL_DETAIL_FIELDS,
@@ -279,9 +279,17 @@ _DETAIL_LABELS = {
     "review_date": "Review date",
     "signed_on": "Date the sponsor signed",
     "sign_by": "Date to sign by",
+    "language": "Language",
 }
 _DETAIL_DATES = ("date", "review_date", "signed_on", "sign_by")
-DETAIL_FIELDS = (*_DETAIL_LIMITS, *_DETAIL_DATES, "review_cadence", "status", "current_step")
+DETAIL_FIELDS = (
+    *_DETAIL_LIMITS,
+    *_DETAIL_DATES,
+    "review_cadence",
+    "status",
+    "current_step",
+    "language",
+)
 
 
 def update_details(ws: Workshop, **changes: Any) -> dict[str, Any]:
@@ -304,6 +312,8 @@ def update_details(ws: Workshop, **changes: Any) -> dict[str, Any]:
             cleaned[name] = _enum(Status, value, "Status")
         elif name == "current_step":
             cleaned[name] = _enum(Step, value, "Step")
+        elif name == "language":
+            cleaned[name] = language.check(str(value), _DETAIL_LABELS[name])
         else:
             raise InvalidValue(f"A workshop has no detail called {name!r}.")
     return replace_fields(ws, cleaned)

@@ -435,6 +435,8 @@ class Workshop:
     """What the team asks of the sponsor, in the order the charter lists it."""
     proposals: list[Proposal] = field(default_factory=list)
     """Goals people proposed from their phones, in the order they arrived."""
+    language: str = "en"
+    """The workshop's language as a BCP 47 tag ("en-GB", "de"): the PDFs say it to readers."""
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

@@ -156,6 +156,7 @@ def next_workshop(ws: Workshop, title: str, *, date: dt.date | None = None) -> W
         sponsor_name=ws.sponsor_name,
         sponsor_title=ws.sponsor_title,
         vision=ws.vision,
+        language=ws.language,
     )
     new.follows = ws.id
     new.review_cadence = ws.review_cadence

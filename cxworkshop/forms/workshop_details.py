@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'workshop_details.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QSizePolicy, QWidget)
 
 class Ui_WorkshopDetailsForm(object):
     def setupUi(self, WorkshopDetailsForm):
@@ -112,6 +112,25 @@ class Ui_WorkshopDetailsForm(object):
 
         self.grid.addWidget(self.sponsorTitleEdit, 2, 3, 1, 1)
 
+        self.languageRow = QHBoxLayout()
+        self.languageRow.setSpacing(10)
+        self.languageRow.setObjectName(u"languageRow")
+        self.languageLabel = QLabel(WorkshopDetailsForm)
+        self.languageLabel.setObjectName(u"languageLabel")
+        self.languageLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+
+        self.languageRow.addWidget(self.languageLabel)
+
+        self.languageCombo = QComboBox(WorkshopDetailsForm)
+        self.languageCombo.setObjectName(u"languageCombo")
+        self.languageCombo.setEditable(True)
+        self.languageCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        self.languageRow.addWidget(self.languageCombo)
+
+
+        self.grid.addLayout(self.languageRow, 3, 0, 1, 2)
+
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(3, 1)
 #if QT_CONFIG(shortcut)
@@ -121,6 +140,7 @@ class Ui_WorkshopDetailsForm(object):
         self.facilitatorLabel.setBuddy(self.facilitatorEdit)
         self.sponsorNameLabel.setBuddy(self.sponsorNameEdit)
         self.sponsorTitleLabel.setBuddy(self.sponsorTitleEdit)
+        self.languageLabel.setBuddy(self.languageCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.titleEdit, self.organisationEdit)
         QWidget.setTabOrder(self.organisationEdit, self.hasDateCheck)
@@ -128,6 +148,7 @@ class Ui_WorkshopDetailsForm(object):
         QWidget.setTabOrder(self.dateEdit, self.facilitatorEdit)
         QWidget.setTabOrder(self.facilitatorEdit, self.sponsorNameEdit)
         QWidget.setTabOrder(self.sponsorNameEdit, self.sponsorTitleEdit)
+        QWidget.setTabOrder(self.sponsorTitleEdit, self.languageCombo)
 
         self.retranslateUi(WorkshopDetailsForm)
 
@@ -175,5 +196,12 @@ class Ui_WorkshopDetailsForm(object):
         self.sponsorTitleEdit.setAccessibleName(QCoreApplication.translate("WorkshopDetailsForm", u"Sponsor's title", None))
 #endif // QT_CONFIG(accessibility)
         self.sponsorTitleEdit.setPlaceholderText(QCoreApplication.translate("WorkshopDetailsForm", u"Chief Executive Officer", None))
+        self.languageLabel.setText(QCoreApplication.translate("WorkshopDetailsForm", u"&Language", None))
+#if QT_CONFIG(accessibility)
+        self.languageCombo.setAccessibleName(QCoreApplication.translate("WorkshopDetailsForm", u"Workshop language", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.languageCombo.setToolTip(QCoreApplication.translate("WorkshopDetailsForm", u"The language the charter is written in, so a screen reader reads it aloud correctly. Pick one or type a tag such as en-GB.", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

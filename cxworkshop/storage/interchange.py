@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cxworkshop.domain import agenda, text
+from cxworkshop.domain import agenda, language, text
 from cxworkshop.domain.editing import MAX_ASKS, MAX_DOTS, MAX_TALLY
 from cxworkshop.domain.errors import InvalidValue, WorkshopError
 from cxworkshop.domain.model import (
@@ -51,11 +51,12 @@ from cxworkshop.domain.model import (
 )
 
 FORMAT = "cxworkshop"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Version 2 added the agenda: ``agenda_start``, ``timeboxes`` and ``time_spent``;
 version 3 progress reviews (``reviews``) and the workshop carried on from (``follows``),
 and what the charter asks of the sponsor (``asks``), the sponsor's signature
-(``signed_on``, ``sign_by``) and how often progress is reviewed (``review_cadence``)."""
+(``signed_on``, ``sign_by``) and how often progress is reviewed (``review_cadence``);
+version 4 the workshop's language (``language``, a BCP 47 tag)."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused unread: no real workshop comes close."""
 
@@ -98,14 +99,18 @@ WORKSHOP_KEYS = (
     ("signed_on", False),
     ("sign_by", False),
     ("asks", False),
+    ("language", False),
 )
 AGENDA_KEYS = frozenset({"agenda_start", "timeboxes", "time_spent"})
 """The workshop's keys that came with format version 2."""
 REVIEW_WORKSHOP_KEYS = frozenset({"follows", "reviews"})
 SPONSOR_KEYS = frozenset({"review_cadence", "signed_on", "sign_by", "asks"})
 """The workshop's keys that came with format version 3 (with REVIEW_WORKSHOP_KEYS)."""
+LANGUAGE_KEYS = frozenset({"language"})
+"""The workshop's keys that came with format version 4."""
+WORKSHOP_KEYS_V3 = tuple(k for k in WORKSHOP_KEYS if k[0] not in LANGUAGE_KEYS)
 WORKSHOP_KEYS_V2 = tuple(
-    k for k in WORKSHOP_KEYS if k[0] not in REVIEW_WORKSHOP_KEYS | SPONSOR_KEYS
+    k for k in WORKSHOP_KEYS_V3 if k[0] not in REVIEW_WORKSHOP_KEYS | SPONSOR_KEYS
 )
 WORKSHOP_KEYS_V1 = tuple(k for k in WORKSHOP_KEYS_V2 if k[0] not in AGENDA_KEYS)
 DOCUMENT_KEYS = (("format", True), ("version", True), ("workshop", True))
@@ -283,6 +288,7 @@ def to_document(ws: Workshop) -> dict[str, Any]:
         "signed_on": _iso(ws.signed_on),
         "sign_by": _iso(ws.sign_by),
         "asks": [{"id": a.id, "kind": a.kind.value, "text": a.text, "due": a.due} for a in ws.asks],
+        "language": ws.language,
     }
     return {"format": FORMAT, "version": FORMAT_VERSION, "workshop": workshop}
 
@@ -772,6 +778,8 @@ class _Checker:
     def workshop(self, value: object, path: str) -> Workshop | None:
         keys = (
             WORKSHOP_KEYS
+            if self.version >= 4
+            else WORKSHOP_KEYS_V3
             if self.version >= 3
             else WORKSHOP_KEYS_V2
             if self.version >= 2
@@ -854,7 +862,20 @@ class _Checker:
         )
         ws.reviews.sort(key=lambda r: r.held_on)
         self.sponsor(w, path, ws)
+        if w.get("language") is not None:
+            ws.language = self.language(w["language"], _key_path(path, "language"))
         return ws
+
+    def language(self, value: object, path: str) -> str:
+        """The workshop's language (format 4); older files are read as English."""
+        if not isinstance(value, str):
+            self.report(path, f"a language is a tag such as en-GB, not {_describe(value)}")
+            return language.DEFAULT
+        try:
+            return language.check(value)
+        except InvalidValue as e:
+            self.report(path, str(e))
+            return language.DEFAULT
 
     def review(
         self,

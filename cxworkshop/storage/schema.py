@@ -274,7 +274,7 @@ def _sponsor_v4(db: sqlite_utils.Database) -> None:
     )
 
 
-def _proposals(db: sqlite_utils.Database) -> None:
+def _proposals_v5(db: sqlite_utils.Database) -> None:
     """Goals proposed from phones in the room, and what the facilitator did with each."""
     db.execute(
         """
@@ -295,7 +295,19 @@ def _proposals(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _agenda_v2, _reviews_v3, _sponsor_v4, _proposals]
+def _language_v6(db: sqlite_utils.Database) -> None:
+    """The workshop's language (a BCP 47 tag), which the PDFs name for screen readers."""
+    db.execute("ALTER TABLE workshops ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+MIGRATIONS: list[Migration] = [
+    _create_v1,
+    _agenda_v2,
+    _reviews_v3,
+    _sponsor_v4,
+    _proposals_v5,
+    _language_v6,
+]
 """MIGRATIONS[n] takes a database from version n to version n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

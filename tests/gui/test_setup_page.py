@@ -658,6 +658,7 @@ def test_tab_order_follows_the_layout(page):
         page.form.facilitatorEdit,
         page.form.sponsorNameEdit,
         page.form.sponsorTitleEdit,
+        page.form.languageCombo,
         page.participants_view,
         page.add_person_button,
         page.remove_person_button,

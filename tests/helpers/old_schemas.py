@@ -21,6 +21,7 @@ TAKEN_BACK: dict[int, tuple[str, ...]] = {
         "ALTER TABLE workshops DROP COLUMN sign_by",
     ),
     5: ("DROP TABLE proposals",),
+    6: ("ALTER TABLE workshops DROP COLUMN language",),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cxworkshop.domain import editing, review, text
+from cxworkshop.domain import editing, language, review, text
 from cxworkshop.domain.errors import WorkshopError
 from cxworkshop.domain.model import (
     Assignee,
@@ -72,6 +72,12 @@ def _attempt(edit: Any, *args: Any, **kwargs: Any) -> Any:
         return None
 
 
+languages = st.sampled_from(
+    [tag for tag, _name in language.COMMON] + ["sr-Latn-RS", "es-419", "de-CH-1901", "x-cx"]
+)
+"""Language tags as the app keeps them: from the short list, and longer ones typed in."""
+
+
 @st.composite
 def workshops(draw: st.DrawFn, *, max_items: int = 6) -> Workshop:
     """Any workshop the app's edits can produce."""
@@ -86,6 +92,7 @@ def workshops(draw: st.DrawFn, *, max_items: int = 6) -> Workshop:
         review_date=draw(st.none() | dates),
         status=draw(st.sampled_from(Status)),
         current_step=draw(st.sampled_from(Step)),
+        language=draw(languages),
     )
     ws.id = draw(st.none() | st.integers(-(2**63), 2**63 - 1))
     ws.created_at = draw(st.none() | moments)

@@ -141,7 +141,7 @@ def test_a_version_1_document_is_still_read_with_the_default_agenda():
     doc["version"] = 1
     for key in ("agenda_start", "timeboxes", "time_spent", "follows", "reviews"):
         del doc["workshop"][key]
-    for key in interchange.SPONSOR_KEYS:
+    for key in interchange.SPONSOR_KEYS | interchange.LANGUAGE_KEYS:
         del doc["workshop"][key]
     ws = from_document(doc)
     assert ws.title == demo_workshop().title
@@ -151,7 +151,8 @@ def test_a_version_1_document_is_still_read_with_the_default_agenda():
 def test_a_version_1_document_cannot_carry_agenda_keys():
     doc = to_document(agenda_demo())
     doc["version"] = 1
-    for key in ("follows", "reviews", *interchange.SPONSOR_KEYS):  # (format 3's)
+    # (format 3's and 4's)
+    for key in ("follows", "reviews", *interchange.SPONSOR_KEYS, *interchange.LANGUAGE_KEYS):
         del doc["workshop"][key]
     with pytest.raises(ImportProblems) as refused:
         from_document(doc)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ...domain import editing
+from ...domain import editing, language
 from ...domain.defaults import default_functions, default_principles, example_goals
 from ...domain.errors import WorkshopError
 from ...domain.model import Workshop
@@ -24,15 +24,24 @@ class NewWorkshopChoice:
     organisation: str
     date: dt.date | None
     prefilled: bool
+    language: str = language.DEFAULT
+    """The computer's language, to start with; changed in Set up."""
 
     def build(self) -> Workshop:
         """The new workshop, blank or with the usual functions, principles and example goals."""
-        ws = editing.new_workshop(self.title, organisation=self.organisation, date=self.date)
+        ws = editing.new_workshop(
+            self.title, organisation=self.organisation, date=self.date, language=self.language
+        )
         if self.prefilled:
             ws.functions = default_functions()
             ws.principles = default_principles()
             ws.goals = [g for goals in example_goals().values() for g in goals]
         return ws
+
+
+def system_language() -> str:
+    """The language the computer is set to, as a tag ("en-GB"); "en" if it cannot say."""
+    return language.from_locale(QLocale.system().bcp47Name())
 
 
 def _starting_content() -> str:
@@ -80,6 +89,7 @@ class NewWorkshopDialog(QDialog):
             organisation=self.ui.organisationEdit.text().strip(),
             date=dt.date(date.year(), date.month(), date.day()) if date.isValid() else None,
             prefilled=self.ui.prefilledRadio.isChecked(),
+            language=system_language(),
         )
 
     def accept(self) -> None:

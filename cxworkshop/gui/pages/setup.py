@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...domain import language
 from ...domain.editing import Removal
 from ...domain.model import Step
 from ...domain.wording import quoted
@@ -96,6 +97,15 @@ QWIDGETSIZE_MAX = (1 << 24) - 1
 
 NO_DATE = QDate(1900, 1, 1)
 """The date edit's lowest value, shown as "No date set" while the workshop has none."""
+
+
+LANGUAGE_SEPARATOR = " — "
+"""Between a tag and its name in the language list ("en-GB — English (United Kingdom)")."""
+
+
+def typed_language(text: str) -> str:
+    """The tag in what the language field holds: a list entry, or a tag typed in."""
+    return text.split(LANGUAGE_SEPARATOR)[0].strip()
 
 
 def long_date(date: dt.date) -> str:
@@ -993,6 +1003,11 @@ class SetupPage(StepPage):
         heading_row = QHBoxLayout()
         heading_row.addWidget(details_layout.takeAt(0).widget())
         heading_row.addStretch(1)
+        # The language sits beside the heading, not in a row of its own: the details
+        # keep to two rows, so the people list still shows three people at 1280×720.
+        self.form.grid.removeItem(self.form.languageRow)
+        heading_row.addLayout(self.form.languageRow)
+        heading_row.addSpacing(24)
         heading_row.addWidget(self.agenda_panel.toggle)
         details_layout.insertLayout(0, heading_row)
         details_layout.addWidget(self.agenda_panel)
@@ -1054,9 +1069,24 @@ class SetupPage(StepPage):
         calendar.clicked.connect(self._commit_date_edit)
         calendar.activated.connect(self._commit_date_edit)
         self.form.hasDateCheck.toggled.connect(self._on_has_date_toggled)
+        self._build_language()
         layout.addSpacing(2)
         layout.addWidget(self.details)
         return frame
+
+    def _build_language(self) -> None:
+        """A short list of languages to pick from; any other tag can be typed."""
+        combo = self.form.languageCombo
+        for tag, name in language.COMMON:
+            combo.addItem(f"{tag}{LANGUAGE_SEPARATOR}{name}", tag)
+        # The field shows the tag alone ("en-GB"); the list shows the names too.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(7)
+        combo.view().setMinimumWidth(combo.fontMetrics().averageCharWidth() * 34)
+        combo.setCurrentIndex(-1)
+        combo.lineEdit().setAccessibleName(combo.accessibleName())
+        combo.lineEdit().editingFinished.connect(self._commit_language)
+        combo.activated.connect(lambda _index: self._commit_language())
 
     def _details_fit_three_a_row(self) -> bool:
         """Whether the details are wide enough for three fields a row, each still roomy."""
@@ -1217,6 +1247,8 @@ class SetupPage(StepPage):
             self.form.facilitatorEdit,
             self.form.sponsorNameEdit,
             self.form.sponsorTitleEdit,
+            # Then the heading's row: the language, and the agenda's link.
+            self.form.languageCombo,
             *self.agenda_panel.tab_chain(),
             self.participants_view,
             self.add_person_button,
@@ -1238,7 +1270,7 @@ class SetupPage(StepPage):
         self.participants_model.set_session(session)
         self.functions_model.set_session(session)
         self.agenda_panel.set_session(session)
-        for edit in self._line_edits.values():
+        for edit in (*self._line_edits.values(), self.form.languageCombo.lineEdit()):
             edit.setModified(False)
         super().set_session(session)
 
@@ -1255,6 +1287,9 @@ class SetupPage(StepPage):
         typing_date = date_edit.hasFocus() and date_edit.date() != self._qdate(shown)
         if not typing_date:
             self._show_date(shown)
+        # Never overwrite a language being typed, or one refused and left to correct.
+        if not self.form.languageCombo.lineEdit().isModified():
+            self._show_language(None if ws is None else ws.language)
         n = 0 if ws is None else len(ws.participants)
         self.people_count.setText(f"{n} {'person' if n == 1 else 'people'}")
         self.agenda_panel.refresh()
@@ -1346,6 +1381,42 @@ class SetupPage(StepPage):
                 lambda previous: store.update_details(wid, **previous),
             )
         self._show_date(self.session.workshop.date)
+
+    def _show_language(self, tag: str | None) -> None:
+        combo = self.form.languageCombo
+        shown = tag or ""
+        if combo.currentText() != shown:
+            combo.setEditText(shown)
+        combo.lineEdit().setModified(False)
+        combo.setToolTip(
+            f"{language.name(shown)}. The charter and the progress report tell screen "
+            "readers they are in this language. Pick one or type a tag such as en-GB."
+            if shown
+            else ""
+        )
+
+    def _commit_language(self) -> None:
+        if self.session is None:
+            return
+        combo = self.form.languageCombo
+        typed = combo.currentText()
+        tag = typed_language(typed)
+        if tag == self.session.workshop.language:
+            self._show_language(tag)
+            return
+        store, wid = self.session.store, self.session.workshop_id
+        done = self.session.edit(
+            f"Set language to {quoted(tag or typed)}",
+            lambda: store.update_details(wid, language=tag),
+            lambda previous: store.update_details(wid, **previous),
+        )
+        if done is None:
+            # Refused (the line above the page says why): keep the typing to correct.
+            combo.setEditText(typed)
+            combo.lineEdit().setModified(True)
+            combo.lineEdit().selectAll()
+            return
+        self._show_language(self.session.workshop.language)
 
     # -- people ------------------------------------------------------------------
 
