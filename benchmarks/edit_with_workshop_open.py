@@ -40,13 +40,9 @@ from cxworkshop.domain.model import Assignee, Role, Step
 from cxworkshop.gui import theme
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.models.accountability import Payload, make_mime
+from cxworkshop.gui.ops.goals import edit_goal
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
-
-try:
-    from cxworkshop.gui.ops.goals import edit_goal
-except ImportError:  # before the edits had one home
-    from cxworkshop.gui.models.goals import edit_goal  # type: ignore[no-redef]
 
 SIZE = (1600, 1000)
 

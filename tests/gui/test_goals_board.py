@@ -17,8 +17,8 @@ from cxworkshop.gui.models.goals import (
     GOAL_MIME_TYPE,
     MEASURE_ROLE,
     PillarGoalsModel,
-    edit_goal,
 )
+from cxworkshop.gui.ops.goals import edit_goal
 from cxworkshop.gui.pages.goals import GoalsPage
 from cxworkshop.gui.session import Session
 from cxworkshop.storage.store import Store

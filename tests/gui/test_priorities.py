@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from cxworkshop.domain import editing, voting
 from cxworkshop.domain.model import Goal, Participant, VotingMode
-from cxworkshop.gui.models.goals import removal_preview
 from cxworkshop.gui.models.voting import (
     BallotModel,
     DecisionModel,
@@ -29,6 +28,7 @@ from cxworkshop.gui.models.voting import (
     VoterChoiceModel,
     VoterStatusModel,
 )
+from cxworkshop.gui.ops.goals import removal_preview
 from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
 from cxworkshop.gui.session import Session
 from tests.gui.test_voting_flow import (

@@ -15,12 +15,11 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
-from ...domain import editing
-from ...domain.defaults import PALETTE
 from ...domain.editing import Removal
 from ...domain.model import Function, Participant, Workshop, new_id
+from ..ops import people as people_ops
+from ..ops.naming import quoted_text as quoted
 from ..session import Session
-from . import undo
 from .base import Index, SyncedTableModel
 from .mime import json_mime, workshop_payload
 
@@ -37,18 +36,6 @@ FRONT_OFFICE = "Front office"
 BACK_OFFICE = "Back office"
 NO_FUNCTION = "—"
 NEW_PERSON_PROMPT = "Add a person…"
-
-
-def quoted(text: str, limit: int = 40) -> str:
-    """``text`` in single quotes for an undo step's name, shortened if long."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"'{text}'"
-
-
-def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("'") else f"{name}'s"
 
 
 class WorkshopModel(SyncedTableModel):
@@ -236,64 +223,29 @@ class ParticipantsModel(WorkshopModel):
         *,
         participant_id: str | None = None,
     ) -> Participant | None:
-        """Add a person at the end of the list (one undo step); None if refused."""
+        """Add a person at the end of the list (see :func:`ops.people.add_participant`)."""
         if self.session is None:
             return None
-        person = Participant(name=name, function_id=function_id, role_title=role_title)
-        if participant_id is not None:
-            person.id = participant_id
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add participant {quoted(name)}",
-            person,
-            store.add_participant,
-            store.remove_participant,
+        return people_ops.add_participant(
+            self.session, name, function_id, role_title, participant_id=participant_id
         )
 
     def update_participant(self, participant_id: str, **changes: Any) -> bool:
-        """Change one of a person's fields (one undo step); False if refused."""
-        ws = self.workshop
-        if self.session is None or ws is None or len(changes) != 1:
+        """Change one of a person's fields (see :func:`ops.people.update_participant`)."""
+        if self.session is None:
             return False
-        person = editing.participant(ws, participant_id)
-        ((field, value),) = changes.items()
-        current = getattr(person, field)
-        if field in ("name", "role_title") and str(value).strip() == current:
-            return True
-        if field == "function_id" and value == current:
-            return True
-        text = self._update_text(person, field, value)
-        update = self.session.store.update_participant
-        return undo.update_step(self.session, text, update, participant_id, **changes)
-
-    def _update_text(self, person: Participant, field: str, value: Any) -> str:
-        who = possessive(person.name)
-        if field == "name":
-            return f"Rename participant {quoted(person.name)} to {quoted(str(value))}"
-        if field == "function_id":
-            f = self._function(value)
-            return f"Change {who} function to {f.name}" if f else f"Clear {who} function"
-        if str(value).strip():
-            return f"Set {who} role title to {quoted(str(value))}"
-        return f"Clear {who} role title"
+        return people_ops.update_participant(self.session, participant_id, **changes)
 
     def removal_preview(self, participant_id: str) -> Removal | None:
         """What removing this person would take with them, worked out on a copy."""
-        ws = self.workshop
-        if ws is None:
+        if self.session is None:
             return None
-        return undo.removal_preview(ws, editing.remove_participant, participant_id)
+        return people_ops.participant_removal_preview(self.session, participant_id)
 
     def remove_participant(self, participant_id: str) -> bool:
         """Remove a person with their assignments and ballots (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        name = editing.participant(ws, participant_id).name
-        text = f"Remove participant {quoted(name)}"
-        return undo.remove_step(
-            self.session, text, self.session.store.remove_participant, participant_id
+        return self.session is not None and people_ops.remove_participant(
+            self.session, participant_id
         )
 
 
@@ -427,66 +379,25 @@ class FunctionsModel(WorkshopModel):
 
     def next_colour(self) -> str:
         """The first palette colour no function wears yet (cycling when all are taken)."""
-        ws = self.workshop
-        used = {f.colour.upper() for f in ws.functions} if ws else set()
-        for colour in PALETTE:
-            if colour.upper() not in used:
-                return colour
-        return PALETTE[len(used) % len(PALETTE)]
+        return people_ops.next_colour(self.workshop)
 
     def add_function(self, name: str, *, customer_facing: bool = True) -> Function | None:
-        """Add a function at the end of the list (one undo step); None if refused."""
+        """Add a function at the end of the list (see :func:`ops.people.add_function`)."""
         if self.session is None:
             return None
-        new = Function(name=name, customer_facing=customer_facing, colour=self.next_colour())
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add function {quoted(name)}",
-            new,
-            store.add_function,
-            store.remove_function,
-        )
+        return people_ops.add_function(self.session, name, customer_facing=customer_facing)
 
     def update_function(self, function_id: str, **changes: Any) -> bool:
-        """Rename, recolour or re-mark one function (one undo step); False if refused."""
-        ws = self.workshop
-        if self.session is None or ws is None or len(changes) != 1:
+        """Rename, recolour or re-mark one function (see :func:`ops.people.update_function`)."""
+        if self.session is None:
             return False
-        f = editing.function(ws, function_id)
-        ((field, value),) = changes.items()
-        current = getattr(f, field)
-        if field == "name" and str(value).strip() == current:
-            return True
-        if field == "colour" and str(value).upper() == current.upper():
-            return True
-        if field == "customer_facing" and value == current:
-            return True
-        if field == "name":
-            text = f"Rename function {quoted(f.name)} to {quoted(str(value))}"
-        elif field == "colour":
-            text = f"Change the colour of {f.name}"
-        elif value:
-            text = f"Mark {f.name} as customer-facing"
-        else:
-            text = f"Mark {f.name} as back office"
-        return undo.update_step(
-            self.session, text, self.session.store.update_function, function_id, **changes
-        )
+        return people_ops.update_function(self.session, function_id, **changes)
 
     def move_function(self, function_id: str, index: int, text: str = "") -> bool:
         """Move a function to ``index`` in the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
+        if self.session is None:
             return False
-        name = editing.function(ws, function_id).name
-        store, wid = self.session.store, self.session.workshop_id
-        done = self.session.edit(
-            text or f"Move function {quoted(name)}",
-            lambda: store.move_function(wid, function_id, index),
-            lambda old: store.move_function(wid, function_id, old),
-        )
-        return done is not None
+        return people_ops.move_function(self.session, function_id, index, text)
 
     def move_by(self, function_id: str, step: int) -> bool:
         """Move a function ``step`` places down (negative: up); False at either end."""
@@ -500,21 +411,13 @@ class FunctionsModel(WorkshopModel):
 
     def removal_preview(self, function_id: str) -> Removal | None:
         """What removing this function would take with it, worked out on a copy."""
-        ws = self.workshop
-        if ws is None:
+        if self.session is None:
             return None
-        return undo.removal_preview(ws, editing.remove_function, function_id)
+        return people_ops.function_removal_preview(self.session, function_id)
 
     def remove_function(self, function_id: str) -> bool:
         """Remove a function with its assignments and memberships (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        name = editing.function(ws, function_id).name
-        remove = self.session.store.remove_function
-        return undo.remove_step(
-            self.session, f"Remove function {quoted(name)}", remove, function_id
-        )
+        return self.session is not None and people_ops.remove_function(self.session, function_id)
 
 
 __all__ = [

@@ -7,12 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ...domain import editing
-from ...domain.defaults import default_principles
 from ...domain.model import Principle
-from . import undo
+from ..ops import vision as vision_ops
 from .base import Index
-from .people import ID_ROLE, SUBTITLE_ROLE, WorkshopModel, quoted
+from .people import ID_ROLE, SUBTITLE_ROLE, WorkshopModel
 
 OUR_OWN = "Our own"
 
@@ -79,68 +77,28 @@ class PrinciplesModel(WorkshopModel):
             return self.reword(p.id, str(value or ""))
         return False
 
-    # -- edits -------------------------------------------------------------------
+    # -- edits (see :mod:`ops.vision`) ----------------------------------------------
 
     def set_committed(self, principle_id: str, committed: bool) -> bool:
         """Tick or untick a principle (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        p = editing.principle(ws, principle_id)
-        if p.committed == committed:
-            return True
-        verb = "Commit to" if committed else "Withdraw commitment to"
-        update = self.session.store.update_principle
-        text = f"{verb} {quoted(p.text)}"
-        return undo.update_step(self.session, text, update, principle_id, committed=committed)
+        return self.session is not None and vision_ops.set_committed(
+            self.session, principle_id, committed
+        )
 
     def reword(self, principle_id: str, text: str) -> bool:
         """Change a principle's wording (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        p = editing.principle(ws, principle_id)
-        if text.strip() == p.text:
-            return True
-        update = self.session.store.update_principle
-        what = f"Reword principle {quoted(p.text)}"
-        return undo.update_step(self.session, what, update, principle_id, text=text)
+        return self.session is not None and vision_ops.reword_principle(
+            self.session, principle_id, text
+        )
 
     def add_principle(self, text: str) -> Principle | None:
         """Add one of the team's own principles, committed, at the end (one undo step)."""
-        if self.session is None:
-            return None
-        new = Principle(text=text, committed=True, custom=True)
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add principle {quoted(text)}",
-            new,
-            store.add_principle,
-            store.remove_principle,
-        )
+        return None if self.session is None else vision_ops.add_principle(self.session, text)
 
     def add_usual_principles(self) -> bool:
         """Add the usual principles, none committed yet, as one undo step."""
-        if self.session is None:
-            return False
-        store = self.session.store
-        added = undo.add_all_step(
-            self.session,
-            "Add the usual principles",
-            default_principles(),
-            store.add_principle,
-            store.remove_principle,
-        )
-        return added is not None
+        return self.session is not None and vision_ops.add_usual_principles(self.session)
 
     def remove_principle(self, principle_id: str) -> bool:
         """Take a principle off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.principle(ws, principle_id).text
-        remove = self.session.store.remove_principle
-        return undo.remove_step(
-            self.session, f"Remove principle {quoted(text)}", remove, principle_id
-        )
+        return self.session is not None and vision_ops.remove_principle(self.session, principle_id)

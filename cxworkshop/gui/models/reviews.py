@@ -13,10 +13,9 @@ from PySide6.QtCore import QObject, Qt
 from ...domain import editing, measures, review
 from ...domain.errors import NotFound
 from ...domain.model import Assignee, Goal, GoalReview, Review, ReviewDecision, ReviewStatus
+from ..ops import reviews as review_ops
 from ..session import Session
-from . import undo
 from .base import Index, SyncedTableModel
-from .goals import quoted
 
 NO_STATUS = "Not assessed"
 
@@ -203,43 +202,7 @@ class ReviewModel(SyncedTableModel):
     # -- edits ----------------------------------------------------------------------
 
     def record(self, goal_id: str, **changes: Any) -> bool:
-        """Change what this review says of one goal, as one undo step."""
+        """Change what this review says of one goal (see :func:`ops.reviews.record`)."""
         if self.session is None or self.review is None:
             return False
-        goal = editing.goal(self.session.workshop, goal_id)
-        current = self.entry(goal)
-        if all(getattr(current, k) == _normal(k, v) for k, v in changes.items()):
-            return True
-        what = ", ".join(_WORDS.get(k, k) for k in changes)
-        return undo.update_step(
-            self.session,
-            f"Record the {what} of {quoted(goal.title)}",
-            self.session.store.record_review,
-            self.review_id,
-            goal_id,
-            **changes,
-        )
-
-
-_WORDS = {
-    "reading": "reading",
-    "note": "note",
-    "status": "status",
-    "decision": "decision",
-    "new_target": "new target",
-    "new_accountable": "new Accountable",
-}
-
-
-def _normal(name: str, value: Any) -> Any:
-    """A value as the domain keeps it, to tell an unchanged cell from an edit."""
-    try:
-        if name == "status":
-            return None if not value else ReviewStatus(value)
-        if name == "decision":
-            return ReviewDecision(value)
-    except ValueError:
-        return value  # not one the domain knows: it refuses the edit in one line
-    if isinstance(value, str):
-        return value.strip()
-    return value
+        return review_ops.record(self.session, self.review_id, goal_id, **changes)

@@ -47,13 +47,13 @@ from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
 from ..models.accountability import (
     ASSIGNEE_ROLE,
     AssigneesModel,
-    Edits,
     GoalAssignmentsModel,
     Payload,
     RaciMatrixModel,
     function_colours,
     item_data,
 )
+from ..ops.accountability import Edits
 from ..session import Session
 from ..widgets.goal_card import app_palette
 from ..widgets.raci import make_quiet, segment_button
@@ -198,9 +198,10 @@ class Palette(QFrame):
             return
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
-        self.models[AssigneeKind.FUNCTION].dropMimeData(
+        if not self.models[AssigneeKind.FUNCTION].dropMimeData(
             event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
-        )
+        ):
+            event.ignore()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

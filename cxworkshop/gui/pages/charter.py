@@ -67,7 +67,6 @@ from ...charter import ExportFailed, Paper, for_territory
 from ...charter.content import (
     Gap,
     incomplete_steps,
-    long_date,
     sections,
     sign_off_line,
     signatories,
@@ -77,9 +76,9 @@ from ...domain import editing
 from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
 from ...domain.progress import status_after_export
 from .. import file_dialogs
-from ..models import undo
 from ..models.base import Index
-from ..models.people import WorkshopModel, quoted
+from ..models.people import WorkshopModel
+from ..ops import charter as charter_ops
 from ..options import Options, start_folder
 from ..session import Session
 from ..status import set_status
@@ -175,51 +174,18 @@ class CommitmentsModel(WorkshopModel):
         """Add a next step at the end (one undo step)."""
         if self.session is None:
             return None
-        new = Commitment(text=text, owner=owner, due=due)
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add next step {quoted(text)}",
-            new,
-            store.add_commitment,
-            store.remove_commitment,
-        )
+        return charter_ops.add_commitment(self.session, text, owner, due)
 
     def update(self, commitment_id: str, field: str, value: str) -> bool:
         """Change one field of a next step (one undo step); unchanged text is no edit."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        c = editing.commitment(ws, commitment_id)
-        if value.strip() == getattr(c, field):
-            return True
-        what = quoted(c.text)
-        if field == "text":
-            text = f"Reword next step {what}"
-        elif field == "owner":
-            text = (
-                f"Set who does {what} to {quoted(value)}"
-                if value.strip()
-                else (f"Clear who does {what}")
-            )
-        else:
-            text = (
-                f"Set when {what} is due to {quoted(value)}"
-                if value.strip()
-                else (f"Clear when {what} is due")
-            )
-        update = self.session.store.update_commitment
-        return undo.update_step(self.session, text, update, commitment_id, **{field: value})
+        return self.session is not None and charter_ops.update_commitment(
+            self.session, commitment_id, field, value
+        )
 
     def remove(self, commitment_id: str) -> bool:
         """Take a next step off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.commitment(ws, commitment_id).text
-        remove = self.session.store.remove_commitment
-        return undo.remove_step(
-            self.session, f"Remove next step {quoted(text)}", remove, commitment_id
+        return self.session is not None and charter_ops.remove_commitment(
+            self.session, commitment_id
         )
 
 
@@ -279,47 +245,17 @@ class AsksModel(WorkshopModel):
 
     def add(self, text: str, kind: AskKind = AskKind.DECISION, due: str = "") -> Ask | None:
         """Add an ask at the end (one undo step)."""
-        if self.session is None:
-            return None
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add ask of the sponsor {quoted(text)}",
-            Ask(text=text, kind=kind, due=due),
-            store.add_ask,
-            store.remove_ask,
-        )
+        return None if self.session is None else charter_ops.add_ask(self.session, text, kind, due)
 
     def update(self, ask_id: str, field: str, value: str) -> bool:
         """Change one field of an ask (one undo step); an unchanged value is no edit."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        a = editing.ask(ws, ask_id)
-        current = getattr(a, field)
-        if value.strip() == (current.value if isinstance(current, AskKind) else current):
-            return True
-        what = quoted(a.text)
-        if field == "text":
-            text = f"Reword ask {what}"
-        elif field == "kind":
-            label = AskKind(value).label if value in {k.value for k in AskKind} else value
-            text = f"Make ask {what} a {label.lower()}"
-        elif value.strip():
-            text = f"Set when ask {what} is due to {quoted(value)}"
-        else:
-            text = f"Clear when ask {what} is due"
-        update = self.session.store.update_ask
-        return undo.update_step(self.session, text, update, ask_id, **{field: value})
+        return self.session is not None and charter_ops.update_ask(
+            self.session, ask_id, field, value
+        )
 
     def remove(self, ask_id: str) -> bool:
         """Take an ask off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.ask(ws, ask_id).text
-        remove = self.session.store.remove_ask
-        return undo.remove_step(self.session, f"Remove ask {quoted(text)}", remove, ask_id)
+        return self.session is not None and charter_ops.remove_ask(self.session, ask_id)
 
 
 class CommitmentDelegate(QStyledItemDelegate):
@@ -983,11 +919,7 @@ class CharterPage(StepPage):
         """Record when the sponsor signed, or is to sign by (one undo step); None clears it."""
         if self.session is None:
             return
-        ws = self.session.workshop
-        if date != getattr(ws, field):
-            what = "the sponsor signed" if field == "signed_on" else "the sponsor is to sign by"
-            text = f"Set when {what} to {long_date(date)}" if date else f"Clear when {what}"
-            undo.update_step(self.session, text, self.session.store.update_details, **{field: date})
+        charter_ops.set_sign_off(self.session, field, date)
         self.refresh()
 
     def _cadence_chosen(self, _index: int) -> None:
@@ -997,15 +929,7 @@ class CharterPage(StepPage):
         """Set how often progress is reviewed after the next review (one undo step)."""
         if self.session is None:
             return
-        if cadence != self.session.workshop.review_cadence:
-            text = (
-                f"Review progress {cadence.phrase} after the next review"
-                if cadence
-                else "Clear how often progress is reviewed"
-            )
-            undo.update_step(
-                self.session, text, self.session.store.update_details, review_cadence=cadence
-            )
+        charter_ops.set_cadence(self.session, cadence)
         self.refresh()
 
     # -- the review date -----------------------------------------------------------
@@ -1053,11 +977,7 @@ class CharterPage(StepPage):
         """Set or clear the date of the progress review (one undo step)."""
         if self.session is None:
             return
-        if date != self.session.workshop.review_date:
-            text = f"Set review date to {long_date(date)}" if date else "Clear review date"
-            undo.update_step(
-                self.session, text, self.session.store.update_details, review_date=date
-            )
+        charter_ops.set_review_date(self.session, date)
         self._show_date(self.session.workshop.review_date)
 
     # -- export --------------------------------------------------------------------

@@ -54,18 +54,9 @@ from ...domain import editing, text
 from ...domain.defaults import example_goals, metric_hints
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar, Step
-from ..models.goals import (
-    GOAL_ID_ROLE,
-    PillarGoalsModel,
-    add_goal,
-    add_goals,
-    and_join,
-    delete_goal,
-    edit_goal,
-    move_goal,
-    quoted,
-    removal_preview,
-)
+from ..models.goals import GOAL_ID_ROLE, PillarGoalsModel
+from ..ops.goals import add_goal, add_goals, delete_goal, edit_goal, move_goal, removal_preview
+from ..ops.naming import and_join, quoted
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.dragging import own_drag

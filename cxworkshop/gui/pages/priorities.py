@@ -93,16 +93,18 @@ from ..models.voting import (
     TallyModel,
     VoterChoiceModel,
     VoterStatusModel,
+    dots_text,
+    ordinal,
+    round_title,
+)
+from ..ops.voting import (
     change_budget,
     close_round,
     confirm_ballot,
     discard_round,
-    dots_text,
     open_round,
-    ordinal,
     record_decision,
     reopen_round,
-    round_title,
     set_revealed,
 )
 from ..session import Session

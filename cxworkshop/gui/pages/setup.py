@@ -78,19 +78,11 @@ from ..models.people import (
     ParticipantsModel,
     quoted,
 )
+from ..ops import details
 from ..session import Session
 from ..theme import TITLE_SCALE
 from ..widgets.agenda import AgendaPanel
 from .base import StepPage
-
-_DETAIL_TEXTS = {
-    # field: (undo text when set, undo text when cleared)
-    "title": ("Rename the workshop to {}", "Clear the workshop title"),
-    "organisation": ("Set organisation to {}", "Clear organisation"),
-    "facilitator": ("Set facilitator to {}", "Clear facilitator"),
-    "sponsor_name": ("Set sponsor to {}", "Clear sponsor"),
-    "sponsor_title": ("Set sponsor's title to {}", "Clear sponsor's title"),
-}
 
 LONG_DATE = "d MMMM yyyy"
 SHORT_DATE = "d MMM yyyy"
@@ -1287,17 +1279,7 @@ class SetupPage(StepPage):
         edit = self._line_edits[field]
         if self.session is None:
             return
-        ws = self.session.workshop
-        value = edit.text()
-        if value.strip() != getattr(ws, field):
-            set_text, clear_text = _DETAIL_TEXTS[field]
-            text = set_text.format(quoted(value)) if value.strip() else clear_text
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, **{field: value}),
-                lambda previous: store.update_details(wid, **previous),
-            )
+        details.set_detail(self.session, field, edit.text())
         # Saved or refused, the field now shows what is stored.
         self._show_text(edit, str(getattr(self.session.workshop, field)))
         edit.setModified(False)
@@ -1341,14 +1323,7 @@ class SetupPage(StepPage):
     def _commit_date(self, date: dt.date | None) -> None:
         if self.session is None:
             return
-        if date != self.session.workshop.date:
-            text = f"Set workshop date to {long_date(date)}" if date else "Clear workshop date"
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, date=date),
-                lambda previous: store.update_details(wid, **previous),
-            )
+        details.set_date(self.session, date)
         self._show_date(self.session.workshop.date)
 
     # -- people ------------------------------------------------------------------

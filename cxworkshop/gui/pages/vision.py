@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Step
-from ..models import undo
-from ..models.people import SUBTITLE_ROLE, quoted
+from ..models.people import SUBTITLE_ROLE
 from ..models.principles import PrinciplesModel
+from ..ops import vision as vision_ops
 from ..session import Session
 from ..theme import scaled_font
 from .base import StepPage
@@ -362,9 +362,7 @@ class VisionPage(StepPage):
         value = self.vision_edit.toPlainText()
         if value == self._shown_vision:
             return
-        if value.strip() != self.session.workshop.vision:
-            text = f"Set the vision to {quoted(value)}" if value.strip() else "Clear the vision"
-            undo.update_step(self.session, text, self.session.store.update_details, vision=value)
+        vision_ops.set_vision(self.session, value)
         # Saved or refused, the field now shows what is stored.
         self._show_vision(self.session.workshop.vision)
 

@@ -62,12 +62,12 @@ from ..models.accountability import (
     GOAL_ROLE,
     SEARCH_ROLE,
     AssigneesModel,
-    Edits,
     item_data,
     read_mime,
 )
 from ..models.base import Index
-from ..models.goals import quoted
+from ..ops.accountability import Edits
+from ..ops.naming import quoted
 from ..session import Session
 from ..theme import mark_content
 from .goal_card import app_palette, blend
