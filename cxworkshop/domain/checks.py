@@ -370,11 +370,15 @@ def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
 def coverage(ws: Workshop, limits: Limits = Limits()) -> list[Coverage]:
     """What each function takes on, in table order, directly and through its people."""
     board = _Board(ws)
+    # Each assignment sorted once by the function it counts for: linear in the board's size.
+    by_function: dict[str | None, list[Assignment]] = {}
+    for a in board.assignments:
+        by_function.setdefault(board.function_of(a.assignee), []).append(a)
     out: list[Coverage] = []
     for function in ws.functions:
         own = Assignee.function(function.id)
-        direct = [a for a in board.assignments if a.assignee == own]
-        through = [a for a in board.assignments if board.function_of(a.assignee) == function.id]
+        through = by_function.get(function.id, [])
+        direct = [a for a in through if a.assignee == own]
         goals = {a.goal_id for a in through}
         out.append(
             Coverage(
