@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from ..charter import content
 from ..domain import agenda
+from ..domain.changes import ChangeSet
 from ..domain.model import Pillar, Role, Step, TieBreak, VotingMode, Workshop
 from .models.goals import GOAL_ID_ROLE, MEASURE_ROLE, PillarGoalsModel
 from .models.voting import (
@@ -1040,15 +1041,30 @@ class AudienceWindow(QWidget):
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s workshop (None: a blank card)."""
         if self.session is not None:
-            self.session.sig_changed.disconnect(self.refresh)
+            self.session.sig_changes.disconnect(self._follow)
         self.session = session
         self.selected_goal = None
         for model in self.goal_models.values():
             model.set_session(session)
         self.results_model.set_session(session)
         if session is not None:
-            session.sig_changed.connect(self.refresh)
+            session.sig_changes.connect(self._follow)
         self.refresh()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        """Show what one edit changed: the same change set the facilitator's window follows."""
+        if changes.everything:
+            self.refresh()
+            return
+        for model in self.goal_models.values():
+            model.apply_changes(changes)
+        if changes.rounds or changes.goal_rows or changes.goals_changed:
+            self.results_model.sync()
+        if changes.details:
+            self.refresh()
+            return
+        if changes:
+            self.stack.currentWidget().update()
 
     def set_step(self, step: Step) -> None:
         if step is not self.step:

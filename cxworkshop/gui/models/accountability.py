@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ...domain import editing
+from ...domain.changes import ChangeSet
 from ...domain.checks import Coverage, Finding, Severity
 from ...domain.model import (
     Assignee,
@@ -728,6 +729,40 @@ class GoalAssignmentsModel(QAbstractItemModel):
             if row is not None and info is not None:
                 row[order[a.role]].append(info)
         return cells
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: re-read only the goals it touched, unless goals or people changed."""
+        if self.session is None or changes.goal_rows or changes.people:
+            self.sync()
+            return
+        touched = changes.goals_changed | changes.assignments
+        if not touched:
+            return
+        ws = self.session.workshop
+        goals = {g.id: g for g in ws.goals if g.id in touched}
+        infos = {i.assignee: i for i in assignees(ws)}
+        cells: dict[str, list[list[AssigneeInfo]]] = {g: [[], [], [], []] for g in goals}
+        order = {role: n for n, role in enumerate(ROLES)}
+        for a in ws.assignments:
+            row = cells.get(a.goal_id)
+            info = infos.get(a.assignee)
+            if row is not None and info is not None:
+                row[order[a.role]].append(info)
+        for goal_id, goal in goals.items():
+            key = self._keys.get(goal_id)
+            if key is None:
+                continue
+            row = self._rows[key]
+            node = self._nodes[row]
+            node.goal = goal
+            snap = _goal_snapshot(goal)
+            if snap != node.snap:
+                node.snap = snap
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+            for role_row, new_cell in enumerate(cells[goal_id]):
+                if new_cell != node.cells[role_row]:
+                    self._sync_cell(row, node, role_row, new_cell)
 
     def sync(self) -> None:
         """Bring the tree in line with the workshop, announcing each difference."""

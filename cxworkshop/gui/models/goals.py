@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
 
 from ...domain import editing
+from ...domain.changes import ChangeSet
 from ...domain.model import Goal, Pillar
 from ..ops.goals import move_goal
 from ..session import Session
@@ -99,6 +100,13 @@ class PillarGoalsModel(SyncedTableModel):
     def row_snapshot(self, item: Any) -> Any:
         g: Goal = item
         return (g.title, g.description, g.metric, g.baseline, g.target, g.due)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: repaint the cards of goals changed in place, else re-read the column."""
+        if changes.goal_rows:
+            self.sync()
+        elif changes.goals_changed:
+            self.refresh_rows(changes.goals_changed)
 
     def goal_at(self, index: Index) -> Goal | None:
         item = self.item_at(index)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
+from ...domain.changes import ChangeSet
 from ...domain.editing import Removal
 from ...domain.model import Function, Participant, Workshop, new_id
 from ..ops import people as people_ops
@@ -39,7 +40,7 @@ NEW_PERSON_PROMPT = "Add a person…"
 
 
 class WorkshopModel(SyncedTableModel):
-    """A synced model bound to a session: it follows ``sig_changed`` and edits through it."""
+    """A synced model bound to a session: it follows the change sets that concern its rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,11 +49,20 @@ class WorkshopModel(SyncedTableModel):
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s workshop (None: show nothing)."""
         if self.session is not None:
-            self.session.sig_changed.disconnect(self.sync)
+            self.session.sig_changes.disconnect(self.apply_changes)
         self.session = session
         if session is not None:
-            session.sig_changed.connect(self.sync)
+            session.sig_changes.connect(self.apply_changes)
         self.sync()
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        """Whether ``changes`` may change these rows (a subclass narrows it)."""
+        return True
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: re-read the rows only when the change concerns them."""
+        if changes.everything or self.concerns(changes):
+            self.sync()
 
     @property
     def workshop(self) -> Workshop | None:
@@ -110,6 +120,9 @@ class ParticipantsModel(WorkshopModel):
         if any(p.id == self._pending_id for p in people):
             self._pending_id = new_id()
         return [*people, NewPersonRow(self._pending_id)]
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.people
 
     def row_key(self, item: Any) -> Hashable:
         return item.id  # type: ignore[no-any-return]
@@ -260,6 +273,9 @@ class FunctionsModel(WorkshopModel):
     def rows(self) -> list[Any]:
         ws = self.workshop
         return [] if ws is None else list(ws.functions)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.people
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.name, item.customer_facing, item.colour)

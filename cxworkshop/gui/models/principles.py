@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from ...domain.changes import ChangeSet
 from ...domain.model import Principle
 from ..ops import vision as vision_ops
 from .base import Index
@@ -26,6 +27,9 @@ class PrinciplesModel(WorkshopModel):
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.committed, item.custom)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.principles
 
     def principle_at(self, index: Index) -> Principle | None:
         item = self.item_at(index)

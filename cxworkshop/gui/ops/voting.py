@@ -210,5 +210,5 @@ def confirm_ballot(session: Session, round_id: str, voter_id: str, dots: dict[st
     except WorkshopError as exc:
         return str(exc)
     session.sig_saved.emit()
-    session.sig_changed.emit()
+    session.announce()
     return ""

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import checks
+from ...domain.changes import ChangeSet
 from ...domain.checks import Finding
 from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
 from ..models.accountability import (
@@ -425,14 +426,24 @@ class AccountabilityPage(StepPage):
         self.clear_notice()
         super().set_session(session)
 
-    def refresh(self) -> None:
-        """Follow an edit, undo or redo: each model announces only what changed."""
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: only the goals it touched, unless goals or people came or went."""
+        if changes.goal_rows or changes.people:
+            self.refresh()
+        elif changes.goals_changed or changes.assignments:
+            self.refresh(changes)
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Follow an edit, undo or redo (``changes``: only the goals it names)."""
         if not self.isVisible():
             # Hidden: catch up all at once when shown.
             self._stale = self._matrix_stale = True
             return
         self._stale = False
-        self.model.sync()
+        if changes is None:
+            self.model.sync()
+        else:
+            self.model.apply_changes(changes)
         self.palette_panel.sync()
         if self.matrix_shown():
             self.matrix_model.sync()

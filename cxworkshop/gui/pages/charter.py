@@ -73,6 +73,7 @@ from ...charter.content import (
 )
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
+from ...domain.changes import ChangeSet
 from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
 from ...domain.progress import status_after_export
 from .. import file_dialogs
@@ -137,6 +138,9 @@ class CommitmentsModel(WorkshopModel):
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.owner, item.due)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.charter
 
     def commitment_at(self, index: Index) -> Commitment | None:
         item = self.item_at(index)
@@ -209,6 +213,9 @@ class AsksModel(WorkshopModel):
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.kind, item.due)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.charter
 
     def ask_at(self, index: Index) -> Ask | None:
         item = self.item_at(index)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import editing, text
+from ...domain.changes import ChangeSet
 from ...domain.defaults import example_goals, metric_hints
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar, Step
@@ -784,6 +785,18 @@ class GoalsPage(StepPage):
         # The selection follows its goal through undo and redo, even across columns.
         self.select_goal(self._selected_id, focus=had_focus)
         self._show_details()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: a goal changed in place repaints its card (and its details) only."""
+        if changes.goal_rows:
+            self.refresh()
+            return
+        if not changes.goals_changed:
+            return  # nothing this board shows
+        for column in self.columns.values():
+            column.model.apply_changes(changes)
+        if self._selected_id in changes.goals_changed:
+            self._show_details()
 
     def reveal_goal(self, goal_id: str) -> None:
         if any(column.model.row_of(goal_id) != -1 for column in self.columns.values()):
