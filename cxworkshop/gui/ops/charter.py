@@ -7,6 +7,7 @@ edit (and no undo step).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ...charter.content import long_date
 from ...domain import editing
@@ -128,7 +129,8 @@ def set_sign_off(session: Session, field: str, date: dt.date | None) -> bool:
         return True
     what = "the sponsor signed" if field == "signed_on" else "the sponsor is to sign by"
     text = f"Set when {what} to {long_date(date)}" if date else f"Clear when {what}"
-    return steps.update_step(session, text, session.store.update_details, **{field: date})
+    changes: dict[str, Any] = {field: date}
+    return steps.update_step(session, text, session.store.update_details, **changes)
 
 
 def set_cadence(session: Session, cadence: Cadence | None) -> bool:

@@ -117,10 +117,13 @@ def close_round(session: Session, round_id: str) -> bool:
     if r is None:
         return False
     wid = session.workshop_id
+
+    def close() -> bool:
+        session.store.close_round(wid, round_id)
+        return True  # (None would read as refused)
+
     result = session.edit(
-        f"Close {round_name(r)}",
-        lambda: session.store.close_round(wid, round_id) or True,
-        lambda _: session.store.reopen_round(wid, round_id),
+        f"Close {round_name(r)}", close, lambda _: session.store.reopen_round(wid, round_id)
     )
     return result is not None
 
@@ -131,10 +134,13 @@ def reopen_round(session: Session, round_id: str) -> bool:
     if r is None:
         return False
     wid = session.workshop_id
+
+    def reopen() -> bool:
+        session.store.reopen_round(wid, round_id)
+        return True  # (None would read as refused)
+
     result = session.edit(
-        f"Reopen {round_name(r)}",
-        lambda: session.store.reopen_round(wid, round_id) or True,
-        lambda _: session.store.close_round(wid, round_id),
+        f"Reopen {round_name(r)}", reopen, lambda _: session.store.close_round(wid, round_id)
     )
     return result is not None
 
