@@ -155,10 +155,13 @@ FRAME_MS = 16.0
 """One frame at 60 Hz: the median edit shows within it."""
 TWO_FRAMES_MS = 33.0
 """The slowest edits (p99) within two frames."""
+AIMED_AT = 300
+"""The aims are for the biggest workshop; smaller ones are shown for comparison."""
 
 
 def rows_for(r: Edits) -> list[Row]:
     name = f"edit, {r.goals} goals open"
+    aimed = r.goals >= AIMED_AT
     rows = []
     for what, samples, base in (
         ("retitle a goal", r.retitle, r.repaint_goals),
@@ -172,8 +175,8 @@ def rows_for(r: Edits) -> list[Row]:
                 median,
                 "ms",
                 statistics.median(base),
-                "<= 16 ms",
-                median <= FRAME_MS,
+                "<= 16 ms" if aimed else "",
+                median <= FRAME_MS if aimed else None,
             )
         )
         rows.append(
@@ -183,8 +186,8 @@ def rows_for(r: Edits) -> list[Row]:
                 p99,
                 "ms",
                 percentile(base, 0.99),
-                "<= 33 ms",
-                p99 <= TWO_FRAMES_MS,
+                "<= 33 ms" if aimed else "",
+                p99 <= TWO_FRAMES_MS if aimed else None,
             )
         )
     return rows
