@@ -551,8 +551,8 @@ class AccountabilityPage(StepPage):
             self.checks.set_results([], [], {})
             return
         ws = self.session.workshop
-        self.findings = checks.check(ws)
-        self.checks.set_results(self.findings, checks.coverage(ws), function_colours(ws))
+        self.findings, coverage = checks.check_with_coverage(ws)
+        self.checks.set_results(self.findings, coverage, function_colours(ws))
 
     def show_finding(self, finding: Finding) -> None:
         """Select what a finding is about: its goal, or the function or person concerned."""

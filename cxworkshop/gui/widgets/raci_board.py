@@ -745,6 +745,7 @@ class RaciBoard(QScrollArea):
         self.dragged_from: tuple[str, Assignee] | None = None
         self.removing = False
         self.drag_payload: Payload | None = None
+        self._outlined: list[DropZone] = []
         self._columns = 0
         self.metrics = BoardMetrics(self)
         self.on_role_key: Callable[[str, Assignee, Role], object] | None = None
@@ -1033,6 +1034,8 @@ class RaciBoard(QScrollArea):
             held = roles.get((goal_id, payload.assignee))
             for role, zone in card.zones.items():
                 zone.set_effect(zone_effect(payload, goal_id, role, held, accountable.get(goal_id)))
+                if zone.effect is not None:
+                    self._outlined.append(zone)
 
     def drag_over(self, event: QDropEvent, target: QWidget) -> None:
         """A chip is over ``target`` (a zone, a card or the space between): near an edge, scroll."""
@@ -1051,10 +1054,15 @@ class RaciBoard(QScrollArea):
         dragged = self.dragged_from
         self.dragged_from = None
         self.removing = False
+        # Only the zones the drag outlined need their outline taken away (of cards still there).
+        outlined, self._outlined = self._outlined, []
+        for zone in outlined:
+            card = self.cards.get(zone.goal_id)
+            if card is not None and card.zones.get(zone.role) is zone:
+                zone.set_effect(None)
         for card in self.cards.values():
             for zone in card.zones.values():
                 zone.hovered = False
-                zone.set_effect(None)
         if dragged is not None:
             self._update_holder(*dragged)
 
