@@ -16,10 +16,8 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
 from ...domain.changes import ChangeSet
-from ...domain.editing import Removal
 from ...domain.model import Function, Participant, Workshop, new_id
 from ..ops import people as people_ops
-from ..ops.naming import quoted_text as quoted
 from ..session import Session
 from .base import Index, SyncedTableModel
 from .mime import json_mime, workshop_payload
@@ -214,52 +212,21 @@ class ParticipantsModel(WorkshopModel):
         item = self.item_at(index)
         if item is None or role != Qt.ItemDataRole.EditRole:
             return False
+        session = self.session
+        if session is None:
+            return False
         if isinstance(item, NewPersonRow):
             if index.column() != self.NAME or not str(value or "").strip():
                 return False
-            return self.add_participant(str(value), participant_id=item.id) is not None
+            added = people_ops.add_participant(session, str(value), participant_id=item.id)
+            return added is not None
         if index.column() == self.NAME:
-            return self.update_participant(item.id, name=str(value or ""))
+            return people_ops.update_participant(session, item.id, name=str(value or ""))
         if index.column() == self.FUNCTION:
-            return self.update_participant(item.id, function_id=value or None)
+            return people_ops.update_participant(session, item.id, function_id=value or None)
         if index.column() == self.ROLE_TITLE:
-            return self.update_participant(item.id, role_title=str(value or ""))
+            return people_ops.update_participant(session, item.id, role_title=str(value or ""))
         return False
-
-    # -- edits -------------------------------------------------------------------
-
-    def add_participant(
-        self,
-        name: str,
-        function_id: str | None = None,
-        role_title: str = "",
-        *,
-        participant_id: str | None = None,
-    ) -> Participant | None:
-        """Add a person at the end of the list (see :func:`ops.people.add_participant`)."""
-        if self.session is None:
-            return None
-        return people_ops.add_participant(
-            self.session, name, function_id, role_title, participant_id=participant_id
-        )
-
-    def update_participant(self, participant_id: str, **changes: Any) -> bool:
-        """Change one of a person's fields (see :func:`ops.people.update_participant`)."""
-        if self.session is None:
-            return False
-        return people_ops.update_participant(self.session, participant_id, **changes)
-
-    def removal_preview(self, participant_id: str) -> Removal | None:
-        """What removing this person would take with them, worked out on a copy."""
-        if self.session is None:
-            return None
-        return people_ops.participant_removal_preview(self.session, participant_id)
-
-    def remove_participant(self, participant_id: str) -> bool:
-        """Remove a person with their assignments and ballots (one undo step)."""
-        return self.session is not None and people_ops.remove_participant(
-            self.session, participant_id
-        )
 
 
 # ----------------------------------------------------------------- functions
@@ -324,11 +291,13 @@ class FunctionsModel(WorkshopModel):
         f = self.function_at(index)
         if f is None:
             return False
+        if self.session is None:
+            return False
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self.update_function(f.id, customer_facing=checked)
+            return people_ops.update_function(self.session, f.id, customer_facing=checked)
         if role == Qt.ItemDataRole.EditRole:
-            return self.update_function(f.id, name=str(value or ""))
+            return people_ops.update_function(self.session, f.id, name=str(value or ""))
         return False
 
     # -- drag and drop: a move is one store operation, never remove-and-insert ------
@@ -387,53 +356,9 @@ class FunctionsModel(WorkshopModel):
         old = self.row_of(function_id)
         # ``row`` counts the dragged row itself; the store's index is after taking it out.
         target = row - 1 if row > old else row
-        if target == old:
+        if target == old or self.session is None:
             return False
-        return self.move_function(function_id, target)
-
-    # -- edits -------------------------------------------------------------------
-
-    def next_colour(self) -> str:
-        """The first palette colour no function wears yet (cycling when all are taken)."""
-        return people_ops.next_colour(self.workshop)
-
-    def add_function(self, name: str, *, customer_facing: bool = True) -> Function | None:
-        """Add a function at the end of the list (see :func:`ops.people.add_function`)."""
-        if self.session is None:
-            return None
-        return people_ops.add_function(self.session, name, customer_facing=customer_facing)
-
-    def update_function(self, function_id: str, **changes: Any) -> bool:
-        """Rename, recolour or re-mark one function (see :func:`ops.people.update_function`)."""
-        if self.session is None:
-            return False
-        return people_ops.update_function(self.session, function_id, **changes)
-
-    def move_function(self, function_id: str, index: int, text: str = "") -> bool:
-        """Move a function to ``index`` in the list (one undo step)."""
-        if self.session is None:
-            return False
-        return people_ops.move_function(self.session, function_id, index, text)
-
-    def move_by(self, function_id: str, step: int) -> bool:
-        """Move a function ``step`` places down (negative: up); False at either end."""
-        row = self.row_of(function_id)
-        target = row + step
-        if row < 0 or not 0 <= target < self.rowCount():
-            return False
-        name = self.item(row).name
-        direction = "up" if step < 0 else "down"
-        return self.move_function(function_id, target, f"Move function {quoted(name)} {direction}")
-
-    def removal_preview(self, function_id: str) -> Removal | None:
-        """What removing this function would take with it, worked out on a copy."""
-        if self.session is None:
-            return None
-        return people_ops.function_removal_preview(self.session, function_id)
-
-    def remove_function(self, function_id: str) -> bool:
-        """Remove a function with its assignments and memberships (one undo step)."""
-        return self.session is not None and people_ops.remove_function(self.session, function_id)
+        return people_ops.move_function(self.session, function_id, target)
 
 
 __all__ = [

@@ -75,34 +75,11 @@ class PrinciplesModel(WorkshopModel):
         p = self.principle_at(index)
         if p is None:
             return False
+        if self.session is None:
+            return False
         if role == Qt.ItemDataRole.CheckStateRole:
-            return self.set_committed(p.id, Qt.CheckState(value) == Qt.CheckState.Checked)
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return vision_ops.set_committed(self.session, p.id, checked)
         if role == Qt.ItemDataRole.EditRole:
-            return self.reword(p.id, str(value or ""))
+            return vision_ops.reword_principle(self.session, p.id, str(value or ""))
         return False
-
-    # -- edits (see :mod:`ops.vision`) ----------------------------------------------
-
-    def set_committed(self, principle_id: str, committed: bool) -> bool:
-        """Tick or untick a principle (one undo step)."""
-        return self.session is not None and vision_ops.set_committed(
-            self.session, principle_id, committed
-        )
-
-    def reword(self, principle_id: str, text: str) -> bool:
-        """Change a principle's wording (one undo step)."""
-        return self.session is not None and vision_ops.reword_principle(
-            self.session, principle_id, text
-        )
-
-    def add_principle(self, text: str) -> Principle | None:
-        """Add one of the team's own principles, committed, at the end (one undo step)."""
-        return None if self.session is None else vision_ops.add_principle(self.session, text)
-
-    def add_usual_principles(self) -> bool:
-        """Add the usual principles, none committed yet, as one undo step."""
-        return self.session is not None and vision_ops.add_usual_principles(self.session)
-
-    def remove_principle(self, principle_id: str) -> bool:
-        """Take a principle off the list (one undo step)."""
-        return self.session is not None and vision_ops.remove_principle(self.session, principle_id)

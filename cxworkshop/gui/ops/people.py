@@ -160,6 +160,18 @@ def move_function(session: Session, function_id: str, index: int, text: str = ""
     return done is not None
 
 
+def move_function_by(session: Session, function_id: str, step: int) -> bool:
+    """Move a function ``step`` places down the list (negative: up); False at either end."""
+    functions = session.workshop.functions
+    row = next((n for n, f in enumerate(functions) if f.id == function_id), -1)
+    target = row + step
+    if row < 0 or not 0 <= target < len(functions):
+        return False
+    direction = "up" if step < 0 else "down"
+    text = f"Move function {quoted(functions[row].name)} {direction}"
+    return move_function(session, function_id, target, text)
+
+
 def function_removal_preview(session: Session, function_id: str) -> Removal | None:
     """What removing this function would take with it, worked out on a copy."""
     try:

@@ -76,9 +76,10 @@ from ..models.people import (
     SUBTITLE_ROLE,
     FunctionsModel,
     ParticipantsModel,
-    quoted,
 )
 from ..ops import details
+from ..ops import people as people_ops
+from ..ops.naming import quoted_text as quoted
 from ..session import Session
 from ..theme import TITLE_SCALE
 from ..widgets.agenda import AgendaPanel
@@ -1351,8 +1352,11 @@ class SetupPage(StepPage):
         person = self.participants_model.participant_at(self.participants_view.currentIndex())
         if person is None:
             return
-        if self._removal_confirmed(person.name, self.participants_model.removal_preview(person.id)):
-            self.participants_model.remove_participant(person.id)
+        if self.session is None:
+            return
+        preview = people_ops.participant_removal_preview(self.session, person.id)
+        if self._removal_confirmed(person.name, preview):
+            people_ops.remove_participant(self.session, person.id)
 
     # -- functions ---------------------------------------------------------------
 
@@ -1362,7 +1366,7 @@ class SetupPage(StepPage):
         if not name.strip():
             self.function_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.functions_model.add_function(name)
+        added = None if self.session is None else people_ops.add_function(self.session, name)
         if added is not None:
             # Clear only on success, so a refused name can be corrected.
             self.function_entry.clear()
@@ -1371,7 +1375,11 @@ class SetupPage(StepPage):
     def move_selected_function(self, step: int) -> None:
         """Move the current function ``step`` places (one undo step)."""
         function_id = self.functions_view.current_function_id()
-        if function_id is not None and self.functions_model.move_by(function_id, step):
+        if (
+            function_id is not None
+            and self.session is not None
+            and people_ops.move_function_by(self.session, function_id, step)
+        ):
             self.functions_view.select_function(function_id)
 
     def choose_colour(self) -> None:
@@ -1380,9 +1388,9 @@ class SetupPage(StepPage):
         if f is None:
             return
         colour = QColorDialog.getColor(QColor(f.colour), self, f"Colour for {f.name}")
-        if colour.isValid():
-            self.functions_model.update_function(
-                f.id, colour=colour.name(QColor.NameFormat.HexRgb).upper()
+        if colour.isValid() and self.session is not None:
+            people_ops.update_function(
+                self.session, f.id, colour=colour.name(QColor.NameFormat.HexRgb).upper()
             )
 
     def remove_selected_function(self) -> None:
@@ -1390,8 +1398,10 @@ class SetupPage(StepPage):
         f = self.functions_model.function_at(self.functions_view.currentIndex())
         if f is None:
             return
-        if self._removal_confirmed(f.name, self.functions_model.removal_preview(f.id)):
-            self.functions_model.remove_function(f.id)
+        if self.session is None:
+            return
+        if self._removal_confirmed(f.name, people_ops.function_removal_preview(self.session, f.id)):
+            people_ops.remove_function(self.session, f.id)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
