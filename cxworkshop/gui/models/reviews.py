@@ -182,27 +182,25 @@ class ReviewModel(SyncedTableModel):
         text = "" if value is None else str(value)
         column = index.column()
         if column == self.READING:
-            return self.record(goal.id, reading=text)
+            return self._record(goal.id, reading=text)
         if column == self.NOTE:
-            return self.record(goal.id, note=text)
+            return self._record(goal.id, note=text)
         if column == self.STATUS:
-            return self.record(goal.id, status=text or None)
+            return self._record(goal.id, status=text or None)
         if column == self.DECISION:
-            return self.record(goal.id, decision=text)
+            return self._record(goal.id, decision=text)
         if column == self.CHANGE:
             decision = self.entry(goal).decision
             if decision is ReviewDecision.RETARGET:
-                return self.record(goal.id, new_target=text)
+                return self._record(goal.id, new_target=text)
             if decision is ReviewDecision.REASSIGN:
                 kind, _, key = text.partition(":")
                 who = Assignee.function(key) if kind == "function" else Assignee.participant(key)
-                return self.record(goal.id, new_accountable=who if key else None)
+                return self._record(goal.id, new_accountable=who if key else None)
         return False
 
-    # -- edits ----------------------------------------------------------------------
-
-    def record(self, goal_id: str, **changes: Any) -> bool:
-        """Change what this review says of one goal (see :func:`ops.reviews.record`)."""
+    def _record(self, goal_id: str, **changes: Any) -> bool:
+        """A cell's edit: what this review says of one goal, through gui/ops."""
         if self.session is None or self.review is None:
             return False
         return review_ops.record(self.session, self.review_id, goal_id, **changes)

@@ -170,27 +170,10 @@ class CommitmentsModel(WorkshopModel):
         c = self.commitment_at(index)
         if c is None or role != Qt.ItemDataRole.EditRole:
             return False
-        return self.update(c.id, self.FIELDS[index.column()], str(value or ""))
-
-    # -- edits -------------------------------------------------------------------
-
-    def add(self, text: str, owner: str = "", due: str = "") -> Commitment | None:
-        """Add a next step at the end (one undo step)."""
         if self.session is None:
-            return None
-        return charter_ops.add_commitment(self.session, text, owner, due)
-
-    def update(self, commitment_id: str, field: str, value: str) -> bool:
-        """Change one field of a next step (one undo step); unchanged text is no edit."""
-        return self.session is not None and charter_ops.update_commitment(
-            self.session, commitment_id, field, value
-        )
-
-    def remove(self, commitment_id: str) -> bool:
-        """Take a next step off the list (one undo step)."""
-        return self.session is not None and charter_ops.remove_commitment(
-            self.session, commitment_id
-        )
+            return False
+        field, text = self.FIELDS[index.column()], str(value or "")
+        return charter_ops.update_commitment(self.session, c.id, field, text)
 
 
 # ----------------------------------------------------------------- the asks of the sponsor
@@ -248,21 +231,11 @@ class AsksModel(WorkshopModel):
         a = self.ask_at(index)
         if a is None or role != Qt.ItemDataRole.EditRole:
             return False
-        return self.update(a.id, self.FIELDS[index.column()], str(value or ""))
-
-    def add(self, text: str, kind: AskKind = AskKind.DECISION, due: str = "") -> Ask | None:
-        """Add an ask at the end (one undo step)."""
-        return None if self.session is None else charter_ops.add_ask(self.session, text, kind, due)
-
-    def update(self, ask_id: str, field: str, value: str) -> bool:
-        """Change one field of an ask (one undo step); an unchanged value is no edit."""
-        return self.session is not None and charter_ops.update_ask(
-            self.session, ask_id, field, value
+        if self.session is None:
+            return False
+        return charter_ops.update_ask(
+            self.session, a.id, self.FIELDS[index.column()], str(value or "")
         )
-
-    def remove(self, ask_id: str) -> bool:
-        """Take an ask off the list (one undo step)."""
-        return self.session is not None and charter_ops.remove_ask(self.session, ask_id)
 
 
 class CommitmentDelegate(QStyledItemDelegate):
@@ -877,7 +850,7 @@ class CharterPage(StepPage):
         if not text.strip():
             self.commitment_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.commitments_model.add(text)
+        added = None if self.session is None else charter_ops.add_commitment(self.session, text)
         if added is not None:
             # Clear only on success, so refused wording can be corrected.
             self.commitment_entry.clear()
@@ -890,8 +863,8 @@ class CharterPage(StepPage):
     def remove_selected_commitment(self) -> None:
         """Take the selected next step off the list (one undo step)."""
         c = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
-        if c is not None:
-            self.commitments_model.remove(c.id)
+        if c is not None and self.session is not None:
+            charter_ops.remove_commitment(self.session, c.id)
 
     # -- the asks of the sponsor ----------------------------------------------------
 
@@ -901,7 +874,8 @@ class CharterPage(StepPage):
         if not text.strip():
             self.ask_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.asks_model.add(text, AskKind(self.ask_kind_combo.currentData()))
+        kind = AskKind(self.ask_kind_combo.currentData())
+        added = None if self.session is None else charter_ops.add_ask(self.session, text, kind)
         if added is not None:
             self.ask_entry.clear()
             index = self.asks_model.index(self.asks_model.row_of(added.id), AsksModel.DUE)
@@ -912,8 +886,8 @@ class CharterPage(StepPage):
     def remove_selected_ask(self) -> None:
         """Take the selected ask off the list (one undo step)."""
         a = self.asks_model.ask_at(self.asks_view.currentIndex())
-        if a is not None:
-            self.asks_model.remove(a.id)
+        if a is not None and self.session is not None:
+            charter_ops.remove_ask(self.session, a.id)
 
     # -- the sign-off and the cadence ------------------------------------------------
 
