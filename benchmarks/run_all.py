@@ -31,6 +31,7 @@ BENCHMARKS = {
     "commit_latency": "per-edit commit latency with 1,000 workshops",
     "open_big_workshop": "opening a 300-goal workshop: load, both boards painted",
     "drop_to_repaint": "drop to repaint on the accountability board",
+    "edit_with_workshop_open": "one edit with the whole workshop open, 9 and 300 goals",
     "pdf_export": "PDF charter: the demo and 100 goals, against bare reportlab",
     "checks": "accountability checks at 30, 300 and 3,000 goals, per goal",
     "memory": "resident memory with the 300-goal workshop open",

@@ -262,17 +262,20 @@ class Signatory:
 
 def signatories(ws: Workshop) -> list[Signatory]:
     """The sponsor, then the Accountables in board order, each name once."""
+    holders: dict[str, list[Assignee]] = {}
+    for a in ws.assignments:
+        if a.role is Role.ACCOUNTABLE:
+            holders.setdefault(a.goal_id, []).append(a.assignee)
     accountable: dict[str, tuple[Assignee, int]] = {}
     for pillar in Pillar:
         for goal in ws.goals:
             if goal.pillar is not pillar:
                 continue
-            for a in ws.assignments:
-                if a.goal_id == goal.id and a.role is Role.ACCOUNTABLE:
-                    name = _name(ws, a.assignee)
-                    if name is not None:
-                        who, n = accountable.get(name, (a.assignee, 0))
-                        accountable[name] = (who, n + 1)
+            for holder in holders.get(goal.id, ()):
+                name = _name(ws, holder)
+                if name is not None:
+                    who, n = accountable.get(name, (holder, 0))
+                    accountable[name] = (who, n + 1)
 
     def is_sponsor(name: str) -> bool:
         return bool(ws.sponsor_name) and same_name(name, ws.sponsor_name)

@@ -348,7 +348,11 @@ def check(ws: Workshop, limits: Limits = Limits()) -> list[Finding]:
     Within a severity, findings follow the board: pillar by pillar and goal by
     goal down each column, then functions in table order, then participants.
     """
-    board = _Board(ws)
+    return _check(_Board(ws), limits)
+
+
+def _check(board: _Board, limits: Limits) -> list[Finding]:
+    ws = board.ws
     found: list[Finding] = []
     for pillar, column in board.columns():
         if not column:
@@ -383,7 +387,19 @@ def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
 
 def coverage(ws: Workshop, limits: Limits = Limits()) -> list[Coverage]:
     """What each function takes on, in table order, directly and through its people."""
+    return _coverage(_Board(ws), limits)
+
+
+def check_with_coverage(
+    ws: Workshop, limits: Limits = Limits()
+) -> tuple[list[Finding], list[Coverage]]:
+    """:func:`check` and :func:`coverage` together, reading the board once (after every edit)."""
     board = _Board(ws)
+    return _check(board, limits), _coverage(board, limits)
+
+
+def _coverage(board: _Board, limits: Limits) -> list[Coverage]:
+    ws = board.ws
     out: list[Coverage] = []
     for function in ws.functions:
         own = Assignee.function(function.id)

@@ -530,6 +530,21 @@ def goal_position(ws: Workshop, goal_id: str) -> tuple[Pillar, int]:
     return g.pillar, goals_in(ws, g.pillar).index(g)
 
 
+def goal_move_place(ws: Workshop, goal_id: str, pillar: Pillar, index: int) -> int | None:
+    """Where a move of a goal to ``index`` in ``pillar``'s column really lands, or None.
+
+    ``index`` counts the column without the goal itself and is brought within
+    the column; None when the goal is already at that place (the move would
+    change nothing).
+    """
+    old_pillar, old_index = goal_position(ws, goal_id)
+    others = len(goals_in(ws, pillar)) - (1 if pillar is old_pillar else 0)
+    index = max(0, min(index, others))
+    if pillar is old_pillar and index == old_index:
+        return None
+    return index
+
+
 def move_goal(ws: Workshop, goal_id: str, pillar: Pillar, index: int) -> tuple[Pillar, int]:
     """Move a goal to ``index`` in ``pillar``'s column; returns where it was."""
     pillar = _enum(Pillar, pillar, "Pillar")
@@ -561,6 +576,31 @@ def remove_goal(ws: Workshop, goal_id: str) -> Removal:
 
 
 # ----------------------------------------------------------------- accountability
+
+
+def drop_effect(
+    who: Assignee,
+    from_goal: str | None,
+    goal_id: str,
+    role: Role,
+    held: Role | None,
+    accountable: Assignee | None,
+) -> str | None:
+    """What giving ``who`` ``role`` on a goal by dragging would do, or None if nothing.
+
+    ``from_goal`` is the goal the chip was taken off (None: from the list of
+    people), ``held`` the role ``who`` has on the target goal now, and
+    ``accountable`` that goal's Accountable. The answer is "replace" (the
+    Accountable changes hands), "assign" (from the list), "move" (to another
+    role on the same goal) or "copy" (the same person onto another goal).
+    """
+    if held is role:
+        return None
+    if role is Role.ACCOUNTABLE and accountable is not None and accountable != who:
+        return "replace"
+    if from_goal is None:
+        return "assign"
+    return "move" if from_goal == goal_id else "copy"
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,16 @@ def step_complete(ws: Workshop, step: Step) -> bool:
     if step is Step.GOALS:
         return all(any(g.pillar is p for g in ws.goals) for p in Pillar)
     if step is Step.ACCOUNTABILITY:
+        # One pass over the assignments: this runs after every edit, on every size of board.
+        accountables: dict[str, int] = {}
+        responsible: set[str] = set()
+        for a in ws.assignments:
+            if a.role is Role.ACCOUNTABLE:
+                accountables[a.goal_id] = accountables.get(a.goal_id, 0) + 1
+            elif a.role is Role.RESPONSIBLE:
+                responsible.add(a.goal_id)
         return bool(ws.goals) and all(
-            sum(1 for a in ws.assignments if a.goal_id == g.id and a.role is Role.ACCOUNTABLE) == 1
-            and any(a.goal_id == g.id and a.role is Role.RESPONSIBLE for a in ws.assignments)
-            for g in ws.goals
+            accountables.get(g.id) == 1 and g.id in responsible for g in ws.goals
         )
     if step is Step.PRIORITIES:
         return any(not r.is_open for r in ws.rounds)

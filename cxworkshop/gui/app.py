@@ -29,19 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def find_or_create_demo(store: Store) -> int:
-    """The id of the demo workshop, made on first use."""
-    from ..domain.demo import demo_workshop
-
-    demo = demo_workshop()
-    for summary in store.list_workshops(demo.title):
-        if summary.title == demo.title and summary.organisation == demo.organisation:
-            return summary.id
-    created = store.create_workshop(demo)
-    assert created.id is not None
-    return created.id
-
-
 def application() -> QApplication:
     """The QApplication, created once with the app's names."""
     existing = QApplication.instance()
@@ -129,6 +116,8 @@ def start(
         if then is not None:
             then(window)
         if demo:
+            from .ops.library import find_or_create_demo
+
             window.open_workshop(find_or_create_demo(store))
         elif options.last_workshop is not None:
             window.open_workshop(options.last_workshop)

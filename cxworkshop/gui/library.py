@@ -41,7 +41,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
     QShowEvent,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -81,6 +80,7 @@ from ..domain.wording import plural, size_text
 from . import theme
 from .library_frame import LibraryFrame, role_label
 from .models.library import LibraryModel, last_edited, status_text
+from .ops import library as library_ops
 from .options import start_folder
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
@@ -996,102 +996,6 @@ class LibraryPage(LibraryFrame):
         self.recent_hint.setVisible(not shown)
 
 
-# ----------------------------------------------------------------- undo steps
-
-
-class _LibraryEdit(QUndoCommand):
-    """One undoable library edit. The first redo is skipped: the edit was made before the push."""
-
-    def __init__(self, library: Library, text: str) -> None:
-        super().__init__(text)
-        self.library = library
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.library._run(self.apply)
-
-    def undo(self) -> None:
-        self.library._run(self.revert)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-
-class _Added(_LibraryEdit):
-    """A workshop that was added (new, duplicated, imported); undo deletes it."""
-
-    def __init__(self, library: Library, text: str, workshop: Workshop) -> None:
-        super().__init__(library, text)
-        assert workshop.id is not None
-        self.workshop_id = workshop.id
-        self.removed: Workshop | None = None
-
-    def apply(self) -> None:
-        assert self.removed is not None
-        self.library.store.restore_workshop(self.removed)
-        self.library._changed(select=self.workshop_id)
-
-    def revert(self) -> None:
-        self.removed = self.library.store.delete_workshop(self.workshop_id)
-        self.library._changed(deleted=self.workshop_id)
-
-
-class _Deleted(_LibraryEdit):
-    """A workshop that was deleted; undo puts it back as it was, under the same id."""
-
-    def __init__(self, library: Library, text: str, removed: Workshop) -> None:
-        super().__init__(library, text)
-        assert removed.id is not None
-        self.workshop_id = removed.id
-        self.removed = removed
-
-    def apply(self) -> None:
-        self.removed = self.library.store.delete_workshop(self.workshop_id)
-        self.library._changed(deleted=self.workshop_id)
-
-    def revert(self) -> None:
-        self.library.store.restore_workshop(self.removed)
-        self.library._changed(select=self.workshop_id)
-
-
-class _Renamed(_LibraryEdit):
-    def __init__(self, library: Library, text: str, workshop_id: int, old: str, new: str) -> None:
-        super().__init__(library, text)
-        self.workshop_id, self.old, self.new = workshop_id, old, new
-
-    def apply(self) -> None:
-        self.library.store.rename_workshop(self.workshop_id, self.new)
-        self.library._changed(select=self.workshop_id)
-
-    def revert(self) -> None:
-        self.library.store.rename_workshop(self.workshop_id, self.old)
-        self.library._changed(select=self.workshop_id)
-
-
-class _StatusChanged(_LibraryEdit):
-    """A workshop's status set by hand from the library; undo gives it its old status."""
-
-    def __init__(
-        self, library: Library, text: str, workshop_id: int, old: Status, new: Status
-    ) -> None:
-        super().__init__(library, text)
-        self.workshop_id, self.old, self.new = workshop_id, old, new
-
-    def apply(self) -> None:
-        self.library.store.update_details(self.workshop_id, status=self.new)
-        self.library._changed(select=self.workshop_id)
-
-    def revert(self) -> None:
-        self.library.store.update_details(self.workshop_id, status=self.old)
-        self.library._changed(select=self.workshop_id)
-
-
 # ----------------------------------------------------------------- the controller
 
 
@@ -1253,7 +1157,7 @@ class Library(QObject):
         """Read the library again (after a workshop was edited elsewhere)."""
         self.page.refresh()
 
-    def _changed(self, *, select: int | None = None, deleted: int | None = None) -> None:
+    def show_change(self, *, select: int | None = None, deleted: int | None = None) -> None:
         if deleted is not None:
             neighbour = self._neighbour_of(deleted)
         self.page.refresh()
@@ -1273,7 +1177,11 @@ class Library(QObject):
         others = keys[row + 1 :] + keys[:row][::-1]
         return int(others[0]) if others else None  # type: ignore[arg-type]
 
-    def _run(self, change: Callable[[], None]) -> None:
+    def report(self, message: str) -> None:
+        """Say why a library edit was refused, in one line."""
+        self.sig_error.emit(message)
+
+    def run_step(self, change: Callable[[], None]) -> None:
         """Run an undo or redo; if the file refuses it, say so and start the history afresh."""
         try:
             change()
@@ -1294,18 +1202,6 @@ class Library(QObject):
 
     # -- the edits -----------------------------------------------------------
 
-    def _add(self, text: str, make: Callable[[], Workshop]) -> int | None:
-        """Add a workshop as one undo step; its id, or None (the reason is reported)."""
-        try:
-            created = make()
-        except WorkshopError as exc:
-            self.sig_error.emit(str(exc))
-            return None
-        assert created.id is not None
-        self.undo_stack.push(_Added(self, text, created))
-        self._changed(select=created.id)
-        return created.id
-
     def new_workshop(self) -> int | None:
         """Ask for the details of a new workshop, create it and open it; its id, or None."""
         from PySide6.QtWidgets import QDialog
@@ -1319,9 +1215,8 @@ class Library(QObject):
             choice = dialog.choice()
         finally:
             dialog.deleteLater()
-        workshop_id = self._add(
-            f"New workshop '{choice.title}'",
-            lambda: self.store.create_workshop(choice.build()),
+        workshop_id = library_ops.create_workshop(
+            self, f"New workshop '{choice.title}'", choice.build()
         )
         if workshop_id is not None:
             self.page.request_open(workshop_id)
@@ -1337,9 +1232,7 @@ class Library(QObject):
                 workshop_id: int | None = s.id
                 break
         else:
-            workshop_id = self._add(
-                "Add the demo workshop", lambda: self.store.create_workshop(demo)
-            )
+            workshop_id = library_ops.create_workshop(self, "Add the demo workshop", demo)
         if workshop_id is not None:
             self.page.select(workshop_id)
             self.page.request_open(workshop_id)
@@ -1359,10 +1252,7 @@ class Library(QObject):
         source = self._target(workshop_id)
         if source is None:
             return None
-        title = self._title(source)
-        return self._add(
-            f"Duplicate workshop '{title}'", lambda: self.store.duplicate_workshop(source)
-        )
+        return library_ops.duplicate_workshop(self, source, self._title(source))
 
     def start_next(self, workshop_id: int | None = None) -> int | None:
         """Ask when next quarter's workshop is held and its title, start it from this one
@@ -1413,17 +1303,7 @@ class Library(QObject):
         )
         if not ok or new.strip() == old:
             return False
-        try:
-            self.store.rename_workshop(target, new)
-        except WorkshopError as exc:
-            self.sig_error.emit(str(exc))
-            return False
-        new = self._title(target)
-        self.undo_stack.push(
-            _Renamed(self, f"Rename workshop '{old}' to '{new}'", target, old, new)
-        )
-        self._changed(select=target)
-        return True
+        return library_ops.rename_workshop(self, target, new)
 
     def delete(self, workshop_id: int | None = None) -> bool:
         """Ask, then delete the workshop and all it holds (undoable); True if deleted."""
@@ -1442,14 +1322,7 @@ class Library(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            removed = self.store.delete_workshop(target)
-        except WorkshopError as exc:
-            self.sig_error.emit(str(exc))
-            return False
-        self.undo_stack.push(_Deleted(self, f"Delete workshop '{removed.title}'", removed))
-        self._changed(deleted=target)
-        return True
+        return library_ops.delete_workshop(self, target)
 
     def set_status(self, status: Status, workshop_id: int | None = None) -> bool:
         """Set a workshop's status by hand (undoable); True if it has that status now."""
@@ -1459,17 +1332,8 @@ class Library(QObject):
         from .status import status_change_text
 
         old = self.store.workshop(target).status
-        if old is status:
-            return True
-        try:
-            self.store.update_details(target, status=status)
-        except WorkshopError as exc:
-            self.sig_error.emit(str(exc))
-            return False
         text = status_change_text(old, status, title=self._title(target))
-        self.undo_stack.push(_StatusChanged(self, text, target, old, status))
-        self._changed(select=target)
-        return True
+        return library_ops.set_status(self, target, status, text)
 
     def context_menu(self) -> QMenu:
         """The selected workshop's menu: open it, set its status, and the library's edits."""
@@ -1520,9 +1384,7 @@ class Library(QObject):
         except OSError as exc:
             self._warn("Import workshop", f"{Path(path).name} could not be read: {_reason(exc)}.")
             return None
-        workshop_id = self._add(
-            f"Import workshop '{ws.title}'", lambda: self.store.import_workshop(ws)
-        )
+        workshop_id = library_ops.import_workshop(self, ws)
         if workshop_id is not None:
             self.sig_status.emit(f"Imported '{ws.title}' from {Path(path).name}.")
         return workshop_id

@@ -588,10 +588,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.workshop_view.show_step(step)
-        if remember and self.session.workshop.current_step is not step:
+        if remember:
+            from .ops.details import remember_step
+
             try:
-                # Where the room is is not an edit: saved, but not an undo step.
-                self.store.update_details(self.session.workshop_id, current_step=step)
+                remember_step(self.session, step)
             except WorkshopError as exc:
                 self.show_error(str(exc))
         self._update_actions()

@@ -32,6 +32,7 @@ from ..domain.errors import NotFound
 from ..domain.model import Review
 from . import file_dialogs
 from .models.reviews import ReviewModel
+from .ops import reviews as review_ops
 from .pages.setup import ErrorLine
 from .roles import CHOICE_ROLE
 from .session import Session
@@ -237,13 +238,7 @@ class ReviewsWindow(QDialog):
         """Start a review held on the chosen date (one undo step) and show it."""
         q = self.new_date.date()
         held_on = dt.date(q.year(), q.month(), q.day())
-        wid = self.session.workshop_id
-        store = self.session.store
-        added = self.session.edit(
-            f"Start the review of {held_on.day} {held_on:%B %Y}",
-            lambda: store.add_review(wid, held_on),
-            lambda new: store.remove_review(wid, new.id),
-        )
+        added = review_ops.add_review(self.session, held_on)
         if added is not None:
             self.model.review_id = added.id
             self.refresh()
@@ -256,14 +251,7 @@ class ReviewsWindow(QDialog):
         r = self.model.review
         if r is None:
             return False
-        wid = self.session.workshop_id
-        store = self.session.store
-        done = self.session.edit(
-            f"Remove the review of {r.held_on.day} {r.held_on:%B %Y}",
-            lambda: store.remove_review(wid, r.id),
-            lambda removed: store.restore_review(wid, removed),
-        )
-        return done is not None
+        return review_ops.remove_review(self.session, r.id)
 
     def export_report(self) -> Path | None:
         """Ask where to save the progress report, then save it there."""

@@ -35,6 +35,7 @@ from ..domain.agenda import Level
 from ..domain.errors import WorkshopError
 from ..domain.model import Step
 from ..domain.progress import status_when_room_starts
+from .ops.agenda import record_time_spent
 from .options import Options
 from .placement import FRAME_GUESS, centred, fit_frame, fit_size, frame_margins
 from .room_timer import RoomClock
@@ -533,7 +534,7 @@ class RoomMode(QObject):
         if self.session is None:
             return
         try:
-            self.session.store.add_time_spent(self.session.workshop_id, Step(step), seconds)
+            record_time_spent(self.session, Step(step), seconds)
         except WorkshopError as exc:
             self.sig_error.emit(str(exc))
 

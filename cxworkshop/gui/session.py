@@ -67,8 +67,16 @@ class Edit(QUndoCommand, Generic[T]):
 class Session(QObject):
     """A workshop open in the window: the store, the undo stack, and change signals."""
 
+    sig_changes = Signal(object)
+    """The workshop changed (an edit, an undo or a redo): what changed, as a ``ChangeSet``.
+
+    Each view updates just what the change set names; a view that is hidden
+    notes that it is behind and catches up when shown. Sent before
+    :attr:`sig_changed`.
+    """
+
     sig_changed = Signal()
-    """The workshop changed (an edit, an undo or a redo); views re-read it."""
+    """The workshop changed (sent after :attr:`sig_changes`), for views that re-read it all."""
 
     sig_error = Signal(str)
     """An edit was refused or could not be saved; the one-line message for the user."""
@@ -111,12 +119,17 @@ class Session(QObject):
             result = step.run_first()
         except WorkshopError as exc:
             self.sig_error.emit(str(exc))
-            self.sig_changed.emit()
+            self.announce()
             return None
         self.undo_stack.push(step)
         self.sig_saved.emit()
-        self.sig_changed.emit()
+        self.announce()
         return result
+
+    def announce(self) -> None:
+        """Tell every view what the store's edits since the last announcement changed."""
+        self.sig_changes.emit(self.store.take_changes())
+        self.sig_changed.emit()
 
     def _run(self, change: Callable[[], Any], goal_id: str | None = None) -> None:
         """Undo or redo a step (``change``) that changed ``goal_id``, if any."""
@@ -128,9 +141,9 @@ class Session(QObject):
             self.sig_error.emit(f"{exc} The undo history was cleared.")
             # Not from inside the stack's own undo()/redo() call.
             QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
-            self.sig_changed.emit()
+            self.announce()
             return
         self.sig_saved.emit()
-        self.sig_changed.emit()
+        self.announce()
         if goal_id is not None:
             self.sig_goal_revisited.emit(goal_id)

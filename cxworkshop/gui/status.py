@@ -43,17 +43,10 @@ def set_status(session: Session, status: Status, why: str = "") -> bool:
     True if the workshop has that status now; a workshop that had it already
     makes no undo step.
     """
-    from .models import undo  # (the library's menu needs none of the editing code)
+    from .ops import details  # (the library's menu needs none of the editing code)
 
-    old = session.workshop.status
-    if old is status:
-        return True
-    return undo.update_step(
-        session,
-        status_change_text(old, status, why),
-        session.store.update_details,
-        status=status,
-    )
+    text = status_change_text(session.workshop.status, status, why)
+    return details.set_status(session, status, text)
 
 
 class StatusMenu(QMenu):

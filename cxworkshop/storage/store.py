@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..domain.changes import EVERYTHING, ChangeSet, removal_changes
 from ..domain.errors import NotFound, WorkshopError
 from ..domain.model import (
     Ask,
@@ -226,6 +227,7 @@ class Store:
                 raise safety.UpgradeFailed(safety.upgrade_message(self.path, version, exc)) from exc
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache: dict[int, Workshop] = {}
+        self._changes = ChangeSet()
 
     def _refusal(self, exc: BaseException) -> WorkshopError:
         """Damage if the error says the file is damaged; else the file cannot be written here."""
@@ -274,6 +276,7 @@ class Store:
             )
         conn.create_function("cx_fold", 1, _casefold, deterministic=True)
         self._cache = {}
+        self._changes = ChangeSet()
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -392,6 +395,7 @@ class Store:
             return fresh
         for f in dataclasses.fields(Workshop):
             setattr(ws, f.name, getattr(fresh, f.name))
+        self._changes = EVERYTHING
         return ws
 
     def create_workshop(self, ws: Workshop, *, keep_id: bool = False) -> Workshop:
@@ -456,7 +460,7 @@ class Store:
 
     def rename_workshop(self, workshop_id: int, title: str) -> str:
         """Give a workshop a new title; returns the old one."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(details=frozenset({"title"}))) as ws:
             previous = editing.update_details(ws, title=title)
             self._write_details(ws)
         return str(previous["title"])
@@ -479,13 +483,18 @@ class Store:
     # ------------------------------------------------------------------ edits
 
     @contextmanager
-    def _edit(self, workshop_id: int) -> Iterator[Workshop]:
+    def _edit(self, workshop_id: int, changes: ChangeSet | None = None) -> Iterator[Workshop]:
         """One edit: the domain rule, then the writes, in one committed transaction.
 
-        If anything fails the transaction rolls back and the in-memory workshop
-        is read again from the file, so what is shown is always what is saved.
+        ``changes`` is what the edit changes (more may be noted inside with
+        :meth:`_note`); once it commits, :meth:`take_changes` hands it on. If
+        anything fails the transaction rolls back and the in-memory workshop is
+        read again from the file, so what is shown is always what is saved (and
+        the change set asks every view to re-read it all).
         """
         ws = self.workshop(workshop_id)
+        if changes is not None:
+            self._note(changes)
         try:
             with self.db.atomic():
                 yield ws
@@ -496,6 +505,7 @@ class Store:
                 )
         except BaseException as exc:
             self.reload(workshop_id)
+            self._changes = EVERYTHING
             if isinstance(exc, sqlite3.Error):
                 # Ids and the kind of error only: never what the workshop says.
                 _log.error("Write failed for workshop %s: %s", workshop_id, type(exc).__name__)
@@ -504,27 +514,36 @@ class Store:
                 ) from exc
             raise
 
+    def _note(self, changes: ChangeSet) -> None:
+        """Add to what the edit under way changed."""
+        self._changes = self._changes | changes
+
+    def take_changes(self) -> ChangeSet:
+        """What the edits since the last call changed (and forget it): the views' cue."""
+        changes, self._changes = self._changes, ChangeSet()
+        return changes
+
     def update_details(self, workshop_id: int, **changes: Any) -> dict[str, Any]:
         """Change title, organisation, dates, sponsor, vision, status or current step."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(details=frozenset(changes))) as ws:
             previous = editing.update_details(ws, **changes)
             self._write_details(ws)
         return previous
 
     def add_function(self, workshop_id: int, new: Function, index: int | None = None) -> Function:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(people=True)) as ws:
             editing.add_function(ws, new, index)
             self._write_items("functions", ws, ws.functions)
         return new
 
     def update_function(self, workshop_id: int, function_id: str, **changes: Any) -> dict[str, Any]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(people=True)) as ws:
             previous = editing.update_function(ws, function_id, **changes)
             self._write_one("functions", ws, ws.functions, editing.function(ws, function_id))
         return previous
 
     def move_function(self, workshop_id: int, function_id: str, index: int) -> int:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(people=True)) as ws:
             old = editing.move_function(ws, function_id, index)
             self._write_positions("functions", ws, ws.functions)
         return old
@@ -532,13 +551,17 @@ class Store:
     def remove_function(self, workshop_id: int, function_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_function(ws, function_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
     def add_participant(
         self, workshop_id: int, new: Participant, index: int | None = None
     ) -> Participant:
-        with self._edit(workshop_id) as ws:
+        with self._edit(
+            workshop_id,
+            ChangeSet(people=True, rounds=_rounds_with_voter(self.workshop(workshop_id), new.id)),
+        ) as ws:
             editing.add_participant(ws, new, index)
             self._write_items("participants", ws, ws.participants)
             for r in ws.rounds:
@@ -549,14 +572,14 @@ class Store:
     def update_participant(
         self, workshop_id: int, participant_id: str, **changes: Any
     ) -> dict[str, Any]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(people=True)) as ws:
             previous = editing.update_participant(ws, participant_id, **changes)
             p = editing.participant(ws, participant_id)
             self._write_one("participants", ws, ws.participants, p)
         return previous
 
     def move_participant(self, workshop_id: int, participant_id: str, index: int) -> int:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(people=True)) as ws:
             old = editing.move_participant(ws, participant_id, index)
             self._write_positions("participants", ws, ws.participants)
         return old
@@ -564,17 +587,18 @@ class Store:
     def remove_participant(self, workshop_id: int, participant_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_participant(ws, participant_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
     def add_goal(self, workshop_id: int, new: Goal, index: int | None = None) -> Goal:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(goals_added=frozenset({new.id}))) as ws:
             editing.add_goal(ws, new, index)
             self._write_items("goals", ws, editing.goals_in(ws, new.pillar))
         return new
 
     def update_goal(self, workshop_id: int, goal_id: str, **changes: Any) -> dict[str, Any]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(goals_changed=frozenset({goal_id}))) as ws:
             previous = editing.update_goal(ws, goal_id, **changes)
             g = editing.goal(ws, goal_id)
             self._write_one("goals", ws, editing.goals_in(ws, g.pillar), g)
@@ -584,7 +608,7 @@ class Store:
         self, workshop_id: int, goal_id: str, pillar: Pillar, index: int
     ) -> tuple[Pillar, int]:
         """Move a goal within its column or to another pillar; returns where it was."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(goals_moved=frozenset({goal_id}))) as ws:
             old = editing.move_goal(ws, goal_id, pillar, index)
             for p in {old[0], Pillar(pillar)}:
                 self._write_items("goals", ws, editing.goals_in(ws, p))
@@ -593,6 +617,7 @@ class Store:
     def remove_goal(self, workshop_id: int, goal_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_goal(ws, goal_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
@@ -600,6 +625,7 @@ class Store:
         """Put back what a removal took away (undo of any remove)."""
         with self._edit(workshop_id) as ws:
             editing.restore(ws, removal)
+            self._note(removal_changes(removal, restored=True))
             table = _TABLES[removal.kind]
             if removal.kind == "goal":
                 self._write_items("goals", ws, editing.goals_in(ws, removal.removed.pillar))
@@ -616,7 +642,7 @@ class Store:
 
     def assign(self, workshop_id: int, goal_id: str, who: Assignee, role: Role) -> AssignOutcome:
         """Give an assignee a RACI role on a goal (replacing any earlier role, or Accountable)."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(assignments=frozenset({goal_id}))) as ws:
             outcome = editing.assign(ws, goal_id, who, role)
             for old in outcome.undo_list():
                 self._delete_assignment(ws, old)
@@ -624,7 +650,7 @@ class Store:
         return outcome
 
     def unassign(self, workshop_id: int, goal_id: str, who: Assignee) -> Assignment:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(assignments=frozenset({goal_id}))) as ws:
             removed = editing.unassign(ws, goal_id, who)
             self._delete_assignment(ws, removed)
         return removed
@@ -633,7 +659,7 @@ class Store:
         self, workshop_id: int, goal_id: str, assignments: list[Assignment]
     ) -> list[Assignment]:
         """Replace a goal's assignments wholesale (undo of an assignment); returns the old ones."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(assignments=frozenset({goal_id}))) as ws:
             old = editing.set_assignments(ws, goal_id, assignments)
             self.db.execute(
                 "DELETE FROM assignments WHERE workshop_id = ? AND goal_id = ?",
@@ -646,7 +672,7 @@ class Store:
     def add_principle(
         self, workshop_id: int, new: Principle, index: int | None = None
     ) -> Principle:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(principles=True)) as ws:
             editing.add_principle(ws, new, index)
             self._write_items("principles", ws, ws.principles)
         return new
@@ -654,7 +680,7 @@ class Store:
     def update_principle(
         self, workshop_id: int, principle_id: str, **changes: Any
     ) -> dict[str, Any]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(principles=True)) as ws:
             previous = editing.update_principle(ws, principle_id, **changes)
             self._write_items("principles", ws, ws.principles)
         return previous
@@ -662,13 +688,14 @@ class Store:
     def remove_principle(self, workshop_id: int, principle_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_principle(ws, principle_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
     def add_commitment(
         self, workshop_id: int, new: Commitment, index: int | None = None
     ) -> Commitment:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(charter=True)) as ws:
             editing.add_commitment(ws, new, index)
             self._write_items("commitments", ws, ws.commitments)
         return new
@@ -676,7 +703,7 @@ class Store:
     def update_commitment(
         self, workshop_id: int, commitment_id: str, **changes: Any
     ) -> dict[str, Any]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(charter=True)) as ws:
             previous = editing.update_commitment(ws, commitment_id, **changes)
             self._write_items("commitments", ws, ws.commitments)
         return previous
@@ -684,6 +711,7 @@ class Store:
     def remove_commitment(self, workshop_id: int, commitment_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_commitment(ws, commitment_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
@@ -691,14 +719,14 @@ class Store:
 
     def add_ask(self, workshop_id: int, new: Ask, index: int | None = None) -> Ask:
         """Add something the team asks of the sponsor."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(charter=True)) as ws:
             editing.add_ask(ws, new, index)
             self._write_items("asks", ws, ws.asks)
         return new
 
     def update_ask(self, workshop_id: int, ask_id: str, **changes: Any) -> dict[str, Any]:
         """Change an ask's text, kind or due date; returns the previous values."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(charter=True)) as ws:
             previous = editing.update_ask(ws, ask_id, **changes)
             self._write_one("asks", ws, ws.asks, editing.ask(ws, ask_id))
         return previous
@@ -706,6 +734,7 @@ class Store:
     def remove_ask(self, workshop_id: int, ask_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_ask(ws, ask_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
@@ -751,6 +780,7 @@ class Store:
         """Open a voting round (see :func:`editing.open_round` for the settings)."""
         with self._edit(workshop_id) as ws:
             r = editing.open_round(ws, **settings)
+            self._note(ChangeSet(rounds=frozenset({r.id})))
             self._write_round(ws, r)
         return r
 
@@ -763,7 +793,7 @@ class Store:
         *,
         reopen_over_budget: bool = False,
     ) -> tuple[int, int, dict[str, dict[str, int]]]:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             result = editing.change_round_budget(
                 ws, round_id, dots_per_voter, max_per_goal, reopen_over_budget=reopen_over_budget
             )
@@ -784,7 +814,7 @@ class Store:
         longer in the round gets nothing back. Dots on goals that have left the
         ballot since are dropped, as removing the goal dropped everyone's.
         """
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             editing.change_round_budget(ws, round_id, dots_per_voter, max_per_goal)
             r = editing.voting_round(ws, round_id)
             for voter, ballot in reopened.items():
@@ -797,7 +827,7 @@ class Store:
         self, workshop_id: int, round_id: str, voter_id: str, dots: dict[str, int]
     ) -> dict[str, int] | None:
         """Save a voter's confirmed ballot; returns the one it replaced."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             previous = editing.cast_ballot(ws, round_id, voter_id, dots)
             self._write_ballot(ws, editing.voting_round(ws, round_id), voter_id)
         return previous
@@ -805,19 +835,19 @@ class Store:
     def withdraw_ballot(
         self, workshop_id: int, round_id: str, voter_id: str
     ) -> dict[str, int] | None:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             previous = editing.withdraw_ballot(ws, round_id, voter_id)
             self._write_ballot(ws, editing.voting_round(ws, round_id), voter_id)
         return previous
 
     def add_voter(self, workshop_id: int, round_id: str, voter_id: str) -> None:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             editing.add_voter(ws, round_id, voter_id)
             self._write_round(ws, editing.voting_round(ws, round_id))
 
     def set_tally(self, workshop_id: int, round_id: str, goal_id: str, dots: int) -> int:
         """Record the dots counted on the wall for one goal; returns the previous count."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             previous = editing.set_tally(ws, round_id, goal_id, dots)
             self.db.execute(
                 "UPDATE round_goals SET tally = ? "
@@ -827,17 +857,17 @@ class Store:
         return previous
 
     def close_round(self, workshop_id: int, round_id: str) -> None:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             editing.close_round(ws, round_id)
             self._write_round_row(ws, editing.voting_round(ws, round_id))
 
     def reopen_round(self, workshop_id: int, round_id: str) -> None:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             editing.reopen_round(ws, round_id)
             self._write_round_row(ws, editing.voting_round(ws, round_id))
 
     def set_revealed(self, workshop_id: int, round_id: str, revealed: bool) -> bool:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             previous = editing.set_revealed(ws, round_id, revealed)
             self._write_round_row(ws, editing.voting_round(ws, round_id))
         return previous
@@ -846,7 +876,7 @@ class Store:
         self, workshop_id: int, round_id: str, order: list[str], note: str = ""
     ) -> tuple[list[str], str]:
         """Record the sponsor's call on a tie; returns the previous decision."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(rounds=frozenset({round_id}))) as ws:
             previous = editing.record_decision(ws, round_id, order, note)
             self._write_round_row(ws, editing.voting_round(ws, round_id))
         return previous
@@ -854,6 +884,7 @@ class Store:
     def remove_round(self, workshop_id: int, round_id: str) -> Removal:
         with self._edit(workshop_id) as ws:
             removal = editing.remove_round(ws, round_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
         return removal
 
@@ -1219,7 +1250,7 @@ class Store:
 
     def add_review(self, workshop_id: int, held_on: dt.date | str) -> Review:
         """A new progress review, held on ``held_on``."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(reviews=True)) as ws:
             new = review.add_review(ws, held_on)
             self._write_review(ws, new)
         return new
@@ -1228,13 +1259,13 @@ class Store:
         self, workshop_id: int, review_id: str, goal_id: str, **changes: Any
     ) -> dict[str, Any]:
         """Change what a review says of one goal; returns the values it replaced."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(reviews=True)) as ws:
             previous = review.record(ws, review_id, goal_id, **changes)
             self._write_review(ws, review.review(ws, review_id))
         return previous
 
     def remove_review(self, workshop_id: int, review_id: str) -> Review:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(reviews=True)) as ws:
             removed = review.remove_review(ws, review_id)
             self.db.execute(
                 "DELETE FROM reviews WHERE workshop_id = ? AND id = ?", [ws.id, review_id]
@@ -1242,7 +1273,7 @@ class Store:
         return removed
 
     def restore_review(self, workshop_id: int, removed: Review) -> None:
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(reviews=True)) as ws:
             review.restore_review(ws, removed)
             self._write_review(ws, removed)
 
@@ -1296,14 +1327,14 @@ class Store:
 
     def set_timebox(self, workshop_id: int, step: Step, minutes: int) -> int:
         """Plan ``minutes`` for a step; returns the minutes planned before."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(agenda=True)) as ws:
             previous = agenda.set_timebox(ws, step, minutes)
             self._write_step_time(ws, Step(step))
         return previous
 
     def set_agenda_start(self, workshop_id: int, start: dt.time | None) -> dt.time | None:
         """Start the agenda at ``start`` (None: no clock times); returns the previous start."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(agenda=True)) as ws:
             previous = agenda.set_agenda_start(ws, start)
             self.db.execute(
                 "UPDATE workshops SET agenda_start = ? WHERE id = ?",
@@ -1313,7 +1344,7 @@ class Store:
 
     def add_time_spent(self, workshop_id: int, step: Step, seconds: int) -> int:
         """Count ``seconds`` more spent in a step (the timer's record); returns the new total."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(agenda=True)) as ws:
             total = agenda.add_time_spent(ws, step, seconds)
             self._write_step_time(ws, Step(step))
         return total
@@ -1350,6 +1381,11 @@ class Store:
                 spent[step] = int(r["spent_seconds"])
         ws.timeboxes = boxes
         ws.time_spent = {s: spent[s] for s in Step if s in spent}
+
+
+def _rounds_with_voter(ws: Workshop, participant_id: str) -> frozenset[str]:
+    """The rounds that count ``participant_id`` among their voters."""
+    return frozenset(r.id for r in ws.rounds if participant_id in r.voter_ids)
 
 
 def _clock(value: dt.time | None) -> str | None:

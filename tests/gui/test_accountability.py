@@ -14,12 +14,12 @@ from cxworkshop.domain.model import Assignee, AssigneeKind, Goal, Participant, P
 from cxworkshop.gui.models.accountability import (
     AssigneesModel,
     CoverageModel,
-    Edits,
     FindingsModel,
     GoalAssignmentsModel,
     RaciMatrixModel,
     item_data,
 )
+from cxworkshop.gui.ops.accountability import Edits
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.roles import ASSIGNEE_ROLE, NOTE_ROLE
 from cxworkshop.gui.session import Session

@@ -23,11 +23,11 @@ from cxworkshop.domain.model import (
 from cxworkshop.gui.models.accountability import (
     ASSIGNEE_MIME_TYPE,
     AssigneesModel,
-    Edits,
     GoalAssignmentsModel,
     Payload,
     make_mime,
 )
+from cxworkshop.gui.ops.accountability import Edits
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets import raci
@@ -568,3 +568,44 @@ def test_a_full_assignment_round_by_mouse_on_the_demo_survives_reopening(
         assert [c.assignee for c in zone_of(demo_page, goal, A).chips] == [
             who for who, role in plan[goal.id].items() if role is A
         ]
+
+
+@pytest.fixture
+def payload_reads(monkeypatch: pytest.MonkeyPatch) -> list[QMimeData | None]:
+    """Every time a chip's drag payload is read (parsed from its MIME data and checked)."""
+    from cxworkshop.gui.models import accountability
+
+    reads: list[QMimeData | None] = []
+    parse = accountability.workshop_payload
+
+    def counted(data, mime_type, session):  # type: ignore[no-untyped-def]
+        reads.append(data)
+        return parse(data, mime_type, session)
+
+    monkeypatch.setattr(accountability, "workshop_payload", counted)
+    return reads
+
+
+@pytest.mark.desktop
+def test_a_chip_dropped_on_a_zone_is_read_once(
+    page: AccountabilityPage, payload_reads: list[QMimeData | None]
+):
+    session = page.session
+    nps = goal_titled(session, "Raise NPS to 35")
+    zone = zone_of(page, nps, R)
+    mime = palette_mime(session, function(session, "Sales"))
+    drag_to(zone, mime, middle(zone), COPY)
+    payload_reads.clear()
+    assert drop_on(zone, mime, middle(zone), COPY).isAccepted()
+    assert roles_on(session, nps.id) == {"Sales": R}
+    assert payload_reads == [mime]
+
+
+def test_a_chip_dropped_through_the_model_is_read_once(
+    tree: GoalAssignmentsModel, workshop: Session, payload_reads: list[QMimeData | None]
+):
+    nps = goal_titled(workshop, "Raise NPS to 35")
+    mime = palette_mime(workshop, function(workshop, "Sales"))
+    assert tree.dropMimeData(mime, COPY, -1, 0, tree.role_index(nps.id, R))
+    assert roles_on(workshop, nps.id) == {"Sales": R}
+    assert payload_reads == [mime]

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Step
-from cxworkshop.gui.app import find_or_create_demo, start
+from cxworkshop.gui.app import start
 from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.ops.library import find_or_create_demo
 from cxworkshop.gui.options import Options
 from cxworkshop.storage import schema
 from cxworkshop.storage.store import Store

@@ -197,7 +197,7 @@ def test_a_secret_ballot_never_reaches_the_audience_screen(qtbot, window, store,
     # Two people have voted already; the third is at the laptop, placing dots.
     for voter, goal in zip(people[:2], r.goal_ids, strict=False):
         store.cast_ballot(demo, r.id, voter.id, {goal: r.max_per_goal})
-    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    window.session.announce()  # type: ignore[union-attr]
     assert audience.showing() == "priorities"
     assert "dot" not in seen(audience).lower(), "an open round shows no totals"
 

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from cxworkshop.domain.model import AskKind, Cadence
+from cxworkshop.gui.ops import charter as charter_ops
 from cxworkshop.gui.pages.charter import AsksModel, CharterPage
 from tests.helpers.gui import reopened, show_page
 
@@ -63,7 +64,7 @@ def test_an_ask_typed_and_entered_is_saved_with_its_kind_as_one_undo_step(page, 
 
 
 def test_by_when_is_typed_into_its_cell_and_undone(qtbot, page, blank_session):
-    page.asks_model.add("Name a data owner", AskKind.PEOPLE)
+    charter_ops.add_ask(page.session, "Name a data owner", AskKind.PEOPLE)
     page.asks_view.setFocus()
     page.asks_view.setCurrentIndex(page.asks_model.index(0, AsksModel.DUE))
     QTest.keyClick(page.asks_view, Qt.Key.Key_Return)
@@ -83,7 +84,7 @@ def test_by_when_is_typed_into_its_cell_and_undone(qtbot, page, blank_session):
 
 
 def test_the_kind_is_chosen_from_a_list_in_its_cell(qtbot, page, blank_session):
-    page.asks_model.add("Decide on store targets")
+    charter_ops.add_ask(page.session, "Decide on store targets")
     page.asks_view.setFocus()
     page.asks_view.setCurrentIndex(page.asks_model.index(0, AsksModel.KIND))
     QTest.keyClick(page.asks_view, Qt.Key.Key_F2)
@@ -98,7 +99,7 @@ def test_the_kind_is_chosen_from_a_list_in_its_cell(qtbot, page, blank_session):
 
 
 def test_an_ask_cannot_be_emptied_and_says_why(page, blank_session):
-    page.asks_model.add("Approve the budget")
+    charter_ops.add_ask(page.session, "Approve the budget")
     count = blank_session.undo_stack.count()
     assert not page.asks_model.setData(page.asks_model.index(0, AsksModel.TEXT), "  ")
     assert "Ask cannot be empty" in page.error_line.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from cxworkshop.charter import Paper
 from cxworkshop.domain.model import Step
+from cxworkshop.gui.ops import charter as charter_ops
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.charter import (
     MISSING,
@@ -108,12 +109,12 @@ def test_next_steps_model_stays_consistent_while_steps_come_and_go(qtmodeltester
     model = CommitmentsModel()
     model.set_session(blank_session)
     qtmodeltester.check(model, force_py=True)
-    first = model.add("Share the charter with every team")
+    first = charter_ops.add_commitment(blank_session, "Share the charter with every team")
     assert first is not None
-    assert model.add("Book the first review") is not None
+    assert charter_ops.add_commitment(blank_session, "Book the first review") is not None
     assert model.setData(model.index(0, CommitmentsModel.OWNER), "Ana Silva")
     assert model.setData(model.index(1, CommitmentsModel.DUE), "June")
-    assert model.remove(first.id)
+    assert charter_ops.remove_commitment(blank_session, first.id)
     for _ in range(5):
         blank_session.undo_stack.undo()
     assert model.rowCount() == 0
@@ -147,7 +148,7 @@ def test_a_next_step_typed_and_entered_is_saved_as_one_undo_step(page, blank_ses
 
 
 def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session):
-    page.commitments_model.add("Book the first review")
+    charter_ops.add_commitment(page.session, "Book the first review")
     index = page.commitments_model.index(0, CommitmentsModel.OWNER)
     page.commitments_view.setFocus()
     page.commitments_view.setCurrentIndex(index)
@@ -172,7 +173,7 @@ def test_who_does_a_step_is_typed_into_its_cell(qtbot, page, blank_session):
 
 
 def test_a_step_cannot_be_emptied_and_says_why(page, blank_session):
-    page.commitments_model.add("Book the first review")
+    charter_ops.add_commitment(page.session, "Book the first review")
     count = blank_session.undo_stack.count()
     assert not page.commitments_model.setData(page.commitments_model.index(0, 0), "   ")
     assert page.error_line.isVisible()

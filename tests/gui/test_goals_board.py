@@ -13,7 +13,8 @@ from cxworkshop.domain import editing
 from cxworkshop.domain.defaults import example_goals
 from cxworkshop.domain.model import Goal, Pillar, Workshop
 from cxworkshop.gui import theme
-from cxworkshop.gui.models.goals import GOAL_MIME_TYPE, PillarGoalsModel, edit_goal
+from cxworkshop.gui.models.goals import GOAL_MIME_TYPE, PillarGoalsModel
+from cxworkshop.gui.ops.goals import edit_goal
 from cxworkshop.gui.pages.goals import GoalsPage
 from cxworkshop.gui.roles import MEASURE_ROLE
 from cxworkshop.gui.session import Session

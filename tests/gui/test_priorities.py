@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from cxworkshop.domain import editing, voting
 from cxworkshop.domain.model import Goal, Participant, VotingMode
-from cxworkshop.gui.models.goals import removal_preview
 from cxworkshop.gui.models.voting import (
     BallotModel,
     DecisionModel,
@@ -29,6 +28,7 @@ from cxworkshop.gui.models.voting import (
     VoterChoiceModel,
     VoterStatusModel,
 )
+from cxworkshop.gui.ops.goals import removal_preview
 from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
 from cxworkshop.gui.session import Session
 from tests.gui.test_voting_flow import (
@@ -306,7 +306,7 @@ def test_the_budget_follows_the_goals_on_the_ballot_until_the_facilitator_sets_i
     assert setup.goals_model.ticked() == goal_ids(page.session.workshop)
     assert setup.dots_spin.value() == voting.default_budget(4)
     page.session.store.add_goal(page.session.workshop_id, Goal(GOALS[0][0], "Win back members"))
-    page.session.sig_changed.emit()
+    page.session.announce()
     assert setup.goals_model.rowCount() == 5, "a goal added meanwhile arrives ticked"
     assert setup.dots_spin.value() == voting.default_budget(5)
     setup.goals_list.setFocus()
@@ -353,7 +353,7 @@ def test_unticked_people_do_not_vote_and_undo_of_opening_keeps_the_ballots_for_r
 def test_a_person_who_joins_mid_round_gets_a_ballot(qtbot, page, team):
     open_secret_vote(qtbot, page)
     team.store.add_participant(team.workshop_id, Participant("Femi Adeyemi"))
-    team.sig_changed.emit()
+    team.announce()
     names = [page.voters_model.index(r, 0).data() for r in range(page.voters_model.rowCount())]
     assert names[-1] == "Femi Adeyemi"
     assert page.voters_model.index(len(names) - 1, 1).data() == "○ Not yet"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cxworkshop.domain.model import Assignee, Participant, Workshop
 from cxworkshop.gui import theme
 from cxworkshop.gui.models.people import FUNCTION_MIME_TYPE, FunctionsModel, ParticipantsModel
+from cxworkshop.gui.ops import people as people_ops
 from cxworkshop.gui.pages.setup import SetupPage
 from cxworkshop.gui.roles import SUBTITLE_ROLE
 from cxworkshop.storage.store import Store
@@ -143,11 +144,11 @@ def edit_people_and_functions(session, people: ParticipantsModel, functions: Fun
     it = function_named(ws, "IT")
     assert people.setData(people.index(people.new_row(), 0), "Ana Silva")
     assert people.setData(people.index(0, ParticipantsModel.FUNCTION), it.id)
-    assert functions.add_function("Legal") is not None
-    assert functions.move_function(it.id, 0)
+    assert people_ops.add_function(session, "Legal") is not None
+    assert people_ops.move_function(session, it.id, 0)
     assert functions.setData(functions.index(0, 0), "Technology")
-    assert functions.remove_function(function_named(ws, "Marketing").id)
-    assert people.remove_participant(ws.participants[1].id)
+    assert people_ops.remove_function(session, function_named(ws, "Marketing").id)
+    assert people_ops.remove_participant(session, ws.participants[1].id)
     for _ in range(7):
         session.undo_stack.undo()
     for _ in range(7):
@@ -376,7 +377,7 @@ def test_a_person_moved_to_another_function_in_place(qtbot, demo_page, demo_sess
 
 def test_removing_someone_without_assignments_does_not_ask(qtbot, page, blank_session, monkeypatch):
     model = page.participants_model
-    model.add_participant("Ana Silva")
+    people_ops.add_participant(blank_session, "Ana Silva")
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a: pytest.fail("nothing to lose, nothing to ask")
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem, QWi
 
 from cxworkshop.domain.defaults import default_principles
 from cxworkshop.gui.models.principles import PrinciplesModel
+from cxworkshop.gui.ops import vision as vision_ops
 from cxworkshop.gui.pages.vision import VISION_PLACEHOLDER, VisionPage
 from cxworkshop.gui.roles import SUBTITLE_ROLE
 from tests.helpers.gui import reopened, show_page
@@ -62,12 +63,12 @@ def test_principles_model_stays_consistent_while_the_list_is_edited(qtmodelteste
     model = PrinciplesModel()
     model.set_session(blank_session)
     qtmodeltester.check(model, force_py=True)
-    assert model.add_usual_principles()
-    assert model.add_principle("We answer every review within two days.") is not None
+    assert vision_ops.add_usual_principles(blank_session)
+    assert vision_ops.add_principle(blank_session, "We answer every review within two days.")
     first = blank_session.workshop.principles[0]
     assert model.setData(model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert model.setData(model.index(1, 0), "Leaders champion customer experience in public.")
-    assert model.remove_principle(first.id)
+    assert vision_ops.remove_principle(blank_session, first.id)
     for _ in range(5):
         blank_session.undo_stack.undo()
     assert model.rowCount() == 0
@@ -154,7 +155,7 @@ def test_escape_brings_back_the_saved_vision(demo_page, demo_session):
 
 
 def test_undoing_something_else_leaves_a_half_typed_vision_alone(page, blank_session):
-    page.principles_model.add_principle("We call back every unhappy customer.")
+    vision_ops.add_principle(blank_session, "We call back every unhappy customer.")
     type_vision(page, "Every customer")
     blank_session.undo_stack.undo()
     assert blank_session.workshop.principles == []

@@ -38,6 +38,7 @@ from tests.helpers.builders import (
     small_workshop,
     sound_workshop,
 )
+from tests.helpers.strategies import workshops
 
 CHURN = "Lower monthly churn"
 NPS = "Raise NPS from 21 to 35"
@@ -493,3 +494,10 @@ def test_findings_are_always_sorted_by_severity(plan: list[tuple[int, int, Role]
         ws.assignments.append(Assignment(ws.goals[goal_n].id, _assignee(ws, who_n), role))
     order = [list(Severity).index(f.severity) for f in check(ws)]
     assert order == sorted(order)
+
+
+@given(workshops())
+def test_checks_and_coverage_read_together_say_what_each_says_alone(ws: Workshop) -> None:
+    from cxworkshop.domain import checks
+
+    assert checks.check_with_coverage(ws) == (checks.check(ws), checks.coverage(ws))

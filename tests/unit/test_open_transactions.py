@@ -44,8 +44,8 @@ from cxworkshop.domain.model import (
 from cxworkshop.storage.errors import WriteFailed
 from cxworkshop.storage.store import Store
 
-NOT_OPERATIONS = {"close"}
-"""Public methods that are not operations on the workshops."""
+NOT_OPERATIONS = {"close", "take_changes"}
+"""Public methods that are not operations on the workshops (closing; handing on what changed)."""
 
 TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
 

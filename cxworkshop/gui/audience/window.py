@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import ChangeSet
 from ...domain.model import Pillar, Step
 from ..models.goals import PillarGoalsModel
 from ..models.voting import ResultsModel
@@ -194,7 +195,7 @@ class AudienceWindow(QWidget):
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s workshop (None: a blank card)."""
         if self.session is not None:
-            self.session.sig_changed.disconnect(self.refresh)
+            self.session.sig_changes.disconnect(self._follow)
         self.session = session
         self.selected_goal = None
         self.page = 0
@@ -202,8 +203,22 @@ class AudienceWindow(QWidget):
             model.set_session(session)
         self.results_model.set_session(session)
         if session is not None:
-            session.sig_changed.connect(self.refresh)
+            session.sig_changes.connect(self._follow)
         self.refresh()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        """Show what one edit changed: the same change set the facilitator's window follows."""
+        if changes.everything or changes.details or changes.reviews:
+            self.refresh()
+            return
+        for model in self.goal_models.values():
+            model.apply_changes(changes)
+        if changes.rounds or changes.goal_rows or changes.goals_changed:
+            self.results_model.sync()
+        if changes:
+            # A longer title or another holder can move what fits on a page.
+            self.forget_pages()
+            self.show_page()
 
     def set_step(self, step: Step) -> None:
         if step is not self.step:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,18 +28,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 
 from ...domain import editing
+from ...domain.changes import ChangeSet
 from ...domain.checks import Coverage, Finding, Severity
-from ...domain.editing import AssignOutcome
-from ...domain.errors import WorkshopError
 from ...domain.model import (
     Assignee,
     AssigneeKind,
-    Assignment,
     Goal,
     Role,
     Workshop,
@@ -64,6 +61,9 @@ from ..session import Session
 from .base import DRAGGABLE_ROW, Index, SyncedTableModel, apply_diff
 from .mime import json_mime, workshop_payload
 from .people import BACK_OFFICE, FRONT_OFFICE
+
+if TYPE_CHECKING:
+    from ..ops.accountability import Edits
 
 ASSIGNEE_MIME_TYPE = "application/x-cxworkshop-assignee"
 """A dragged chip: JSON with the workshop id, the assignee's kind and id, and,
@@ -256,13 +256,7 @@ def zone_effect(
     ``held`` is the dragged assignee's role on that goal now and ``accountable``
     the goal's Accountable: the board works these out once for all its zones.
     """
-    if held is role:
-        return None
-    if role is Role.ACCOUNTABLE and accountable is not None and accountable != payload.assignee:
-        return "replace"
-    if payload.goal_id is None:
-        return "assign"
-    return "move" if payload.goal_id == goal_id else "copy"
+    return editing.drop_effect(payload.assignee, payload.goal_id, goal_id, role, held, accountable)
 
 
 def can_remove(session: Session, payload: Payload) -> bool:
@@ -270,139 +264,6 @@ def can_remove(session: Session, payload: Payload) -> bool:
     if payload.goal_id is None:
         return False
     return editing.role_of(session.workshop, payload.goal_id, payload.assignee) is not None
-
-
-# ----------------------------------------------------------------- edits
-
-
-def _role_phrase(role: Role, name: str, title: str) -> str:
-    return {
-        Role.ACCOUNTABLE: f"Make {name} Accountable for {title}",
-        Role.RESPONSIBLE: f"Make {name} Responsible for {title}",
-        Role.CONSULTED: f"Consult {name} on {title}",
-        Role.INFORMED: f"Keep {name} informed of {title}",
-    }[role]
-
-
-def assign_text(ws: Workshop, goal_id: str, who: Assignee, role: Role) -> str:
-    """The undo text of giving ``who`` ``role`` on a goal, as things stand now."""
-    title = quoted(editing.goal(ws, goal_id).title)
-    name = editing.assignee_name(ws, who)
-    current = editing.role_of(ws, goal_id, who)
-    if current is None:
-        text = _role_phrase(role, name, title)
-    else:
-        text = f"Change {name} from {current.label} to {role.label} on {title}"
-    holder = editing.accountable(ws, goal_id) if role is Role.ACCOUNTABLE else None
-    if holder is not None and holder != who:
-        text += f" in place of {editing.assignee_name(ws, holder)}"
-    return text
-
-
-def replacement_notice(ws: Workshop, outcome: AssignOutcome) -> str:
-    """One sentence saying who lost the Accountable role to whom (for the status line)."""
-    if outcome.replaced is None:
-        return ""
-    goal = editing.goal(ws, outcome.assignment.goal_id)
-    new = editing.assignee_name(ws, outcome.assignment.assignee)
-    try:
-        old = editing.assignee_name(ws, outcome.replaced.assignee)
-    except WorkshopError:
-        old = "the previous holder"
-    return f"{new} now answers for {quoted(goal.title)} in place of {old}. Undo puts {old} back."
-
-
-def _restore(session: Session, goal_id: str, old: list[Assignment]) -> Callable[[object], object]:
-    wid = session.workshop_id
-    return lambda _result: session.store.set_assignments(wid, goal_id, list(old))
-
-
-def assign(session: Session, goal_id: str, who: Assignee, role: Role) -> AssignOutcome | None:
-    """Give ``who`` ``role`` on a goal as one undo step; None if refused or already so."""
-    ws = session.workshop
-    try:
-        if editing.role_of(ws, goal_id, who) is role:
-            return None
-        text = assign_text(ws, goal_id, who, role)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return None
-    old = editing.assignments_of(ws, goal_id)
-    wid = session.workshop_id
-    return session.edit(
-        text,
-        lambda: session.store.assign(wid, goal_id, who, role),
-        _restore(session, goal_id, old),
-        goal_id=goal_id,
-    )
-
-
-def unassign(session: Session, goal_id: str, who: Assignee) -> bool:
-    """Take ``who`` off a goal as one undo step; False if refused or not on it."""
-    ws = session.workshop
-    try:
-        title = quoted(editing.goal(ws, goal_id).title)
-        name = editing.assignee_name(ws, who)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return False
-    if editing.role_of(ws, goal_id, who) is None:
-        return False
-    old = editing.assignments_of(ws, goal_id)
-    wid = session.workshop_id
-    result = session.edit(
-        f"Take {name} off {title}",
-        lambda: session.store.unassign(wid, goal_id, who),
-        _restore(session, goal_id, old),
-        goal_id=goal_id,
-    )
-    return result is not None
-
-
-class Edits(QObject):
-    """The RACI edits of one page, with word of an Accountable being replaced.
-
-    Every view that edits (the board, the picker, the matrix) goes through one
-    instance, so the page hears about every replacement the same way.
-    """
-
-    sig_replaced = Signal(str, str)
-    """A goal's Accountable was replaced: the goal's id and a sentence saying who by whom."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = None
-
-    def assign(self, goal_id: str, who: Assignee, role: Role) -> AssignOutcome | None:
-        if self.session is None:
-            return None
-        outcome = assign(self.session, goal_id, who, role)
-        if outcome is not None and outcome.replaced is not None:
-            self.sig_replaced.emit(goal_id, replacement_notice(self.session.workshop, outcome))
-        return outcome
-
-    def unassign(self, goal_id: str, who: Assignee) -> bool:
-        return self.session is not None and unassign(self.session, goal_id, who)
-
-    def set_role(self, goal_id: str, who: Assignee, role: Role | None) -> bool:
-        """Give ``who`` ``role`` on a goal, or take them off it (None); True if it changed."""
-        if role is None:
-            return self.unassign(goal_id, who)
-        return self.assign(goal_id, who, role) is not None
-
-    def drop(self, payload: Payload, goal_id: str, role: Role) -> bool:
-        """Carry out a chip dropped on a goal's zone; True if something changed."""
-        if self.session is None or drop_effect(self.session, payload, goal_id, role) is None:
-            return False
-        return self.assign(goal_id, payload.assignee, role) is not None
-
-    def remove(self, payload: Payload) -> bool:
-        """Carry out a chip dragged off its goal (onto the palette or empty space)."""
-        if self.session is None or payload.goal_id is None:
-            return False
-        if not can_remove(self.session, payload):
-            return False
-        return self.unassign(payload.goal_id, payload.assignee)
 
 
 # ----------------------------------------------------------------- the palette
@@ -527,11 +388,11 @@ class AssigneesModel(SyncedTableModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        if self.edits is None or not self.canDropMimeData(data, action, row, column, parent):
+        if self.edits is None or action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
             return False
+        # Read once; taking the chip off its goal checks that it is still there.
         payload = read_mime(data, self.session)
-        assert payload is not None
-        return self.edits.remove(payload)
+        return payload is not None and self.edits.remove(payload)
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         # A drop changes the workshop itself; the palette never drops rows on request.
@@ -797,13 +658,12 @@ class GoalAssignmentsModel(QAbstractItemModel):
             return None
         return goal_id, zone
 
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
-            return False
-        payload = read_mime(data, self.session)
-        if payload is None or self.session is None:
+    def can_drop(self, payload: Payload, row: int, parent: Index) -> bool:
+        """Whether a chip (its payload, read once) may land at ``row`` under ``parent``.
+
+        Under no parent: whether it may come off its goal.
+        """
+        if self.session is None:
             return False
         if not parent.isValid():
             return can_remove(self.session, payload)
@@ -812,18 +672,34 @@ class GoalAssignmentsModel(QAbstractItemModel):
             return False
         return drop_effect(self.session, payload, *target) is not None
 
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if self.edits is None or not self.canDropMimeData(data, action, row, column, parent):
+    def drop(self, payload: Payload, row: int, parent: Index) -> bool:
+        """Carry out a chip dropped at ``row`` under ``parent``; True if something changed.
+
+        The edit itself checks the drop (:meth:`Edits.drop`), so a caller need
+        not ask :meth:`can_drop` first.
+        """
+        if self.edits is None:
             return False
-        payload = read_mime(data, self.session)
-        assert payload is not None
         if not parent.isValid():
             return self.edits.remove(payload)
         target = self.drop_target(row, parent)
-        assert target is not None
-        return self.edits.drop(payload, *target)
+        return target is not None and self.edits.drop(payload, *target)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
+            return False
+        payload = read_mime(data, self.session)
+        return payload is not None and self.can_drop(payload, row, parent)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
+            return False
+        payload = read_mime(data, self.session)
+        return payload is not None and self.drop(payload, row, parent)
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         # After a move-drag Qt may ask the source to remove what it sent; the drop
@@ -842,6 +718,40 @@ class GoalAssignmentsModel(QAbstractItemModel):
             if row is not None and info is not None:
                 row[order[a.role]].append(info)
         return cells
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: re-read only the goals it touched, unless goals or people changed."""
+        if self.session is None or changes.goal_rows or changes.people:
+            self.sync()
+            return
+        touched = changes.goals_changed | changes.assignments
+        if not touched:
+            return
+        ws = self.session.workshop
+        goals = {g.id: g for g in ws.goals if g.id in touched}
+        infos = {i.assignee: i for i in assignees(ws)}
+        cells: dict[str, list[list[AssigneeInfo]]] = {g: [[], [], [], []] for g in goals}
+        order = {role: n for n, role in enumerate(ROLES)}
+        for a in ws.assignments:
+            row = cells.get(a.goal_id)
+            info = infos.get(a.assignee)
+            if row is not None and info is not None:
+                row[order[a.role]].append(info)
+        for goal_id, goal in goals.items():
+            key = self._keys.get(goal_id)
+            if key is None:
+                continue
+            row = self._rows[key]
+            node = self._nodes[row]
+            node.goal = goal
+            snap = _goal_snapshot(goal)
+            if snap != node.snap:
+                node.snap = snap
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+            for role_row, new_cell in enumerate(cells[goal_id]):
+                if new_cell != node.cells[role_row]:
+                    self._sync_cell(row, node, role_row, new_cell)
 
     def sync(self) -> None:
         """Bring the tree in line with the workshop, announcing each difference."""
@@ -1327,14 +1237,11 @@ __all__ = [
     "AssigneeInfo",
     "AssigneesModel",
     "CoverageModel",
-    "Edits",
     "FindingsModel",
     "GoalAssignmentsModel",
     "Payload",
     "RaciMatrixModel",
-    "assign",
     "assignees",
     "make_mime",
     "read_mime",
-    "unassign",
 ]

@@ -8,7 +8,7 @@ rowsInserted / dataChanged signals, so views keep their selection and scroll.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -147,6 +147,22 @@ class SyncedTableModel(QAbstractTableModel):
         apply_diff(list(self._keys), keys, remove, insert)
         self._items = items
         self._emit_changed(range(len(keys)), snaps)
+
+    def refresh_rows(self, keys: Iterable[Hashable]) -> None:
+        """Re-read just the rows showing ``keys`` (changed in place), announcing each that changed.
+
+        For an edit that changed items but not which rows there are or their
+        order; anything else needs :meth:`sync`.
+        """
+        last_column = self.columnCount() - 1
+        for key in keys:
+            row = self.row_of(key)
+            if row < 0:
+                continue
+            snap = self.row_snapshot(self._items[row])
+            if snap != self._snaps[row] and last_column >= 0:
+                self._snaps[row] = snap
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
 
     def _emit_changed(self, rows: range, snaps: list[Any]) -> None:
         old = self._snaps

@@ -14,10 +14,9 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
 
 from ...domain import editing
-from ...domain.editing import Removal
-from ...domain.errors import WorkshopError
+from ...domain.changes import ChangeSet
 from ...domain.model import Goal, Pillar
-from ...domain.wording import quoted_title as quoted
+from ..ops.goals import move_goal
 from ..roles import (
     GOAL_ID_ROLE,
     MEASURE_ROLE,
@@ -25,7 +24,6 @@ from ..roles import (
     PILLAR_ROLE,
 )
 from ..session import Session
-from . import undo
 from .base import DRAGGABLE_ROW, Index, SyncedTableModel
 from .mime import json_mime, workshop_payload
 
@@ -60,109 +58,6 @@ def missing_measure(goal: Goal) -> str:
     if not goal.target:
         return "No target yet"
     return ""
-
-
-# ----------------------------------------------------------------- edits
-
-
-def add_goals(session: Session, goals: Sequence[Goal], text: str) -> list[Goal] | None:
-    """Add ``goals`` (each at the end of its pillar) as ONE undo step; None if refused.
-
-    The goals given are templates: each run adds fresh copies with the same
-    ids, so redo after undo brings back the very same cards.
-    """
-    store = session.store
-    # Redone, the step shows the (first) goal it brings back.
-    first = goals[0].id if goals else None
-    if len(goals) == 1:
-        # One goal: one store call each way, the simplest undo step there is.
-        added = undo.add_step(
-            session, text, goals[0], store.add_goal, store.remove_goal, goal_id=first
-        )
-        return None if added is None else [added]
-    return undo.add_all_step(session, text, goals, store.add_goal, store.remove_goal, goal_id=first)
-
-
-def add_goal(session: Session, pillar: Pillar, title: str) -> Goal | None:
-    """Add a goal titled ``title`` at the end of ``pillar``'s column; None if refused."""
-    added = add_goals(session, [Goal(pillar=pillar, title=title)], f"Add goal {quoted(title)}")
-    return added[0] if added else None
-
-
-def move_goal(session: Session, goal_id: str, pillar: Pillar, index: int) -> bool:
-    """Move a goal to ``index`` in ``pillar``'s column (counted without the goal itself).
-
-    One undo step; False when refused or when the goal is already there.
-    """
-    ws = session.workshop
-    try:
-        goal = editing.goal(ws, goal_id)
-        old_pillar, old_index = editing.goal_position(ws, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return False
-    others = len(editing.goals_in(ws, pillar)) - (1 if pillar is old_pillar else 0)
-    index = max(0, min(index, others))
-    if pillar is old_pillar and index == old_index:
-        return False
-    if pillar is old_pillar:
-        text = f"Reorder goal {quoted(goal.title)}"
-    else:
-        text = f"Move goal {quoted(goal.title)} to {pillar.label}"
-    wid = session.workshop_id
-    result = session.edit(
-        text,
-        lambda: session.store.move_goal(wid, goal_id, pillar, index),
-        lambda old: session.store.move_goal(wid, goal_id, *old),
-        goal_id=goal_id,
-    )
-    return result is not None
-
-
-_FIELD_NAMES = {
-    "description": "description",
-    "metric": "metric",
-    "baseline": "baseline",
-    "target": "target",
-    "due": "due date",
-}
-
-
-def edit_goal(session: Session, goal_id: str, field: str, value: str) -> bool:
-    """Change one detail of a goal as one undo step, if it changed; False when refused."""
-    try:
-        goal = editing.goal(session.workshop, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return False
-    if getattr(goal, field) == value:
-        return True
-    if field == "title":
-        text = f"Rename goal {quoted(goal.title)} to {quoted(value.strip())}"
-    else:
-        text = f"Edit {_FIELD_NAMES[field]} of {quoted(goal.title)}"
-    return undo.update_step(
-        session, text, session.store.update_goal, goal_id, goal_id=goal_id, **{field: value}
-    )
-
-
-def removal_preview(session: Session, goal_id: str) -> Removal | None:
-    """What deleting a goal would take with it, worked out on a copy (nothing changes)."""
-    try:
-        return undo.removal_preview(session.workshop, editing.remove_goal, goal_id)
-    except WorkshopError:
-        return None
-
-
-def delete_goal(session: Session, goal_id: str) -> bool:
-    """Delete a goal with its assignments and votes, as one undo step."""
-    try:
-        goal = editing.goal(session.workshop, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return False
-    text = f"Delete goal {quoted(goal.title)}"
-    return undo.remove_step(session, text, session.store.remove_goal, goal_id, goal_id=goal_id)
 
 
 # ----------------------------------------------------------------- the model
@@ -202,6 +97,13 @@ class PillarGoalsModel(SyncedTableModel):
     def row_snapshot(self, item: Any) -> Any:
         g: Goal = item
         return (g.title, g.description, g.metric, g.baseline, g.target, g.due)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: repaint the cards of goals changed in place, else re-read the column."""
+        if changes.goal_rows:
+            self.sync()
+        elif changes.goals_changed:
+            self.refresh_rows(changes.goals_changed)
 
     def goal_at(self, index: Index) -> Goal | None:
         item = self.item_at(index)

@@ -15,14 +15,11 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
-from ...domain import editing
-from ...domain.defaults import PALETTE
-from ...domain.editing import Removal
+from ...domain.changes import ChangeSet
 from ...domain.model import Function, Participant, Workshop, new_id
-from ...domain.wording import quoted
+from ..ops import people as people_ops
 from ..roles import ID_ROLE, SUBTITLE_ROLE
 from ..session import Session
-from . import undo
 from .base import Index, SyncedTableModel
 from .mime import json_mime, workshop_payload
 
@@ -36,12 +33,8 @@ NO_FUNCTION = "—"
 NEW_PERSON_PROMPT = "Add a person…"
 
 
-def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("'") else f"{name}'s"
-
-
 class WorkshopModel(SyncedTableModel):
-    """A synced model bound to a session: it follows ``sig_changed`` and edits through it."""
+    """A synced model bound to a session: it follows the change sets that concern its rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,11 +43,20 @@ class WorkshopModel(SyncedTableModel):
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s workshop (None: show nothing)."""
         if self.session is not None:
-            self.session.sig_changed.disconnect(self.sync)
+            self.session.sig_changes.disconnect(self.apply_changes)
         self.session = session
         if session is not None:
-            session.sig_changed.connect(self.sync)
+            session.sig_changes.connect(self.apply_changes)
         self.sync()
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        """Whether ``changes`` may change these rows (a subclass narrows it)."""
+        return True
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: re-read the rows only when the change concerns them."""
+        if changes.everything or self.concerns(changes):
+            self.sync()
 
     @property
     def workshop(self) -> Workshop | None:
@@ -112,6 +114,9 @@ class ParticipantsModel(WorkshopModel):
         if any(p.id == self._pending_id for p in people):
             self._pending_id = new_id()
         return [*people, NewPersonRow(self._pending_id)]
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.people
 
     def row_key(self, item: Any) -> Hashable:
         return item.id  # type: ignore[no-any-return]
@@ -203,87 +208,21 @@ class ParticipantsModel(WorkshopModel):
         item = self.item_at(index)
         if item is None or role != Qt.ItemDataRole.EditRole:
             return False
+        session = self.session
+        if session is None:
+            return False
         if isinstance(item, NewPersonRow):
             if index.column() != self.NAME or not str(value or "").strip():
                 return False
-            return self.add_participant(str(value), participant_id=item.id) is not None
+            added = people_ops.add_participant(session, str(value), participant_id=item.id)
+            return added is not None
         if index.column() == self.NAME:
-            return self.update_participant(item.id, name=str(value or ""))
+            return people_ops.update_participant(session, item.id, name=str(value or ""))
         if index.column() == self.FUNCTION:
-            return self.update_participant(item.id, function_id=value or None)
+            return people_ops.update_participant(session, item.id, function_id=value or None)
         if index.column() == self.ROLE_TITLE:
-            return self.update_participant(item.id, role_title=str(value or ""))
+            return people_ops.update_participant(session, item.id, role_title=str(value or ""))
         return False
-
-    # -- edits -------------------------------------------------------------------
-
-    def add_participant(
-        self,
-        name: str,
-        function_id: str | None = None,
-        role_title: str = "",
-        *,
-        participant_id: str | None = None,
-    ) -> Participant | None:
-        """Add a person at the end of the list (one undo step); None if refused."""
-        if self.session is None:
-            return None
-        person = Participant(name=name, function_id=function_id, role_title=role_title)
-        if participant_id is not None:
-            person.id = participant_id
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add participant {quoted(name)}",
-            person,
-            store.add_participant,
-            store.remove_participant,
-        )
-
-    def update_participant(self, participant_id: str, **changes: Any) -> bool:
-        """Change one of a person's fields (one undo step); False if refused."""
-        ws = self.workshop
-        if self.session is None or ws is None or len(changes) != 1:
-            return False
-        person = editing.participant(ws, participant_id)
-        ((field, value),) = changes.items()
-        current = getattr(person, field)
-        if field in ("name", "role_title") and str(value).strip() == current:
-            return True
-        if field == "function_id" and value == current:
-            return True
-        text = self._update_text(person, field, value)
-        update = self.session.store.update_participant
-        return undo.update_step(self.session, text, update, participant_id, **changes)
-
-    def _update_text(self, person: Participant, field: str, value: Any) -> str:
-        who = possessive(person.name)
-        if field == "name":
-            return f"Rename participant {quoted(person.name)} to {quoted(str(value))}"
-        if field == "function_id":
-            f = self._function(value)
-            return f"Change {who} function to {f.name}" if f else f"Clear {who} function"
-        if str(value).strip():
-            return f"Set {who} role title to {quoted(str(value))}"
-        return f"Clear {who} role title"
-
-    def removal_preview(self, participant_id: str) -> Removal | None:
-        """What removing this person would take with them, worked out on a copy."""
-        ws = self.workshop
-        if ws is None:
-            return None
-        return undo.removal_preview(ws, editing.remove_participant, participant_id)
-
-    def remove_participant(self, participant_id: str) -> bool:
-        """Remove a person with their assignments and ballots (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        name = editing.participant(ws, participant_id).name
-        text = f"Remove participant {quoted(name)}"
-        return undo.remove_step(
-            self.session, text, self.session.store.remove_participant, participant_id
-        )
 
 
 # ----------------------------------------------------------------- functions
@@ -297,6 +236,9 @@ class FunctionsModel(WorkshopModel):
     def rows(self) -> list[Any]:
         ws = self.workshop
         return [] if ws is None else list(ws.functions)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.people
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.name, item.customer_facing, item.colour)
@@ -345,11 +287,13 @@ class FunctionsModel(WorkshopModel):
         f = self.function_at(index)
         if f is None:
             return False
+        if self.session is None:
+            return False
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self.update_function(f.id, customer_facing=checked)
+            return people_ops.update_function(self.session, f.id, customer_facing=checked)
         if role == Qt.ItemDataRole.EditRole:
-            return self.update_function(f.id, name=str(value or ""))
+            return people_ops.update_function(self.session, f.id, name=str(value or ""))
         return False
 
     # -- drag and drop: a move is one store operation, never remove-and-insert ------
@@ -408,102 +352,9 @@ class FunctionsModel(WorkshopModel):
         old = self.row_of(function_id)
         # ``row`` counts the dragged row itself; the store's index is after taking it out.
         target = row - 1 if row > old else row
-        if target == old:
+        if target == old or self.session is None:
             return False
-        return self.move_function(function_id, target)
-
-    # -- edits -------------------------------------------------------------------
-
-    def next_colour(self) -> str:
-        """The first palette colour no function wears yet (cycling when all are taken)."""
-        ws = self.workshop
-        used = {f.colour.upper() for f in ws.functions} if ws else set()
-        for colour in PALETTE:
-            if colour.upper() not in used:
-                return colour
-        return PALETTE[len(used) % len(PALETTE)]
-
-    def add_function(self, name: str, *, customer_facing: bool = True) -> Function | None:
-        """Add a function at the end of the list (one undo step); None if refused."""
-        if self.session is None:
-            return None
-        new = Function(name=name, customer_facing=customer_facing, colour=self.next_colour())
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add function {quoted(name)}",
-            new,
-            store.add_function,
-            store.remove_function,
-        )
-
-    def update_function(self, function_id: str, **changes: Any) -> bool:
-        """Rename, recolour or re-mark one function (one undo step); False if refused."""
-        ws = self.workshop
-        if self.session is None or ws is None or len(changes) != 1:
-            return False
-        f = editing.function(ws, function_id)
-        ((field, value),) = changes.items()
-        current = getattr(f, field)
-        if field == "name" and str(value).strip() == current:
-            return True
-        if field == "colour" and str(value).upper() == current.upper():
-            return True
-        if field == "customer_facing" and value == current:
-            return True
-        if field == "name":
-            text = f"Rename function {quoted(f.name)} to {quoted(str(value))}"
-        elif field == "colour":
-            text = f"Change the colour of {f.name}"
-        elif value:
-            text = f"Mark {f.name} as customer-facing"
-        else:
-            text = f"Mark {f.name} as back office"
-        return undo.update_step(
-            self.session, text, self.session.store.update_function, function_id, **changes
-        )
-
-    def move_function(self, function_id: str, index: int, text: str = "") -> bool:
-        """Move a function to ``index`` in the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        name = editing.function(ws, function_id).name
-        store, wid = self.session.store, self.session.workshop_id
-        done = self.session.edit(
-            text or f"Move function {quoted(name)}",
-            lambda: store.move_function(wid, function_id, index),
-            lambda old: store.move_function(wid, function_id, old),
-        )
-        return done is not None
-
-    def move_by(self, function_id: str, step: int) -> bool:
-        """Move a function ``step`` places down (negative: up); False at either end."""
-        row = self.row_of(function_id)
-        target = row + step
-        if row < 0 or not 0 <= target < self.rowCount():
-            return False
-        name = self.item(row).name
-        direction = "up" if step < 0 else "down"
-        return self.move_function(function_id, target, f"Move function {quoted(name)} {direction}")
-
-    def removal_preview(self, function_id: str) -> Removal | None:
-        """What removing this function would take with it, worked out on a copy."""
-        ws = self.workshop
-        if ws is None:
-            return None
-        return undo.removal_preview(ws, editing.remove_function, function_id)
-
-    def remove_function(self, function_id: str) -> bool:
-        """Remove a function with its assignments and memberships (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        name = editing.function(ws, function_id).name
-        remove = self.session.store.remove_function
-        return undo.remove_step(
-            self.session, f"Remove function {quoted(name)}", remove, function_id
-        )
+        return people_ops.move_function(self.session, function_id, target)
 
 
 __all__ = [

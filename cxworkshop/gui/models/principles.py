@@ -7,12 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ...domain import editing
-from ...domain.defaults import default_principles
+from ...domain.changes import ChangeSet
 from ...domain.model import Principle
-from ...domain.wording import quoted
+from ..ops import vision as vision_ops
 from ..roles import ID_ROLE, SUBTITLE_ROLE
-from . import undo
 from .base import Index
 from .people import WorkshopModel
 
@@ -30,6 +28,9 @@ class PrinciplesModel(WorkshopModel):
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.committed, item.custom)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.principles
 
     def principle_at(self, index: Index) -> Principle | None:
         item = self.item_at(index)
@@ -75,74 +76,11 @@ class PrinciplesModel(WorkshopModel):
         p = self.principle_at(index)
         if p is None:
             return False
+        if self.session is None:
+            return False
         if role == Qt.ItemDataRole.CheckStateRole:
-            return self.set_committed(p.id, Qt.CheckState(value) == Qt.CheckState.Checked)
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return vision_ops.set_committed(self.session, p.id, checked)
         if role == Qt.ItemDataRole.EditRole:
-            return self.reword(p.id, str(value or ""))
+            return vision_ops.reword_principle(self.session, p.id, str(value or ""))
         return False
-
-    # -- edits -------------------------------------------------------------------
-
-    def set_committed(self, principle_id: str, committed: bool) -> bool:
-        """Tick or untick a principle (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        p = editing.principle(ws, principle_id)
-        if p.committed == committed:
-            return True
-        verb = "Commit to" if committed else "Withdraw commitment to"
-        update = self.session.store.update_principle
-        text = f"{verb} {quoted(p.text)}"
-        return undo.update_step(self.session, text, update, principle_id, committed=committed)
-
-    def reword(self, principle_id: str, text: str) -> bool:
-        """Change a principle's wording (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        p = editing.principle(ws, principle_id)
-        if text.strip() == p.text:
-            return True
-        update = self.session.store.update_principle
-        what = f"Reword principle {quoted(p.text)}"
-        return undo.update_step(self.session, what, update, principle_id, text=text)
-
-    def add_principle(self, text: str) -> Principle | None:
-        """Add one of the team's own principles, committed, at the end (one undo step)."""
-        if self.session is None:
-            return None
-        new = Principle(text=text, committed=True, custom=True)
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add principle {quoted(text)}",
-            new,
-            store.add_principle,
-            store.remove_principle,
-        )
-
-    def add_usual_principles(self) -> bool:
-        """Add the usual principles, none committed yet, as one undo step."""
-        if self.session is None:
-            return False
-        store = self.session.store
-        added = undo.add_all_step(
-            self.session,
-            "Add the usual principles",
-            default_principles(),
-            store.add_principle,
-            store.remove_principle,
-        )
-        return added is not None
-
-    def remove_principle(self, principle_id: str) -> bool:
-        """Take a principle off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.principle(ws, principle_id).text
-        remove = self.session.store.remove_principle
-        return undo.remove_step(
-            self.session, f"Remove principle {quoted(text)}", remove, principle_id
-        )

@@ -13,10 +13,9 @@ from PySide6.QtCore import QObject, Qt
 from ...domain import editing, measures, review
 from ...domain.errors import NotFound
 from ...domain.model import Assignee, Goal, GoalReview, Review, ReviewDecision, ReviewStatus
-from ...domain.wording import quoted_title as quoted
+from ..ops import reviews as review_ops
 from ..roles import CHOICE_ROLE
 from ..session import Session
-from . import undo
 from .base import Index, SyncedTableModel
 
 NO_STATUS = "Not assessed"
@@ -181,63 +180,25 @@ class ReviewModel(SyncedTableModel):
         text = "" if value is None else str(value)
         column = index.column()
         if column == self.READING:
-            return self.record(goal.id, reading=text)
+            return self._record(goal.id, reading=text)
         if column == self.NOTE:
-            return self.record(goal.id, note=text)
+            return self._record(goal.id, note=text)
         if column == self.STATUS:
-            return self.record(goal.id, status=text or None)
+            return self._record(goal.id, status=text or None)
         if column == self.DECISION:
-            return self.record(goal.id, decision=text)
+            return self._record(goal.id, decision=text)
         if column == self.CHANGE:
             decision = self.entry(goal).decision
             if decision is ReviewDecision.RETARGET:
-                return self.record(goal.id, new_target=text)
+                return self._record(goal.id, new_target=text)
             if decision is ReviewDecision.REASSIGN:
                 kind, _, key = text.partition(":")
                 who = Assignee.function(key) if kind == "function" else Assignee.participant(key)
-                return self.record(goal.id, new_accountable=who if key else None)
+                return self._record(goal.id, new_accountable=who if key else None)
         return False
 
-    # -- edits ----------------------------------------------------------------------
-
-    def record(self, goal_id: str, **changes: Any) -> bool:
-        """Change what this review says of one goal, as one undo step."""
+    def _record(self, goal_id: str, **changes: Any) -> bool:
+        """A cell's edit: what this review says of one goal, through gui/ops."""
         if self.session is None or self.review is None:
             return False
-        goal = editing.goal(self.session.workshop, goal_id)
-        current = self.entry(goal)
-        if all(getattr(current, k) == _normal(k, v) for k, v in changes.items()):
-            return True
-        what = ", ".join(_WORDS.get(k, k) for k in changes)
-        return undo.update_step(
-            self.session,
-            f"Record the {what} of {quoted(goal.title)}",
-            self.session.store.record_review,
-            self.review_id,
-            goal_id,
-            **changes,
-        )
-
-
-_WORDS = {
-    "reading": "reading",
-    "note": "note",
-    "status": "status",
-    "decision": "decision",
-    "new_target": "new target",
-    "new_accountable": "new Accountable",
-}
-
-
-def _normal(name: str, value: Any) -> Any:
-    """A value as the domain keeps it, to tell an unchanged cell from an edit."""
-    try:
-        if name == "status":
-            return None if not value else ReviewStatus(value)
-        if name == "decision":
-            return ReviewDecision(value)
-    except ValueError:
-        return value  # not one the domain knows: it refuses the edit in one line
-    if isinstance(value, str):
-        return value.strip()
-    return value
+        return review_ops.record(self.session, self.review_id, goal_id, **changes)

@@ -42,17 +42,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import checks
+from ...domain.changes import ChangeSet
 from ...domain.checks import Finding
 from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
 from ..models.accountability import (
     AssigneesModel,
-    Edits,
     GoalAssignmentsModel,
     Payload,
     RaciMatrixModel,
     function_colours,
     item_data,
 )
+from ..ops.accountability import Edits
 from ..roles import ASSIGNEE_ROLE
 from ..session import Session
 from ..widgets.goal_card import app_palette
@@ -198,9 +199,10 @@ class Palette(QFrame):
             return
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
-        self.models[AssigneeKind.FUNCTION].dropMimeData(
+        if not self.models[AssigneeKind.FUNCTION].dropMimeData(
             event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
-        )
+        ):
+            event.ignore()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -424,14 +426,24 @@ class AccountabilityPage(StepPage):
         self.clear_notice()
         super().set_session(session)
 
-    def refresh(self) -> None:
-        """Follow an edit, undo or redo: each model announces only what changed."""
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: only the goals it touched, unless goals or people came or went."""
+        if changes.goal_rows or changes.people:
+            self.refresh()
+        elif changes.goals_changed or changes.assignments:
+            self.refresh(changes)
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Follow an edit, undo or redo (``changes``: only the goals it names)."""
         if not self.isVisible():
             # Hidden: catch up all at once when shown.
             self._stale = self._matrix_stale = True
             return
         self._stale = False
-        self.model.sync()
+        if changes is None:
+            self.model.sync()
+        else:
+            self.model.apply_changes(changes)
         self.palette_panel.sync()
         if self.matrix_shown():
             self.matrix_model.sync()
@@ -539,8 +551,8 @@ class AccountabilityPage(StepPage):
             self.checks.set_results([], [], {})
             return
         ws = self.session.workshop
-        self.findings = checks.check(ws)
-        self.checks.set_results(self.findings, checks.coverage(ws), function_colours(ws))
+        self.findings, coverage = checks.check_with_coverage(ws)
+        self.checks.set_results(self.findings, coverage, function_colours(ws))
 
     def show_finding(self, finding: Finding) -> None:
         """Select what a finding is about: its goal, or the function or person concerned."""

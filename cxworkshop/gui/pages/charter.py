@@ -67,20 +67,19 @@ from ...charter import ExportFailed, Paper, for_territory
 from ...charter.content import (
     Gap,
     incomplete_steps,
-    long_date,
     sections,
     sign_off_line,
     signatories,
 )
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
+from ...domain.changes import ChangeSet
 from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
 from ...domain.progress import status_after_export
-from ...domain.wording import quoted
 from .. import file_dialogs
-from ..models import undo
 from ..models.base import Index
 from ..models.people import WorkshopModel
+from ..ops import charter as charter_ops
 from ..options import Options, start_folder
 from ..roles import STEP_ROLE
 from ..session import Session
@@ -141,6 +140,9 @@ class CommitmentsModel(WorkshopModel):
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.owner, item.due)
 
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.charter
+
     def commitment_at(self, index: Index) -> Commitment | None:
         item = self.item_at(index)
         return item if isinstance(item, Commitment) else None
@@ -169,60 +171,10 @@ class CommitmentsModel(WorkshopModel):
         c = self.commitment_at(index)
         if c is None or role != Qt.ItemDataRole.EditRole:
             return False
-        return self.update(c.id, self.FIELDS[index.column()], str(value or ""))
-
-    # -- edits -------------------------------------------------------------------
-
-    def add(self, text: str, owner: str = "", due: str = "") -> Commitment | None:
-        """Add a next step at the end (one undo step)."""
         if self.session is None:
-            return None
-        new = Commitment(text=text, owner=owner, due=due)
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add next step {quoted(text)}",
-            new,
-            store.add_commitment,
-            store.remove_commitment,
-        )
-
-    def update(self, commitment_id: str, field: str, value: str) -> bool:
-        """Change one field of a next step (one undo step); unchanged text is no edit."""
-        ws = self.workshop
-        if self.session is None or ws is None:
             return False
-        c = editing.commitment(ws, commitment_id)
-        if value.strip() == getattr(c, field):
-            return True
-        what = quoted(c.text)
-        if field == "text":
-            text = f"Reword next step {what}"
-        elif field == "owner":
-            text = (
-                f"Set who does {what} to {quoted(value)}"
-                if value.strip()
-                else (f"Clear who does {what}")
-            )
-        else:
-            text = (
-                f"Set when {what} is due to {quoted(value)}"
-                if value.strip()
-                else (f"Clear when {what} is due")
-            )
-        update = self.session.store.update_commitment
-        return undo.update_step(self.session, text, update, commitment_id, **{field: value})
-
-    def remove(self, commitment_id: str) -> bool:
-        """Take a next step off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.commitment(ws, commitment_id).text
-        remove = self.session.store.remove_commitment
-        return undo.remove_step(
-            self.session, f"Remove next step {quoted(text)}", remove, commitment_id
-        )
+        field, text = self.FIELDS[index.column()], str(value or "")
+        return charter_ops.update_commitment(self.session, c.id, field, text)
 
 
 # ----------------------------------------------------------------- the asks of the sponsor
@@ -245,6 +197,9 @@ class AsksModel(WorkshopModel):
 
     def row_snapshot(self, item: Any) -> Any:
         return (item.text, item.kind, item.due)
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        return changes.charter
 
     def ask_at(self, index: Index) -> Ask | None:
         item = self.item_at(index)
@@ -277,51 +232,11 @@ class AsksModel(WorkshopModel):
         a = self.ask_at(index)
         if a is None or role != Qt.ItemDataRole.EditRole:
             return False
-        return self.update(a.id, self.FIELDS[index.column()], str(value or ""))
-
-    def add(self, text: str, kind: AskKind = AskKind.DECISION, due: str = "") -> Ask | None:
-        """Add an ask at the end (one undo step)."""
         if self.session is None:
-            return None
-        store = self.session.store
-        return undo.add_step(
-            self.session,
-            f"Add ask of the sponsor {quoted(text)}",
-            Ask(text=text, kind=kind, due=due),
-            store.add_ask,
-            store.remove_ask,
+            return False
+        return charter_ops.update_ask(
+            self.session, a.id, self.FIELDS[index.column()], str(value or "")
         )
-
-    def update(self, ask_id: str, field: str, value: str) -> bool:
-        """Change one field of an ask (one undo step); an unchanged value is no edit."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        a = editing.ask(ws, ask_id)
-        current = getattr(a, field)
-        if value.strip() == (current.value if isinstance(current, AskKind) else current):
-            return True
-        what = quoted(a.text)
-        if field == "text":
-            text = f"Reword ask {what}"
-        elif field == "kind":
-            label = AskKind(value).label if value in {k.value for k in AskKind} else value
-            text = f"Make ask {what} a {label.lower()}"
-        elif value.strip():
-            text = f"Set when ask {what} is due to {quoted(value)}"
-        else:
-            text = f"Clear when ask {what} is due"
-        update = self.session.store.update_ask
-        return undo.update_step(self.session, text, update, ask_id, **{field: value})
-
-    def remove(self, ask_id: str) -> bool:
-        """Take an ask off the list (one undo step)."""
-        ws = self.workshop
-        if self.session is None or ws is None:
-            return False
-        text = editing.ask(ws, ask_id).text
-        remove = self.session.store.remove_ask
-        return undo.remove_step(self.session, f"Remove ask {quoted(text)}", remove, ask_id)
 
 
 class CommitmentDelegate(QStyledItemDelegate):
@@ -936,7 +851,7 @@ class CharterPage(StepPage):
         if not text.strip():
             self.commitment_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.commitments_model.add(text)
+        added = None if self.session is None else charter_ops.add_commitment(self.session, text)
         if added is not None:
             # Clear only on success, so refused wording can be corrected.
             self.commitment_entry.clear()
@@ -949,8 +864,8 @@ class CharterPage(StepPage):
     def remove_selected_commitment(self) -> None:
         """Take the selected next step off the list (one undo step)."""
         c = self.commitments_model.commitment_at(self.commitments_view.currentIndex())
-        if c is not None:
-            self.commitments_model.remove(c.id)
+        if c is not None and self.session is not None:
+            charter_ops.remove_commitment(self.session, c.id)
 
     # -- the asks of the sponsor ----------------------------------------------------
 
@@ -960,7 +875,8 @@ class CharterPage(StepPage):
         if not text.strip():
             self.ask_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.asks_model.add(text, AskKind(self.ask_kind_combo.currentData()))
+        kind = AskKind(self.ask_kind_combo.currentData())
+        added = None if self.session is None else charter_ops.add_ask(self.session, text, kind)
         if added is not None:
             self.ask_entry.clear()
             index = self.asks_model.index(self.asks_model.row_of(added.id), AsksModel.DUE)
@@ -971,8 +887,8 @@ class CharterPage(StepPage):
     def remove_selected_ask(self) -> None:
         """Take the selected ask off the list (one undo step)."""
         a = self.asks_model.ask_at(self.asks_view.currentIndex())
-        if a is not None:
-            self.asks_model.remove(a.id)
+        if a is not None and self.session is not None:
+            charter_ops.remove_ask(self.session, a.id)
 
     # -- the sign-off and the cadence ------------------------------------------------
 
@@ -985,11 +901,7 @@ class CharterPage(StepPage):
         """Record when the sponsor signed, or is to sign by (one undo step); None clears it."""
         if self.session is None:
             return
-        ws = self.session.workshop
-        if date != getattr(ws, field):
-            what = "the sponsor signed" if field == "signed_on" else "the sponsor is to sign by"
-            text = f"Set when {what} to {long_date(date)}" if date else f"Clear when {what}"
-            undo.update_step(self.session, text, self.session.store.update_details, **{field: date})
+        charter_ops.set_sign_off(self.session, field, date)
         self.refresh()
 
     def _cadence_chosen(self, _index: int) -> None:
@@ -999,15 +911,7 @@ class CharterPage(StepPage):
         """Set how often progress is reviewed after the next review (one undo step)."""
         if self.session is None:
             return
-        if cadence != self.session.workshop.review_cadence:
-            text = (
-                f"Review progress {cadence.phrase} after the next review"
-                if cadence
-                else "Clear how often progress is reviewed"
-            )
-            undo.update_step(
-                self.session, text, self.session.store.update_details, review_cadence=cadence
-            )
+        charter_ops.set_cadence(self.session, cadence)
         self.refresh()
 
     # -- the review date -----------------------------------------------------------
@@ -1055,11 +959,7 @@ class CharterPage(StepPage):
         """Set or clear the date of the progress review (one undo step)."""
         if self.session is None:
             return
-        if date != self.session.workshop.review_date:
-            text = f"Set review date to {long_date(date)}" if date else "Clear review date"
-            undo.update_step(
-                self.session, text, self.session.store.update_details, review_date=date
-            )
+        charter_ops.set_review_date(self.session, date)
         self._show_date(self.session.workshop.review_date)
 
     # -- export --------------------------------------------------------------------

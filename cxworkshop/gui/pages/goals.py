@@ -51,20 +51,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import editing, text
+from ...domain.changes import ChangeSet
 from ...domain.defaults import example_goals, metric_hints
 from ...domain.errors import WorkshopError
 from ...domain.model import Goal, Pillar, Step
 from ...domain.wording import and_join
 from ...domain.wording import quoted_title as quoted
-from ..models.goals import (
-    PillarGoalsModel,
-    add_goal,
-    add_goals,
-    delete_goal,
-    edit_goal,
-    move_goal,
-    removal_preview,
-)
+from ..models.goals import PillarGoalsModel
+from ..ops.goals import add_goal, add_goals, delete_goal, edit_goal, move_goal, removal_preview
 from ..roles import GOAL_ID_ROLE
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
@@ -798,6 +792,18 @@ class GoalsPage(StepPage):
         # The selection follows its goal through undo and redo, even across columns.
         self.select_goal(self._selected_id, focus=had_focus)
         self._show_details()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one edit: a goal changed in place repaints its card (and its details) only."""
+        if changes.goal_rows:
+            self.refresh()
+            return
+        if not changes.goals_changed:
+            return  # nothing this board shows
+        for column in self.columns.values():
+            column.model.apply_changes(changes)
+        if self._selected_id in changes.goals_changed:
+            self._show_details()
 
     def reveal_goal(self, goal_id: str) -> None:
         if any(column.model.row_of(goal_id) != -1 for column in self.columns.values()):

@@ -88,6 +88,9 @@ from ..models.voting import (
     TallyModel,
     VoterChoiceModel,
     VoterStatusModel,
+    round_title,
+)
+from ..ops.voting import (
     change_budget,
     close_round,
     confirm_ballot,
@@ -95,7 +98,6 @@ from ..models.voting import (
     open_round,
     record_decision,
     reopen_round,
-    round_title,
     set_revealed,
 )
 from ..roles import ID_ROLE, PILLAR_ROLE, PLACE_ROLE, TAG_ROLE, TIED_ROLE, VOTED_ROLE

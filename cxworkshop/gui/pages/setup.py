@@ -74,20 +74,13 @@ from ...domain.wording import quoted
 from ...forms.workshop_details import Ui_WorkshopDetailsForm
 from ..models.base import Index
 from ..models.people import NO_FUNCTION, FunctionsModel, ParticipantsModel
+from ..ops import details
+from ..ops import people as people_ops
 from ..roles import SUBTITLE_ROLE
 from ..session import Session
 from ..theme import TITLE_SCALE
 from ..widgets.agenda import AgendaPanel
 from .base import StepPage
-
-_DETAIL_TEXTS = {
-    # field: (undo text when set, undo text when cleared)
-    "title": ("Rename the workshop to {}", "Clear the workshop title"),
-    "organisation": ("Set organisation to {}", "Clear organisation"),
-    "facilitator": ("Set facilitator to {}", "Clear facilitator"),
-    "sponsor_name": ("Set sponsor to {}", "Clear sponsor"),
-    "sponsor_title": ("Set sponsor's title to {}", "Clear sponsor's title"),
-}
 
 LONG_DATE = "d MMMM yyyy"
 SHORT_DATE = "d MMM yyyy"
@@ -1318,17 +1311,7 @@ class SetupPage(StepPage):
         edit = self._line_edits[field]
         if self.session is None:
             return
-        ws = self.session.workshop
-        value = edit.text()
-        if value.strip() != getattr(ws, field):
-            set_text, clear_text = _DETAIL_TEXTS[field]
-            text = set_text.format(quoted(value)) if value.strip() else clear_text
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, **{field: value}),
-                lambda previous: store.update_details(wid, **previous),
-            )
+        details.set_detail(self.session, field, edit.text())
         # Saved or refused, the field now shows what is stored.
         self._show_text(edit, str(getattr(self.session.workshop, field)))
         edit.setModified(False)
@@ -1372,14 +1355,7 @@ class SetupPage(StepPage):
     def _commit_date(self, date: dt.date | None) -> None:
         if self.session is None:
             return
-        if date != self.session.workshop.date:
-            text = f"Set workshop date to {long_date(date)}" if date else "Clear workshop date"
-            store, wid = self.session.store, self.session.workshop_id
-            self.session.edit(
-                text,
-                lambda: store.update_details(wid, date=date),
-                lambda previous: store.update_details(wid, **previous),
-            )
+        details.set_date(self.session, date)
         self._show_date(self.session.workshop.date)
 
     def _show_language(self, tag: str | None) -> None:
@@ -1443,8 +1419,11 @@ class SetupPage(StepPage):
         person = self.participants_model.participant_at(self.participants_view.currentIndex())
         if person is None:
             return
-        if self._removal_confirmed(person.name, self.participants_model.removal_preview(person.id)):
-            self.participants_model.remove_participant(person.id)
+        if self.session is None:
+            return
+        preview = people_ops.participant_removal_preview(self.session, person.id)
+        if self._removal_confirmed(person.name, preview):
+            people_ops.remove_participant(self.session, person.id)
 
     # -- functions ---------------------------------------------------------------
 
@@ -1454,7 +1433,7 @@ class SetupPage(StepPage):
         if not name.strip():
             self.function_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.functions_model.add_function(name)
+        added = None if self.session is None else people_ops.add_function(self.session, name)
         if added is not None:
             # Clear only on success, so a refused name can be corrected.
             self.function_entry.clear()
@@ -1463,7 +1442,11 @@ class SetupPage(StepPage):
     def move_selected_function(self, step: int) -> None:
         """Move the current function ``step`` places (one undo step)."""
         function_id = self.functions_view.current_function_id()
-        if function_id is not None and self.functions_model.move_by(function_id, step):
+        if (
+            function_id is not None
+            and self.session is not None
+            and people_ops.move_function_by(self.session, function_id, step)
+        ):
             self.functions_view.select_function(function_id)
 
     def choose_colour(self) -> None:
@@ -1472,9 +1455,9 @@ class SetupPage(StepPage):
         if f is None:
             return
         colour = QColorDialog.getColor(QColor(f.colour), self, f"Colour for {f.name}")
-        if colour.isValid():
-            self.functions_model.update_function(
-                f.id, colour=colour.name(QColor.NameFormat.HexRgb).upper()
+        if colour.isValid() and self.session is not None:
+            people_ops.update_function(
+                self.session, f.id, colour=colour.name(QColor.NameFormat.HexRgb).upper()
             )
 
     def remove_selected_function(self) -> None:
@@ -1482,8 +1465,10 @@ class SetupPage(StepPage):
         f = self.functions_model.function_at(self.functions_view.currentIndex())
         if f is None:
             return
-        if self._removal_confirmed(f.name, self.functions_model.removal_preview(f.id)):
-            self.functions_model.remove_function(f.id)
+        if self.session is None:
+            return
+        if self._removal_confirmed(f.name, people_ops.function_removal_preview(self.session, f.id)):
+            people_ops.remove_function(self.session, f.id)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Step
-from ...domain.wording import quoted
-from ..models import undo
 from ..models.principles import PrinciplesModel
+from ..ops import vision as vision_ops
 from ..roles import SUBTITLE_ROLE
 from ..session import Session
 from ..theme import scaled_font
@@ -363,9 +362,7 @@ class VisionPage(StepPage):
         value = self.vision_edit.toPlainText()
         if value == self._shown_vision:
             return
-        if value.strip() != self.session.workshop.vision:
-            text = f"Set the vision to {quoted(value)}" if value.strip() else "Clear the vision"
-            undo.update_step(self.session, text, self.session.store.update_details, vision=value)
+        vision_ops.set_vision(self.session, value)
         # Saved or refused, the field now shows what is stored.
         self._show_vision(self.session.workshop.vision)
 
@@ -377,7 +374,7 @@ class VisionPage(StepPage):
         if not text.strip():
             self.principle_entry.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        added = self.principles_model.add_principle(text)
+        added = None if self.session is None else vision_ops.add_principle(self.session, text)
         if added is not None:
             # Clear only on success, so refused wording can be corrected.
             self.principle_entry.clear()
@@ -386,12 +383,12 @@ class VisionPage(StepPage):
 
     def add_usual_principles(self) -> None:
         """Start the checklist from the principles most teams commit to (one undo step)."""
-        if self.principles_model.add_usual_principles():
+        if self.session is not None and vision_ops.add_usual_principles(self.session):
             self.principles_view.setFocus(Qt.FocusReason.OtherFocusReason)
             self.principles_view.setCurrentIndex(self.principles_model.index(0, 0))
 
     def remove_selected_principle(self) -> None:
         """Take the selected principle off the list (one undo step)."""
         p = self.principles_model.principle_at(self.principles_view.currentIndex())
-        if p is not None:
-            self.principles_model.remove_principle(p.id)
+        if p is not None and self.session is not None:
+            vision_ops.remove_principle(self.session, p.id)

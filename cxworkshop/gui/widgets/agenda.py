@@ -26,47 +26,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import agenda
 from ...domain.model import Step
+from ..ops.agenda import set_start, set_timebox
 from ..session import Session
 
 DEFAULT_START = dt.time(9, 0)
 """The start time offered when the facilitator first ticks "Starts at"."""
-
-
-def timebox_undo_text(step: Step, minutes: int) -> str:
-    return f"Set the {step.label} timebox to {minutes} minute{'s' if minutes != 1 else ''}"
-
-
-def start_undo_text(start: dt.time | None) -> str:
-    if start is None:
-        return "Remove the agenda's start time"
-    return f"Start the agenda at {agenda.clock_text(start)}"
-
-
-def set_timebox(session: Session, step: Step, minutes: int) -> bool:
-    """Plan ``minutes`` for ``step`` as one undo step; False when refused or unchanged."""
-    if agenda.timebox(session.workshop, step) == minutes:
-        return False
-    store, wid = session.store, session.workshop_id
-    result = session.edit(
-        timebox_undo_text(step, minutes),
-        lambda: store.set_timebox(wid, step, minutes),
-        lambda previous: store.set_timebox(wid, step, previous),
-    )
-    return result is not None
-
-
-def set_start(session: Session, start: dt.time | None) -> bool:
-    """Start the agenda at ``start`` (None: no clock times) as one undo step."""
-    if session.workshop.agenda_start == start:
-        return False
-    store, wid = session.store, session.workshop_id
-    result = session.edit(
-        start_undo_text(start),
-        lambda: store.set_agenda_start(wid, start),
-        lambda previous: store.set_agenda_start(wid, previous),
-    )
-    # The first start of all returns None, which is also "refused": ask the workshop.
-    return result is not None or session.workshop.agenda_start == start
 
 
 class AgendaPanel(QWidget):
@@ -244,4 +208,4 @@ class AgendaPanel(QWidget):
         return dt.time(t.hour(), t.minute())
 
 
-__all__ = ["AgendaPanel", "set_start", "set_timebox", "start_undo_text", "timebox_undo_text"]
+__all__ = ["AgendaPanel"]

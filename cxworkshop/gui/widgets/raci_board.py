@@ -409,20 +409,15 @@ class DropZone(QWidget):
     def role_index(self) -> QModelIndex:
         return self.board.model.role_index(self.goal_id, self.role)
 
-    def _can_drop(self, event: QDropEvent) -> bool:
-        return self.board.model.canDropMimeData(
-            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, self.role_index()
-        )
-
     def _answer(self, event: QDragMoveEvent) -> None:
         self.board.drag_over(event, self)
-        if not self._can_drop(event):
+        payload = read_mime(event.mimeData(), self.board.session)
+        if payload is None or not self.board.model.can_drop(payload, -1, self.role_index()):
             # The forbidden cursor: the chip is already here, or not of this workshop.
             event.ignore()
             self._set_hovered(False)
             return
-        payload = read_mime(event.mimeData(), self.board.session)
-        copy = payload is None or payload.goal_id is None or payload.goal_id != self.goal_id
+        copy = payload.goal_id is None or payload.goal_id != self.goal_id
         wanted = Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction
         if event.possibleActions() & wanted:
             event.setDropAction(wanted)
@@ -461,15 +456,17 @@ class DropZone(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._set_hovered(False)
-        if not self._can_drop(event):
+        # Read once; the edit checks it once (a refused drop changes nothing).
+        payload = read_mime(event.mimeData(), self.board.session)
+        if payload is None:
             event.ignore()
             return
-        payload = read_mime(event.mimeData(), self.board.session)
-        copy = payload is None or payload.goal_id != self.goal_id
+        copy = payload.goal_id != self.goal_id
         event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
         event.accept()
         self.board.end_drag()
-        self.board.drop_on(self, event)
+        if not self.board.drop_on(self, payload):
+            event.ignore()
 
 
 # ----------------------------------------------------------------- a card
@@ -674,10 +671,12 @@ class BoardCanvas(QWidget):
             layout.addSpacing(14)
         layout.addStretch(1)
 
-    def _removable(self, event: QDropEvent) -> bool:
-        return self.board.model.canDropMimeData(
-            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
-        )
+    def _removable(self, event: QDropEvent) -> Payload | None:
+        """The chip ``event`` carries, if it may come off its goal here."""
+        payload = read_mime(event.mimeData(), self.board.session)
+        if payload is None or not self.board.model.can_drop(payload, -1, QModelIndex()):
+            return None
+        return payload
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not event.mimeData().hasFormat(ASSIGNEE_MIME_TYPE):
@@ -691,7 +690,10 @@ class BoardCanvas(QWidget):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.board.drag_over(event, self)
-        if self._removable(event) and event.possibleActions() & Qt.DropAction.MoveAction:
+        if (
+            self._removable(event) is not None
+            and event.possibleActions() & Qt.DropAction.MoveAction
+        ):
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
             self.board.set_removing(True)
@@ -705,15 +707,14 @@ class BoardCanvas(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.board.set_removing(False)
-        if not self._removable(event):
+        payload = self._removable(event)
+        if payload is None:
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
         self.board.end_drag()
-        self.board.model.dropMimeData(
-            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
-        )
+        self.board.model.drop(payload, -1, QModelIndex())
 
 
 # ----------------------------------------------------------------- the board
@@ -744,6 +745,7 @@ class RaciBoard(QScrollArea):
         self.dragged_from: tuple[str, Assignee] | None = None
         self.removing = False
         self.drag_payload: Payload | None = None
+        self._outlined: list[DropZone] = []
         self._columns = 0
         self.metrics = BoardMetrics(self)
         self.on_role_key: Callable[[str, Assignee, Role], object] | None = None
@@ -1032,6 +1034,8 @@ class RaciBoard(QScrollArea):
             held = roles.get((goal_id, payload.assignee))
             for role, zone in card.zones.items():
                 zone.set_effect(zone_effect(payload, goal_id, role, held, accountable.get(goal_id)))
+                if zone.effect is not None:
+                    self._outlined.append(zone)
 
     def drag_over(self, event: QDropEvent, target: QWidget) -> None:
         """A chip is over ``target`` (a zone, a card or the space between): near an edge, scroll."""
@@ -1050,10 +1054,15 @@ class RaciBoard(QScrollArea):
         dragged = self.dragged_from
         self.dragged_from = None
         self.removing = False
+        # Only the zones the drag outlined need their outline taken away (of cards still there).
+        outlined, self._outlined = self._outlined, []
+        for zone in outlined:
+            card = self.cards.get(zone.goal_id)
+            if card is not None and card.zones.get(zone.role) is zone:
+                zone.set_effect(None)
         for card in self.cards.values():
             for zone in card.zones.values():
                 zone.hovered = False
-                zone.set_effect(None)
         if dragged is not None:
             self._update_holder(*dragged)
 
@@ -1087,13 +1096,14 @@ class RaciBoard(QScrollArea):
         finally:
             self.end_drag()
 
-    def drop_on(self, zone: DropZone, event: QDropEvent) -> None:
-        self.model.dropMimeData(event.mimeData(), event.dropAction(), -1, -1, zone.role_index())
-        payload = read_mime(event.mimeData(), self.session)
-        if payload is not None:
-            self.select_goal(zone.goal_id, scroll=False)
-            if self.model.holder_index(zone.goal_id, payload.assignee).isValid():
-                self._set_chip((zone.goal_id, payload.assignee))
+    def drop_on(self, zone: DropZone, payload: Payload) -> bool:
+        """Carry out a chip dropped on ``zone``, then select it there; True if it changed."""
+        if not self.model.drop(payload, -1, zone.role_index()):
+            return False
+        self.select_goal(zone.goal_id, scroll=False)
+        if self.model.holder_index(zone.goal_id, payload.assignee).isValid():
+            self._set_chip((zone.goal_id, payload.assignee))
+        return True
 
     # -- painting ------------------------------------------------------------------
 

@@ -57,8 +57,9 @@ from ...domain import editing
 from ...domain.errors import WorkshopError
 from ...domain.model import Assignee, Role
 from ...domain.wording import quoted_title as quoted
-from ..models.accountability import AssigneesModel, Edits, item_data, read_mime
+from ..models.accountability import AssigneesModel, item_data, read_mime
 from ..models.base import Index
+from ..ops.accountability import Edits
 from ..roles import ASSIGNEE_ROLE, FRONT_OFFICE_ROLE, GOAL_ROLE, SEARCH_ROLE
 from ..session import Session
 from ..theme import mark_content
