@@ -40,6 +40,8 @@ class ChangeSet:
     charter: bool = False
     """Next steps or asks of the sponsor."""
     reviews: bool = False
+    proposals: bool = False
+    """Goals proposed from phones: one arrived, or the facilitator answered one."""
     agenda: bool = False
     """Timeboxes, the agenda's start, or time spent."""
     everything: bool = False

@@ -1265,7 +1265,7 @@ class Library(QObject):
         from PySide6.QtWidgets import QApplication, QDialog
 
         from ..domain import review
-        from .next_quarter import NextWorkshopDialog, start_next_workshop
+        from .next_quarter import NextWorkshopDialog
 
         previous = self.store.workshop(source)
         try:
@@ -1282,10 +1282,7 @@ class Library(QObject):
             title, on = dialog.title(), dialog.date()
         finally:
             dialog.deleteLater()
-        workshop_id = self._add(
-            f"Start '{title}' from '{previous.title}'",
-            lambda: start_next_workshop(self.store, source, title, on),
-        )
+        workshop_id = library_ops.start_next_workshop(self, source, title, on, previous.title)
         if workshop_id is not None:
             self.page.request_open(workshop_id)
         return workshop_id

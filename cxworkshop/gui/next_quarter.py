@@ -1,4 +1,5 @@
-"""Starting next quarter's workshop from this one: the edit, and the dialog that names it.
+"""Starting next quarter's workshop from this one: the dialog that names it (the edit is
+:func:`cxworkshop.gui.ops.library.start_next_workshop`).
 
 The new workshop carries on from the old (see :func:`cxworkshop.domain.review.next_workshop`):
 goals with their latest readings as baselines, people, functions and accountability,
@@ -18,12 +19,6 @@ from ..domain import editing, review
 from ..domain.errors import WorkshopError
 from ..domain.model import ReviewDecision, Workshop
 from ..forms.next_workshop import Ui_NextWorkshopDialog
-from ..storage.store import Store
-
-
-def start_next_workshop(store: Store, workshop_id: int, title: str, on: dt.date | None) -> Workshop:
-    """Store a new workshop called ``title``, held ``on``, carrying on from ``workshop_id``."""
-    return store.create_next_workshop(workshop_id, title, date=on)
 
 
 def carried_over(previous: Workshop) -> str:

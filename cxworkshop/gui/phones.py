@@ -15,7 +15,7 @@ from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QWidget
 
 from ..phones import network
-from .models import proposals
+from .ops import phones as phone_ops
 from .phones_bridge import PhonesBridge
 from .session import Session
 from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
@@ -179,7 +179,7 @@ class PhonesControl(QObject):
             self._show_joined()
 
     def add_person(self, name: str) -> None:
-        if self.session is not None and proposals.add_person(self.session, name) is not None:
+        if self.session is not None and phone_ops.add_person(self.session, name) is not None:
             self.panel.add_edit.clear()
 
     def _show_state(self) -> None:

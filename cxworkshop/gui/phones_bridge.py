@@ -17,35 +17,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..domain.errors import WorkshopError
-from ..domain.model import Pillar, Proposal
 from ..phones.room import snapshot
 from ..phones.server import PhoneServer
-from .models import voting
+from .ops import phones as phone_ops
+from .ops import voting
 from .session import Session
 
 _log = logging.getLogger(__name__)
 
 SAVE_FAILED = "The laptop could not save that; please try again."
-
-
-def send_proposal(session: Session, participant_id: str, values: dict[str, Any]) -> str:
-    """Put a goal proposed from a phone in the inbox; "" when saved, else why not.
-
-    Not an undo step, like a ballot: the facilitator's Ctrl+Z must never
-    silently take back what someone sent from their phone. The facilitator
-    accepts, merges or sets it aside, and those are undo steps.
-    """
-    try:
-        session.store.add_proposal(
-            session.workshop_id,
-            Proposal(Pillar(values["pillar"]), values["title"], values["metric"], participant_id),
-        )
-    except WorkshopError as exc:
-        return str(exc)
-    session.sig_saved.emit()
-    session.sig_changed.emit()
-    return ""
 
 
 class PhonesBridge(QObject):
@@ -122,7 +102,7 @@ class PhonesBridge(QObject):
                     self.session, values["round"], participant_id, values["dots"]
                 )
             else:
-                refusal = send_proposal(self.session, participant_id, values)
+                refusal = phone_ops.send_proposal(self.session, participant_id, values)
         except Exception as exc:
             # The kind of error only: what a phone sent never reaches the log.
             _log.error("A phone's %s could not be saved: %s", what, type(exc).__name__)

@@ -742,14 +742,16 @@ class Store:
 
     def add_proposal(self, workshop_id: int, new: Proposal) -> Proposal:
         """Put a goal proposed from a phone in the inbox."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(proposals=True)) as ws:
             proposals.add_proposal(ws, new)
             self._write_one("proposals", ws, ws.proposals, new)
         return new
 
     def accept_proposal(self, workshop_id: int, proposal_id: str, card: Goal) -> Goal:
         """Make a proposal into a goal card, in one transaction."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(
+            workshop_id, ChangeSet(proposals=True, goals_added=frozenset({card.id}))
+        ) as ws:
             proposals.accept(ws, proposal_id, card)
             self._write_items("goals", ws, editing.goals_in(ws, card.pillar))
             p = proposals.proposal(ws, proposal_id)
@@ -758,8 +760,9 @@ class Store:
 
     def take_back_acceptance(self, workshop_id: int, proposal_id: str) -> None:
         """Undo an acceptance: the card goes and the proposal is back in the inbox."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(proposals=True)) as ws:
             removal = proposals.take_back_acceptance(ws, proposal_id)
+            self._note(removal_changes(removal))
             self._write_removal(ws, removal)
             p = proposals.proposal(ws, proposal_id)
             self._write_one("proposals", ws, ws.proposals, p)
@@ -768,7 +771,7 @@ class Store:
         self, workshop_id: int, proposal_id: str, status: ProposalStatus, goal_id: str | None = None
     ) -> tuple[ProposalStatus, str | None]:
         """Merge a proposal into a card, set it aside, or put it back; returns what it was."""
-        with self._edit(workshop_id) as ws:
+        with self._edit(workshop_id, ChangeSet(proposals=True)) as ws:
             previous = proposals.set_status(ws, proposal_id, status, goal_id)
             p = proposals.proposal(ws, proposal_id)
             self._write_one("proposals", ws, ws.proposals, p)

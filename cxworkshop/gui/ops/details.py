@@ -42,6 +42,17 @@ def set_date(session: Session, date: dt.date | None) -> bool:
     return steps.update_step(session, text, session.store.update_details, date=date)
 
 
+def set_language(session: Session, tag: str, typed: str) -> bool:
+    """Set the workshop's language to the BCP 47 ``tag`` (one undo step); False if refused.
+
+    ``typed`` is what the facilitator entered, named in the undo step when it is no tag.
+    """
+    if tag == session.workshop.language:
+        return True
+    text = f"Set language to {quoted(tag or typed)}"
+    return steps.update_step(session, text, session.store.update_details, language=tag)
+
+
 def set_status(session: Session, status: Status, text: str) -> bool:
     """Give the workshop ``status`` as one undo step named ``text``; True if it has it now."""
     if session.workshop.status is status:

@@ -8,6 +8,7 @@ one store operation; a refusal is reported in one line and changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
@@ -99,6 +100,18 @@ def duplicate_workshop(shelf: Shelf, source: int, title: str) -> int | None:
     """Copy a workshop for a re-run as one undo step; the copy's id, or None."""
     return _add(
         shelf, f"Duplicate workshop '{title}'", lambda: shelf.store.duplicate_workshop(source)
+    )
+
+
+def start_next_workshop(
+    shelf: Shelf, source: int, title: str, on: dt.date | None, previous_title: str
+) -> int | None:
+    """Start next quarter's workshop, called ``title`` and held ``on``, carrying on from
+    ``source`` (see :func:`cxworkshop.domain.review.next_workshop`): one undo step; its id."""
+    return _add(
+        shelf,
+        f"Start '{title}' from '{previous_title}'",
+        lambda: shelf.store.create_next_workshop(source, title, date=on),
     )
 
 

@@ -1380,13 +1380,7 @@ class SetupPage(StepPage):
         if tag == self.session.workshop.language:
             self._show_language(tag)
             return
-        store, wid = self.session.store, self.session.workshop_id
-        done = self.session.edit(
-            f"Set language to {quoted(tag or typed)}",
-            lambda: store.update_details(wid, language=tag),
-            lambda previous: store.update_details(wid, **previous),
-        )
-        if done is None:
+        if not details.set_language(self.session, tag, typed):
             # Refused (the line above the page says why): keep the typing to correct.
             combo.setEditText(typed)
             combo.lineEdit().setModified(True)

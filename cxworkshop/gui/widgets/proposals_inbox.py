@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import proposals
+from ..ops import phones as phone_ops
 from ..roles import ID_ROLE
 from ..session import Session
 
@@ -120,14 +121,14 @@ class ProposalsInbox(QFrame):
     def accept_current(self) -> None:
         pid = self.current_id()
         if self.session is not None and pid is not None:
-            proposals.accept(self.session, pid)
+            phone_ops.accept(self.session, pid)
 
     def set_aside_current(self) -> None:
         pid = self.current_id()
         if self.session is not None and pid is not None:
-            proposals.set_aside(self.session, pid)
+            phone_ops.set_aside(self.session, pid)
 
     def merge_current(self) -> None:
         pid, goal_id = self.current_id(), self.merge_box.currentData()
         if self.session is not None and pid is not None and goal_id:
-            proposals.merge(self.session, pid, str(goal_id))
+            phone_ops.merge(self.session, pid, str(goal_id))
