@@ -113,6 +113,8 @@ class RestoreDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setStretchLastSection(True)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._items: list[QTreeWidgetItem] = []
+        """The list's rows, one per backup, in the order shown."""
         for b in backups:
             item = QTreeWidgetItem(
                 [when_made(b.taken_at), workshops_text(b.workshops), b.reason.label]
@@ -122,6 +124,7 @@ class RestoreDialog(QDialog):
             if not b.readable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addTopLevelItem(item)
+            self._items.append(item)
         self.list.setVisible(bool(backups))
         self.list.itemDoubleClicked.connect(lambda *_: self._restore_if_chosen())
 
@@ -155,7 +158,7 @@ class RestoreDialog(QDialog):
 
         first = next((i for i, b in enumerate(backups) if b.readable), None)
         if first is not None:
-            self.list.setCurrentItem(self.list.topLevelItem(first))
+            self.list.setCurrentItem(self._items[first])
         self._update_button()
         self.list.setFocus()
 
@@ -167,13 +170,14 @@ class RestoreDialog(QDialog):
         widths = []
         for column in range(len(self.COLUMNS)):
             texts = [self.list.headerItem().text(column)] + [
-                self.list.topLevelItem(row).text(column)
-                for row in range(self.list.topLevelItemCount())
+                item.text(column) for item in self._items
             ]
             widths.append(max(m.horizontalAdvance(t) for t in texts) + gap)
         for column, width in enumerate(widths[:-1]):
             self.list.setColumnWidth(column, width)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         needed = sum(widths) + margins.left() + margins.right() + 2 * self.list.frameWidth()
         self.setMinimumSize(
             max(needed, m.averageCharWidth() * 64), m.height() * 16 if self.backups else 0

@@ -193,7 +193,7 @@ class ReviewsWindow(QDialog):
                 if key.isEmpty() or key.toString() in seen:
                     continue
                 seen.add(key.toString())
-                QShortcut(key, self, activated=slot)
+                QShortcut(key, self).activated.connect(slot)
 
         self.error_line.follow(session)
         session.sig_changed.connect(self.refresh)

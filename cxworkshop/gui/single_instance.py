@@ -228,7 +228,9 @@ class SingleInstance(QObject):
         assert isinstance(socket, QLocalSocket)
         if LOCK_ON_THE_FILE:
             socket.setSocketOptions(QLocalSocket.SocketOption.AbstractNamespaceOption)
-        socket.connectToServer(self.name)
+        name = self.name
+        assert name is not None, "only asked once another app's lock on the file was met"
+        socket.connectToServer(name)
 
     def _ask_first_to_come_forward(self) -> bool:
         from PySide6.QtCore import QDeadlineTimer
@@ -241,7 +243,9 @@ class SingleInstance(QObject):
             if socket.waitForConnected(500):
                 socket.write(ACTIVATE)
                 socket.flush()
-                answered = socket.waitForReadyRead(2000) and bytes(socket.readAll()) == ANSWER
+                answered = (
+                    socket.waitForReadyRead(2000) and bytes(socket.readAll().data()) == ANSWER
+                )
                 socket.disconnectFromServer()
                 if answered:
                     log.info("Another launch on this file: asked the running app to come forward")
@@ -296,7 +300,7 @@ class SingleInstance(QObject):
         assert isinstance(socket, QLocalSocket)
         if not socket.canReadLine():
             return
-        if bytes(socket.readLine()) == ACTIVATE:
+        if bytes(socket.readLine().data()) == ACTIVATE:
             socket.write(ANSWER)
             socket.flush()
             log.info("A second launch on this file: the window was brought to the front")

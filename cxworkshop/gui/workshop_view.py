@@ -144,8 +144,11 @@ class WorkshopView(QWidget):
         label = self.position
         whole = label.sizeHint().width()
         if label.isVisibleTo(self):
-            shown = self.footer.itemAt(self.footer.indexOf(label)).sizeHint().width()
-            margins = self.layout().contentsMargins()
+            item = self.footer.itemAt(self.footer.indexOf(label))
+            layout = self.layout()
+            assert item is not None and layout is not None, "the label sits in the footer"
+            shown = item.sizeHint().width()
+            margins = layout.contentsMargins()
             room = self.width() - margins.left() - margins.right()
             needed = self.footer.sizeHint().width() - shown + whole
             label.setMaximumWidth(whole if needed <= room else 0)

@@ -277,7 +277,9 @@ def column_pages(columns: Sequence[Column], top: float, height: float) -> list[P
     """Pages of side-by-side columns: the headers repeat, the bodies flow to the next page."""
     header_h = max((sum(b.height for b in c.header) for c in columns), default=0.0)
     room = max(1.0, height - top - header_h)
-    chunks = [split(c.body, room, c.gap) if c.body else [[]] for c in columns]
+    chunks: list[list[list[Block]]] = [
+        split(c.body, room, c.gap) if c.body else [[]] for c in columns
+    ]
     count = max(len(c) for c in chunks)
 
     def page(n: int) -> Page:

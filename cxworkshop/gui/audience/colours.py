@@ -30,7 +30,7 @@ class ProjectorColours:
     accent_text: str = "#000000"
     pillars: dict[Pillar, str] = field(
         # Lightened more than the console's: the symbols must reach 7:1 on a selected card.
-        default_factory=lambda: {p: mix(c, "#FFFFFF", 0.55) for p, c in PILLAR_COLOURS.items()}
+        default_factory=lambda: {p: mix(PILLAR_COLOURS[p], "#FFFFFF", 0.55) for p in Pillar}
     )
     roles: dict[Role, str] = field(
         default_factory=lambda: {

@@ -388,7 +388,7 @@ class CharterView(PaintedView):
         number_font = canvas.font(1.3, bold=True)
         number_w = QFontMetricsF(number_font).horizontalAdvance("88 ")
         for place in places:
-            who = content.holders(ws, place.goal.id, Role.ACCOUNTABLE)
+            holders = content.holders(ws, place.goal.id, Role.ACCOUNTABLE)
             title = text_block(
                 canvas,
                 left_w - number_w,
@@ -400,7 +400,7 @@ class CharterView(PaintedView):
             owner = text_block(
                 canvas,
                 left_w - number_w,
-                f"Accountable: {who[0]}" if who else "No Accountable yet",
+                f"Accountable: {holders[0]}" if holders else "No Accountable yet",
                 canvas.font(1.0),
                 c.muted,
                 max_lines=1,

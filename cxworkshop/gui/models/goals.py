@@ -153,7 +153,8 @@ class PillarGoalsModel(SyncedTableModel):
     def mimeTypes(self) -> list[str]:
         return [GOAL_MIME_TYPE]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+    # Qt takes a null QMimeData as "no drag"; PySide6's stubs leave out None.
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
         goals = [g for g in (self.goal_at(i) for i in indexes) if g is not None]
         if not goals or self.session is None:
             return None

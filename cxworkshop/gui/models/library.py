@@ -101,7 +101,7 @@ class LibraryModel(SyncedTableModel):
     def summary(self, workshop_id: int) -> WorkshopSummary | None:
         """The shown summary of this workshop, or None when the search hides it."""
         row = self.row_of(workshop_id)
-        return None if row < 0 else self.item(row)  # type: ignore[no-any-return]
+        return None if row < 0 else self.item(row)
 
     def id_at(self, row: int) -> int:
         return int(self.item(row).id)

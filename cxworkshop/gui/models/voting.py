@@ -682,7 +682,8 @@ class DecisionModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [DECISION_MIME_TYPE]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+    # Qt takes a null QMimeData as "no drag"; PySide6's stubs leave out None.
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if not rows:
             return None

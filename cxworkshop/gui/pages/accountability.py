@@ -142,7 +142,7 @@ class Palette(QFrame):
         scroll = QScrollArea()
         make_quiet(scroll)
         scroll.setWidget(body)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self.hint = QLabel("Drag a chip onto a goal. Enter on a goal picks by keyboard.")
         self.hint.setProperty("cxRole", "hint")
@@ -261,7 +261,7 @@ class Palette(QFrame):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             rect = group.view.visualRect(index)
-            self.scroll.ensureVisible(
+            self.scroll_area.ensureVisible(
                 group.view.x() + rect.center().x(),
                 group.view.y() + rect.center().y(),
                 10,

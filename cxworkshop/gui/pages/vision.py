@@ -246,7 +246,9 @@ class VisionPage(StepPage):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
         # The count sits on the heading's line, at the right.
-        heading = layout.itemAt(0).widget()
+        first = layout.itemAt(0)
+        heading = first.widget() if first is not None else None
+        assert heading is not None, "panel() puts its heading first"
         header_row = QHBoxLayout()
         layout.removeWidget(heading)
         header_row.addWidget(heading, 1)

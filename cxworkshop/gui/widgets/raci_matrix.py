@@ -361,7 +361,7 @@ class RaciMatrixView(QTableView):
 
     def __init__(self, model: RaciMatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pressed = QModelIndex()
+        self._pressed = QPersistentModelIndex()
         self.setObjectName("raci_matrix")
         self.setAccessibleName("RACI matrix")
         self.setAccessibleDescription(MATRIX_KEYS_TEXT)
@@ -435,7 +435,7 @@ class RaciMatrixView(QTableView):
         self.verticalHeader().viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+        key = Qt.Key(event.key())
         mods = modifiers(event)
         index = self.currentIndex()
         if mods == Qt.KeyboardModifier.NoModifier and index.isValid():
@@ -459,7 +459,7 @@ class RaciMatrixView(QTableView):
         if (
             event.button() == Qt.MouseButton.LeftButton
             and index.isValid()
-            and QModelIndex(self._pressed) == index
+            and self._pressed == index
         ):
             self.matrix.cycle(index)
         self._pressed = QPersistentModelIndex()

@@ -622,7 +622,7 @@ class AssigneePicker(QFrame):
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
-        key = event.key()
+        key = Qt.Key(event.key())
         mods = modifiers(event)
         if key == Qt.Key.Key_Escape:
             self.close()
