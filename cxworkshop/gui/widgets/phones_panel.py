@@ -35,7 +35,9 @@ def qr_pixmap(url: str, pixels: int) -> QPixmap:
     modules = code.symbol_size(scale=1, border=2)[0]
     out = io.BytesIO()
     code.save(out, kind="png", scale=max(1, pixels // modules), border=2)
-    return QPixmap.fromImage(QImage.fromData(out.getvalue(), b"PNG"))
+    # PySide6 takes the format as a str and refuses bytes, though its stubs ask for bytes.
+    image = QImage.fromData(out.getvalue(), "PNG")  # type: ignore[arg-type]
+    return QPixmap.fromImage(image)
 
 
 def plain_label(text: str = "", role: str | None = None) -> QLabel:
