@@ -32,9 +32,13 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +190,7 @@ class SingleInstance(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = _FileLock(db_path) if LOCK_ON_THE_FILE else _LockBeside(db_path)
-        self._server: object | None = None
+        self._server: QLocalServer | None = None
         self._answering = False
         self._sockets: list[object] = []
 
@@ -316,8 +320,8 @@ class SingleInstance(QObject):
 
     def _stop_listening(self) -> None:
         if self._server is not None:
-            self._server.close()  # type: ignore[attr-defined]
-            self._server.deleteLater()  # type: ignore[attr-defined]
+            self._server.close()
+            self._server.deleteLater()
             self._server = None
 
     def release(self) -> None:

@@ -110,9 +110,13 @@ class ReviewModel(SyncedTableModel):
             return e.decision.label
         if e.decision is ReviewDecision.RETARGET:
             return e.new_target
-        if e.decision is ReviewDecision.REASSIGN and e.new_accountable is not None:
+        if (
+            e.decision is ReviewDecision.REASSIGN
+            and e.new_accountable is not None
+            and self.session is not None
+        ):
             try:
-                return editing.assignee_name(self.session.workshop, e.new_accountable)  # type: ignore[union-attr]
+                return editing.assignee_name(self.session.workshop, e.new_accountable)
             except NotFound:
                 return ""
         return ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QRectF, QSize, Qt, SignalInstance
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -90,7 +90,7 @@ class ResultsChart(QWidget):
         self._reload()
 
     @staticmethod
-    def _signals(model: QAbstractItemModel) -> list:  # type: ignore[type-arg]
+    def _signals(model: QAbstractItemModel) -> list[SignalInstance]:
         return [
             model.dataChanged,
             model.rowsInserted,
