@@ -51,7 +51,7 @@ def test_code_is_formatted():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_domain_storage_and_charter_pass_strict_type_checks():
+def test_the_code_passes_strict_type_checks():
     result = subprocess.run([*tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
