@@ -8,11 +8,12 @@ facilitator turns phones off, closes the workshop, or quits.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
 from ..phones import network
 from .ops import phones as phone_ops
@@ -20,6 +21,9 @@ from .phones_bridge import PhonesBridge
 from .session import Session
 from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
 from .widgets.proposals_inbox import ProposalsInbox
+
+if TYPE_CHECKING:
+    from .audience.window import AudienceWindow
 
 _log = logging.getLogger(__name__)
 
@@ -83,9 +87,9 @@ class PhonesControl(QObject):
         self.buttons.append(button)
         self._show_state()
 
-    def attach_audience(self, audience: QWidget) -> None:
+    def attach_audience(self, audience: AudienceWindow) -> None:
         """Put the QR code and address on the audience screen (under the step's view)."""
-        audience.add_phones_panel(self.on_screen)  # type: ignore[attr-defined]
+        audience.add_phones_panel(self.on_screen)
         self._show_room()
 
     # ------------------------------------------------------------ on and off
