@@ -43,16 +43,14 @@ SHOW_EVERY_MS = 100
 def seen_by_phones(changes: ChangeSet) -> bool:
     """Whether a change touches what phones are shown (see :func:`..phones.room.snapshot`).
 
-    The title and the step, the people, the goals (a ballot's titles), the
-    rounds and the proposals; not the agenda's clock, the RACI or the charter.
+    The title and the step, the people, the goals (a ballot's titles and
+    pillars), the rounds and the proposals; not the agenda's clock or the charter.
     """
     return bool(
         changes.everything
         or changes.details
         or changes.people
-        or changes.goals_added
-        or changes.goals_changed
-        or changes.goals_removed
+        or changes.goals
         or changes.rounds
         or changes.proposals
     )

@@ -11,7 +11,7 @@ from concurrent.futures import Future
 import pytest
 
 from cxworkshop.domain.changes import ChangeSet
-from cxworkshop.domain.model import Step, VotingMode
+from cxworkshop.domain.model import Pillar, Step, VotingMode
 from cxworkshop.gui import phones_bridge
 from cxworkshop.gui.phones_bridge import PhonesBridge
 from cxworkshop.gui.session import Session
@@ -150,3 +150,11 @@ def test_the_phones_snapshot_follows_only_what_phones_see(
     assert bridge.server.room().title == "Retention summit"
     phone = Phone(f"http://127.0.0.1:{bridge.server.port}/{bridge.server.key}/")
     assert off_thread(qtbot, phone.state)["title"] == "Retention summit"
+    # A goal moved to another pillar: the ballot shows its new pillar.
+    round_id = open_secret_round(team)
+    goal = team.workshop.goals[0]
+    team.store.move_goal(team.workshop_id, goal.id, Pillar.ADVOCATE, 0)
+    team.announce()
+    room = bridge.server.room()
+    assert room.ballot is not None and room.ballot.round_id == round_id
+    assert (goal.id, Pillar.ADVOCATE.value, goal.title) in room.ballot.goals
