@@ -1,13 +1,15 @@
 """Thirty phones voting at once on loopback, while the facilitator's window runs.
 
 The main window shows the Priorities step of a workshop with 30 people and
-8 goals, a secret round open. Thirty phones (each its own keep-alive
-connection and device token, each on its own thread) have joined; at a
-signal they all ask for the ballot and confirm one, together, and do it
-again, changing their ballots, for several waves. Each request is timed from
-the phone's side; a 1 ms timer on the window's thread measures the longest
-the event loop went without turning while the burst lasts. Afterwards a
-second connection to the file must hold every phone's last ballot.
+8 goals, a secret round open, phones turned on as the facilitator turns them
+on (the Phones panel and the room's screen follow the votes too). Thirty
+phones (each its own keep-alive connection and device token, each on its own
+thread) have joined; at a signal they all ask for the ballot and confirm
+one, together, and do it again, changing their ballots, for several waves.
+Each request is timed from the phone's side; a 1 ms timer on the window's
+thread measures the longest the event loop went without turning while the
+burst lasts. Afterwards a second connection to the file must hold every
+phone's last ballot.
 
 Side by side, the baseline: the same requests from the same thirty threads
 to a bare standard-library HTTP server that answers at once with a fixed
@@ -46,7 +48,6 @@ from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.model import Goal, Participant, Pillar, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
-from cxworkshop.gui.phones_bridge import PhonesBridge
 from cxworkshop.storage.store import Store
 
 GOALS = 8
@@ -283,8 +284,10 @@ def run(phones: int = 30, waves: int = 10) -> Burst:
         app.processEvents()
         session = window.session
         assert session is not None
-        bridge = PhonesBridge(session)
-        bridge.start()
+        # Turned on as the facilitator does: the Phones panel and the room's screen follow too.
+        assert window.phones.turn_on()
+        bridge = window.phones.bridge
+        assert bridge is not None
         people = [p.id for p in ws.participants]
         idle = Stalls()
         stalls = Stalls()
@@ -306,7 +309,7 @@ def run(phones: int = 30, waves: int = 10) -> Burst:
             "round": ws.rounds[0].id,
             "goals": [{"id": g.id, "pillar": g.pillar.value, "title": g.title} for g in ws.goals],
         }
-        bridge.stop()
+        window.phones.turn_off()
         with Store(path) as second:
             saved = second.workshop(ws.id).rounds[0].ballots
         stored = saved == {people[i]: last[i] for i in range(phones)}

@@ -138,7 +138,8 @@ def phones_scene(
     server = window.phones.bridge.server  # type: ignore[union-attr]
     for n, person in enumerate(people[:5]):
         server.joins.claim(f"screenshot-{n}", person.id, Step.GOALS)
-    window.session.sig_changed.emit()  # type: ignore[union-attr]
+    window.phones.bridge.sig_joined.emit()  # type: ignore[union-attr]
+    window.session.announce()  # type: ignore[union-attr]
     shoot(window, app, out / "phones-panel.png")
     audience = window.room.audience
     audience.resize(1920, 1080)

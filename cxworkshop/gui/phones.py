@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
+from ..domain.changes import ChangeSet
 from ..phones import network
 from .ops import phones as phone_ops
 from .phones_bridge import PhonesBridge
@@ -125,8 +126,7 @@ class PhonesControl(QObject):
             return False
         bridge.start()
         bridge.sig_joined.connect(self._show_joined)
-        self.session.sig_changed.connect(self._show_room)
-        self.session.sig_changed.connect(self._show_joined)
+        self.session.sig_changes.connect(self._follow)
         self.bridge = bridge
         self.chosen = None
         self._show_state()
@@ -141,8 +141,7 @@ class PhonesControl(QObject):
         bridge.stop()
         bridge.deleteLater()
         if self.session is not None:
-            self.session.sig_changed.disconnect(self._show_room)
-            self.session.sig_changed.disconnect(self._show_joined)
+            self.session.sig_changes.disconnect(self._follow)
         self._show_state()
         self.sig_changed.emit(False)
 
@@ -185,6 +184,13 @@ class PhonesControl(QObject):
     def add_person(self, name: str) -> None:
         if self.session is not None and phone_ops.add_person(self.session, name) is not None:
             self.panel.add_edit.clear()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        """Who joined shows names, the room's view counts proposals: only those changes matter."""
+        if changes.everything or changes.people:
+            self._show_joined()
+        elif changes.proposals:
+            self._show_room()
 
     def _show_state(self) -> None:
         on = self.bridge is not None

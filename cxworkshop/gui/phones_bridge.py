@@ -4,8 +4,15 @@ The phones' server runs on threads of its own; it hands each write here as a
 :class:`~concurrent.futures.Future` and waits for it. A queued signal brings
 the write to the window's thread, where it runs through the same edit as the
 laptop's (a ballot exactly as the laptop ballot confirms one), and every
-change to the workshop, from a phone or the laptop, publishes a fresh
-snapshot for the phones to read.
+change to the workshop that phones can see, from a phone or the laptop,
+publishes a fresh snapshot for the phones to read.
+
+Thirty phones confirming at once are thirty saves, each its own committed
+transaction, one per turn of the window's event loop. What the window shows
+of them (who has voted, the room's screen) is brought up to date once the
+queue is empty, or every :data:`SHOW_EVERY_MS` while it lasts, rather than
+after each: the phones' own snapshot is published before each phone hears
+back, so a phone always reads its own ballot.
 """
 
 from __future__ import annotations
@@ -13,10 +20,12 @@ from __future__ import annotations
 import logging
 from collections import deque
 from concurrent.futures import Future
+from time import monotonic
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ..domain.changes import ChangeSet
 from ..phones.room import snapshot
 from ..phones.server import PhoneServer
 from .ops import phones as phone_ops
@@ -26,6 +35,25 @@ from .session import Session
 _log = logging.getLogger(__name__)
 
 SAVE_FAILED = "The laptop could not save that; please try again."
+
+SHOW_EVERY_MS = 100
+"""While phones' ballots keep arriving, the window catches up at least this often."""
+
+
+def seen_by_phones(changes: ChangeSet) -> bool:
+    """Whether a change touches what phones are shown (see :func:`..phones.room.snapshot`).
+
+    The title and the step, the people, the goals (a ballot's titles and
+    pillars), the rounds and the proposals; not the agenda's clock or the charter.
+    """
+    return bool(
+        changes.everything
+        or changes.details
+        or changes.people
+        or changes.goals
+        or changes.rounds
+        or changes.proposals
+    )
 
 
 class PhonesBridge(QObject):
@@ -52,23 +80,32 @@ class PhonesBridge(QObject):
         self._drain.setInterval(0)
         self._drain.timeout.connect(self._run_one)
         self._sig_wake.connect(self._wake, Qt.ConnectionType.QueuedConnection)
+        self._behind = False
+        """Ballots were saved that the window has not been told about yet."""
+        self._behind_since = monotonic()
+        self._saved = False
         self.server = PhoneServer(self._submit, host, port, joined=self.sig_joined.emit)
-        session.sig_changed.connect(self.publish)
+        session.sig_changes.connect(self._changed)
         self.publish()
 
     def start(self) -> None:
         self.server.start()
 
     def stop(self) -> None:
-        self.session.sig_changed.disconnect(self.publish)
+        self.session.sig_changes.disconnect(self._changed)
         self.server.stop()
         self._drain.stop()
         while self._pending:
             self._pending.popleft()[3].cancel()
+        self._catch_up()
 
     def publish(self) -> None:
         """Hand the phones the workshop as it is now."""
         self.server.publish(snapshot(self.session.workshop))
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if seen_by_phones(changes):
+            self.publish()
 
     def free(self, participant_id: str) -> bool:
         """Free a name taken by mistake; the phone that held it joins again."""
@@ -92,6 +129,10 @@ class PhonesBridge(QObject):
     def _run_one(self) -> None:
         if not self._pending:
             self._drain.stop()
+            self._catch_up()
+            return
+        if self._behind and (monotonic() - self._behind_since) * 1000 >= SHOW_EVERY_MS:
+            self._catch_up()  # a turn of its own: the saves' turns stay short
             return
         what, participant_id, values, outcome = self._pending.popleft()
         if not outcome.set_running_or_notify_cancel():
@@ -99,8 +140,19 @@ class PhonesBridge(QObject):
         try:
             if what == "ballot":
                 refusal = voting.confirm_ballot(
-                    self.session, values["round"], participant_id, values["dots"]
+                    self.session,
+                    values["round"],
+                    participant_id,
+                    values["dots"],
+                    announce=False,
                 )
+                if not self._behind:
+                    # Saved, or refused and the workshop read again: the window is behind.
+                    self._behind = True
+                    self._behind_since = monotonic()
+                self._saved = self._saved or not refusal
+                # The phone reads its own ballot as soon as it hears back.
+                self.publish()
             else:
                 refusal = phone_ops.send_proposal(self.session, participant_id, values)
         except Exception as exc:
@@ -108,3 +160,12 @@ class PhonesBridge(QObject):
             _log.error("A phone's %s could not be saved: %s", what, type(exc).__name__)
             refusal = SAVE_FAILED
         outcome.set_result(refusal)
+
+    def _catch_up(self) -> None:
+        """Tell the window about the ballots saved since it was last told."""
+        if self._behind:
+            self._behind = False
+            if self._saved:
+                self._saved = False
+                self.session.sig_saved.emit()
+            self.session.announce()

@@ -262,7 +262,7 @@ def stylesheet(
     return (
         f"""
     QMainWindow, QDialog {{ background: {c.window}; }}
-    QDialog {{ font-size: {chrome:.1f}pt; }}
+    QDialog, QDockWidget {{ font-size: {chrome:.1f}pt; }}
     QToolTip {{
         background: {c.raised}; color: {c.text}; border: {bw}px solid {c.border};
         padding: 5px 8px; font-size: {chrome:.1f}pt;

@@ -198,3 +198,33 @@ def test_shortened_text_ends_in_an_ellipsis_after_a_whole_word(qtbot, room: Room
                     for s in full
                 ), f"{name}: {shown!r} is cut inside a word"
     assert shortened > 0, "the long titles of these workshops are shortened somewhere"
+
+
+# The longest address a phone may be shown: the longest IPv4 address, the port and the key.
+PHONES_URL = "http://192.168.100.200:49152/" + "k" * 22 + "/"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["720p", "1080p"])
+def test_with_phones_on_the_qr_address_and_count_are_at_the_floor_and_7_to_1(  # type: ignore[no-untyped-def]
+    qtbot, room: Room, size
+) -> None:
+    """Phones on: under each step's view, the QR code, the address typed out, how many joined."""
+    from cxworkshop.gui.widgets.phones_panel import PhonesOnScreen
+
+    on_screen = PhonesOnScreen()
+    room.audience.add_phones_panel(on_screen)
+    room.audience.resize(*size)
+    on_screen.show_room(PHONES_URL, 28, 3)
+    floor = floor_px_for(size[1])
+    found: list[str] = []
+    for step in (Step.GOALS, Step.PRIORITIES):
+        room.audience.set_step(step)
+        for page in every_page(room):
+            qtbot.wait(1)
+            drawn = record(room.audience).texts
+            found += [f"{step.value} p{page}: {f}" for f in faults(drawn, floor, *size)]
+            # The address typed out whole (over lines if it must), and how many joined.
+            address = [t.text for t in drawn if len(t.text) > 3 and t.text in PHONES_URL]
+            assert "".join(address) == PHONES_URL, f"{step.value} p{page}: {address}"
+            assert any(t.text == "28 joined · 3 goals proposed" for t in drawn)
+    assert not found, f"{len(found)} texts fail:\n" + "\n".join(found[:40])

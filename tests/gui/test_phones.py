@@ -46,7 +46,7 @@ def base(bridge: PhonesBridge) -> str:
 def go_to(session: Session, step: Step) -> None:
     """The facilitator moves the room to ``step`` (as the step bar does)."""
     session.store.update_details(session.workshop_id, current_step=step)
-    session.sig_changed.emit()
+    session.announce()
 
 
 def test_phones_join_propose_vote_change_and_run_off_while_the_window_runs(

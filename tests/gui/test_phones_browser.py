@@ -174,7 +174,7 @@ def test_a_phone_joins_proposes_and_votes_in_chromium(
 
     # Propose: the page switches by itself when the room reaches the Goals step.
     store.update_details(wid, current_step=Step.GOALS)
-    team.sig_changed.emit()
+    team.announce()
     wait_for(qtbot, browser, "h1", "Propose a goal")
     tap(qtbot, browser, ".pillars button", "Keep")
     type_into(qtbot, browser, "#goal-title", "Call back within the hour")
@@ -199,7 +199,7 @@ def test_a_phone_joins_proposes_and_votes_in_chromium(
         voter_ids=[p.id for p in team.workshop.participants],
         mode=VotingMode.SECRET,
     )
-    team.sig_changed.emit()
+    team.announce()
     wait_for(qtbot, browser, "h1", "Place your dots")
     assert wait_for(qtbot, browser, "#left") == "3 dots left of 3"
     churn, csat = "Lower monthly churn", "Raise CSAT after support calls"
@@ -248,7 +248,7 @@ def test_a_phone_joins_proposes_and_votes_in_chromium(
 
     # Closing the round sends the phone back to the screen.
     store.close_round(wid, r.id)
-    team.sig_changed.emit()
+    team.announce()
     wait_for(qtbot, browser, ".step", "Priorities")
     # Everything the page loaded came from the laptop, and it is small.
     loaded = off_thread(

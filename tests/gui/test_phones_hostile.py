@@ -274,7 +274,7 @@ def test_script_in_names_and_goals_stays_text_on_phones_and_in_the_charter(
     store.add_participant(wid, Participant(SCRIPT_NAME))
     assert person_id(team, SCRIPT_NAME) in team.workshop.rounds[0].voter_ids
     store.update_goal(wid, goal_id(team, "Lower monthly churn"), title=SCRIPT_GOAL)
-    team.sig_changed.emit()
+    team.announce()
     phone = Phone(f"http://127.0.0.1:{room.server.port}/{room.server.key}/")
     status, joined = off_thread(qtbot, lambda: phone.join(SCRIPT_NAME))
     assert status == 200 and joined["me"] == SCRIPT_NAME
@@ -285,7 +285,7 @@ def test_script_in_names_and_goals_stays_text_on_phones_and_in_the_charter(
         assert sink not in script
     # Proposed with markup, kept as the text it is.
     store.update_details(wid, current_step=Step.GOALS)
-    team.sig_changed.emit()
+    team.announce()
     status, _ = off_thread(
         qtbot, lambda: phone.request("api/propose", {"pillar": "keep", "title": SCRIPT_GOAL})
     )
@@ -388,7 +388,7 @@ def test_the_log_names_ids_never_what_was_typed(qtbot, room: PhonesBridge, team,
     )
     assert status == 200
     team.store.update_details(team.workshop_id, current_step=Step.GOALS)
-    team.sig_changed.emit()
+    team.announce()
     status, _ = off_thread(
         qtbot,
         lambda: phone.request("api/propose", {"pillar": "win", "title": "Confidential idea"}),

@@ -49,8 +49,9 @@ def local(window: MainWindow) -> Phone:
 
 
 def joined_rows(window: MainWindow) -> list[str]:
+    """Each row of who joined: the name, and when they joined (the row's tooltip)."""
     joined = window.phones.panel.joined
-    return [joined.item(r).text() for r in range(joined.count())]
+    return [f"{joined.item(r).text()} — {joined.item(r).toolTip()}" for r in range(joined.count())]
 
 
 def test_phones_are_off_until_turned_on_and_the_goals_button_turns_them_on(qtbot, window):
@@ -83,7 +84,7 @@ def test_the_audience_screen_shows_the_address_and_how_many_joined_never_who(qtb
     phone = local(window)
     status, _ = off_thread(qtbot, lambda: phone.join("Ben Okafor"))
     assert status == 200
-    qtbot.waitUntil(lambda: joined_rows(window) == ["Ben Okafor — joined during Goals"])
+    qtbot.waitUntil(lambda: joined_rows(window) == ["Ben Okafor — Joined during Goals"])
     status, _ = off_thread(
         qtbot, lambda: phone.request("api/propose", {"pillar": "keep", "title": "Loyalty card"})
     )
@@ -153,7 +154,7 @@ def test_a_name_taken_by_mistake_is_freed_and_a_person_added_from_the_laptop(qtb
     panel = window.phones.panel
     wrong, right = local(window), local(window)
     assert off_thread(qtbot, lambda: wrong.join(MARKUP_NAME))[0] == 200
-    qtbot.waitUntil(lambda: joined_rows(window) == [f"{MARKUP_NAME} — joined during Goals"])
+    qtbot.waitUntil(lambda: joined_rows(window) == [f"{MARKUP_NAME} — Joined during Goals"])
     panel.joined.setCurrentRow(0)
     qtbot.mouseClick(panel.free_button, Qt.MouseButton.LeftButton)
     assert joined_rows(window) == []
@@ -254,3 +255,36 @@ def test_a_voter_at_the_laptop_can_neither_see_nor_switch_the_phones(qtbot, wind
     assert off_thread(qtbot, local(window).state)["view"] == "join"
     qtbot.mouseClick(page.pass_card.done_button, Qt.MouseButton.LeftButton)
     assert window.phones.dock.isVisible() and window.phones.action.isEnabled()
+
+
+@pytest.mark.desktop
+def test_at_1280x720_the_panel_reads_well_and_leaves_the_board_its_room(qtbot, window):
+    """Six names in view at the window's own text size, the address whole, the board wide."""
+    from PySide6.QtGui import QFontInfo
+
+    window.phones.action.trigger()
+    server = window.phones.bridge.server
+    people = window.session.workshop.participants
+    for n, person in enumerate(people):
+        server.joins.claim(f"device-{n}", person.id, Step.GOALS)
+    window.phones.bridge.sig_joined.emit()
+    qtbot.waitUntil(lambda: len(joined_rows(window)) == len(people))
+    panel = window.phones.panel
+    qtbot.wait(50)
+    # Names one a line, none cut, at least six in view without scrolling.
+    joined = panel.joined
+    rows = [joined.visualItemRect(joined.item(r)) for r in range(joined.count())]
+    in_view = [r for r in rows if joined.viewport().rect().contains(r)]
+    assert len(in_view) >= 6, f"{len(in_view)} names in view"
+    assert all(r.height() < 2 * joined.fontMetrics().lineSpacing() for r in rows)
+    # The panel's type is the window's own (menus, status bar), not a smaller default.
+    status_px = QFontInfo(window.statusBar().font()).pixelSize()
+    assert QFontInfo(joined.font()).pixelSize() >= status_px
+    # The address is shown whole inside its box (a key may break anywhere).
+    address = panel.address
+    height = address.document().size().height() * address.fontMetrics().lineSpacing()
+    assert address.text() == window.phones.url()
+    assert height <= address.viewport().height() + 1
+    # The goals board keeps more than 72 % of the window's width (the panel is 300 px).
+    board = window.workshop_view.pages[Step.GOALS]
+    assert board.width() >= 0.72 * window.width(), board.width()

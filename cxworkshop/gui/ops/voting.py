@@ -203,18 +203,30 @@ def record_decision(session: Session, round_id: str, order: list[str], note: str
     return result is not None
 
 
-def confirm_ballot(session: Session, round_id: str, voter_id: str, dots: dict[str, int]) -> str:
+def confirm_ballot(
+    session: Session,
+    round_id: str,
+    voter_id: str,
+    dots: dict[str, int],
+    *,
+    announce: bool = True,
+) -> str:
     """Save a voter's confirmed ballot; returns "" when saved, else why it was refused.
 
     Deliberately NOT an undo step: a ballot is a voter's secret, and the next
     person at the laptop must never be able to take it back (or bring an
     earlier one back) with Ctrl+Z. The voter changes it by voting again while
     the round is open; the facilitator's own steps stay on the undo stack.
+
+    With ``announce`` False the ballot is saved (its own committed transaction
+    all the same) and the caller tells the views later, with
+    :meth:`Session.announce`: phones' ballots arriving together are shown once.
     """
     try:
         session.store.cast_ballot(session.workshop_id, round_id, voter_id, dict(dots))
     except WorkshopError as exc:
         return str(exc)
-    session.sig_saved.emit()
-    session.announce()
+    if announce:
+        session.sig_saved.emit()
+        session.announce()
     return ""

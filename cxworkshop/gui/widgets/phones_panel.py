@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,12 @@ from PySide6.QtWidgets import (
 
 from ...phones.network import CANNOT_CONNECT
 from ..roles import ID_ROLE
+
+PANEL_WIDTH = 300
+"""The Phones panel's width: room for a name per line, and for the goals board beside it."""
+
+QR_PIXELS = 120
+"""The QR code in the panel: big enough to scan from the front row, the address beside it."""
 
 
 def qr_pixmap(url: str, pixels: int) -> QPixmap:
@@ -47,6 +55,48 @@ def plain_label(text: str = "", role: str | None = None) -> QLabel:
     if role is not None:
         label.setProperty("cxRole", role)
     return label
+
+
+class AddressText(QPlainTextEdit):
+    """The address typed out, broken anywhere to fit beside the QR code; copied whole.
+
+    A label breaks a web address only where a line may break in prose, which a
+    random key often does not offer: it would run off the panel's edge.
+    """
+
+    LINES = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setStyleSheet("QPlainTextEdit { background: transparent; border: none; }")
+        self.document().setDocumentMargin(0)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 12)
 
 
 class PhonesPanel(QWidget):
@@ -73,13 +123,12 @@ class PhonesPanel(QWidget):
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setAccessibleName("QR code of the address")
-        self.address = plain_label()
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = AddressText()
         self.address.setAccessibleName("Address for phones")
         self.joined_heading = plain_label("", "subheading")
         self.joined = QListWidget()
         self.joined.setAccessibleName("Phones that have joined")
-        self.free_button = QPushButton("&Free this name")
+        self.free_button = QPushButton("&Free name")
         self.free_button.setToolTip("The phone that took it joins again, with the right name.")
         self.free_button.clicked.connect(self._free)
         self.joined.currentRowChanged.connect(lambda row: self.free_button.setEnabled(row >= 0))
@@ -91,24 +140,34 @@ class PhonesPanel(QWidget):
         self.add_button.clicked.connect(self._add)
         self.help = plain_label(CANNOT_CONNECT, "hint")
 
+        # The QR code beside the address, the Free button beside who joined: at
+        # 1280x720 the list of names and the inbox get the height.
+        self.joined.setWordWrap(True)
+        self.joined.setMinimumHeight(QR_PIXELS)
+        where = QHBoxLayout()
+        where.setSpacing(10)
+        where.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        where.addWidget(self.address, 1, Qt.AlignmentFlag.AlignVCenter)
+        joined_row = QHBoxLayout()
+        joined_row.addWidget(self.joined_heading, 1)
+        joined_row.addWidget(self.free_button)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
         layout.addWidget(self.switch)
         layout.addWidget(self.addresses)
         layout.addWidget(self.no_network)
-        layout.addWidget(self.qr)
-        layout.addWidget(self.address)
-        layout.addWidget(self.joined_heading)
-        layout.addWidget(self.joined, 1)
-        layout.addWidget(self.free_button)
+        layout.addLayout(where)
+        layout.addLayout(joined_row)
+        layout.addWidget(self.joined, 3)
         layout.addLayout(add_row)
         layout.addWidget(self.help)
         self._layout = layout
-        self.setMaximumWidth(340)
-        self.joined.setMaximumHeight(64)
+        self.setMinimumWidth(PANEL_WIDTH)
+        self.setMaximumWidth(PANEL_WIDTH)
         self.show_off()
 
     def add_inbox(self, inbox: QWidget) -> None:
@@ -150,7 +209,7 @@ class PhonesPanel(QWidget):
         self.qr.setVisible(url is not None)
         self.address.setVisible(url is not None)
         if url is not None:
-            self.qr.setPixmap(qr_pixmap(url, 120))
+            self.qr.setPixmap(qr_pixmap(url, QR_PIXELS))
             self.address.setText(url)
         for widget in (
             self.joined_heading,
@@ -167,7 +226,10 @@ class PhonesPanel(QWidget):
         keep = None if current is None else current.data(ID_ROLE)
         self.joined.clear()
         for pid, name, step in joined:
-            item = QListWidgetItem(f"{name} — joined during {step}")
+            # A name a line; when they joined is a hover (and a screen reader) away.
+            item = QListWidgetItem(name)
+            item.setToolTip(f"Joined during {step}")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"joined during {step}")
             item.setData(ID_ROLE, pid)
             self.joined.addItem(item)
             if pid == keep:
