@@ -85,8 +85,8 @@ from ..roles import STEP_ROLE
 from ..session import Session
 from ..status import set_status
 from ..theme import mark_content
+from ..widgets.page_parts import ErrorLine, page_header, panel, scrolling_body
 from .base import StepPage
-from .setup import ErrorLine, page_header, panel, scrolling_body
 
 EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
 NO_DATE = QDate(1900, 1, 1)

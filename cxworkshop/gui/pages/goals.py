@@ -65,8 +65,8 @@ from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.dragging import own_drag
 from ..widgets.goal_card import GoalCardDelegate, app_palette
 from ..widgets.keys import modifiers
+from ..widgets.page_parts import page_header
 from .base import StepPage
-from .setup import page_header
 
 PILLARS = tuple(Pillar)
 
