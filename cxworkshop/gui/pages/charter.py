@@ -282,12 +282,12 @@ class CharterPage(StepPage):
             self.cadence_combo.addItem(cadence.label, cadence.value)
         cadence_label.setBuddy(self.cadence_combo)
         self.cadence_combo.activated.connect(self._cadence_chosen)
-        cadence = QHBoxLayout()
-        cadence.addWidget(self.quarter_button)
-        cadence.addSpacing(12)
-        cadence.addWidget(cadence_label)
-        cadence.addWidget(self.cadence_combo)
-        cadence.addStretch(1)
+        cadence_row = QHBoxLayout()
+        cadence_row.addWidget(self.quarter_button)
+        cadence_row.addSpacing(12)
+        cadence_row.addWidget(cadence_label)
+        cadence_row.addWidget(self.cadence_combo)
+        cadence_row.addStretch(1)
 
         self.commitments_view = CommitmentsTable(self.commitments_model)
         self.commitments_view.setAccessibleName("Next steps")
@@ -303,7 +303,7 @@ class CharterPage(StepPage):
         self.add_commitment_button = entry.add_button
         self.remove_commitment_button = entry.remove_button
         layout.addLayout(review)
-        layout.addLayout(cadence)
+        layout.addLayout(cadence_row)
         layout.addWidget(self.commitments_view, 1)
         layout.addLayout(entry)
         return frame

@@ -133,7 +133,7 @@ class GoalListView(QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), modifiers(event)
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Up: (-1, 0),
             Qt.Key.Key_Down: (1, 0),
             Qt.Key.Key_Left: (0, -1),
@@ -552,7 +552,10 @@ class GoalsPage(StepPage):
             finally:
                 self._quiet = False
             self._set_selected(goal_id)
-        elif self._selected_id is not None and view.model().row_of(self._selected_id) != -1:
+        elif (
+            self._selected_id is not None
+            and self.columns[pillar].model.row_of(self._selected_id) != -1
+        ):
             self._set_selected(None)
 
     def _back_to_board(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -99,8 +100,12 @@ class SetupPage(StepPage):
         # The agenda opens under the details from a link beside their heading.
         self.agenda_panel = AgendaPanel()
         details_layout = details_panel.layout()
+        assert isinstance(details_layout, QVBoxLayout)
+        heading_item = details_layout.takeAt(0)
+        heading = None if heading_item is None else heading_item.widget()
+        assert heading is not None
         heading_row = QHBoxLayout()
-        heading_row.addWidget(details_layout.takeAt(0).widget())
+        heading_row.addWidget(heading)
         heading_row.addStretch(1)
         # The language sits beside the heading, not in a row of its own: the details
         # keep to two rows, so the people list still shows three people at 1280×720.
@@ -134,7 +139,8 @@ class SetupPage(StepPage):
         frame, layout = panel("Workshop details", "")
         self.details = QWidget()
         self.form = Ui_WorkshopDetailsForm()
-        self.form.setupUi(self.details)
+        # Generated from ui/ without annotations.
+        self.form.setupUi(self.details)  # type: ignore[no-untyped-call]
         self.form.grid.setVerticalSpacing(8)
         self.form.grid.setHorizontalSpacing(10)
         self._details_per_row = 2
@@ -183,8 +189,11 @@ class SetupPage(StepPage):
         combo.setMinimumContentsLength(7)
         combo.view().setMinimumWidth(combo.fontMetrics().averageCharWidth() * 34)
         combo.setCurrentIndex(-1)
-        combo.lineEdit().setAccessibleName(combo.accessibleName())
-        combo.lineEdit().editingFinished.connect(self._commit_language)
+        line = combo.lineEdit()
+        assert line is not None  # the form makes the combo editable
+        self._language_edit = line
+        line.setAccessibleName(combo.accessibleName())
+        line.editingFinished.connect(self._commit_language)
         combo.activated.connect(lambda _index: self._commit_language())
 
     def _details_fit_three_a_row(self) -> bool:
@@ -203,7 +212,9 @@ class SetupPage(StepPage):
             needed += label + max(field, chars * char)
         # The page's width, not the form's: an outer scroll bar coming and going must
         # not flip the arrangement back and forth.
-        panel_margins = self.details.parentWidget().contentsMargins()
+        details_panel = self.details.parentWidget()
+        assert details_panel is not None
+        panel_margins = details_panel.contentsMargins()
         available = self.width() - panel_margins.left() - panel_margins.right() - 4
         return available >= needed
 
@@ -220,7 +231,7 @@ class SetupPage(StepPage):
             grid.removeWidget(label)
             if isinstance(field, QHBoxLayout):
                 grid.removeItem(field)
-                field.setParent(None)  # type: ignore[call-overload]
+                field.setParent(None)
             else:
                 grid.removeWidget(field)
         rows = len(self._detail_pairs) // per_row
@@ -363,7 +374,7 @@ class SetupPage(StepPage):
         self.participants_model.set_session(session)
         self.functions_model.set_session(session)
         self.agenda_panel.set_session(session)
-        for edit in (*self._line_edits.values(), self.form.languageCombo.lineEdit()):
+        for edit in (*self._line_edits.values(), self._language_edit):
             edit.setModified(False)
         super().set_session(session)
 
@@ -381,7 +392,7 @@ class SetupPage(StepPage):
         if not typing_date:
             self._show_date(shown)
         # Never overwrite a language being typed, or one refused and left to correct.
-        if not self.form.languageCombo.lineEdit().isModified():
+        if not self._language_edit.isModified():
             self._show_language(None if ws is None else ws.language)
         n = 0 if ws is None else len(ws.participants)
         self.people_count.setText(f"{n} {'person' if n == 1 else 'people'}")
@@ -463,7 +474,7 @@ class SetupPage(StepPage):
         shown = tag or ""
         if combo.currentText() != shown:
             combo.setEditText(shown)
-        combo.lineEdit().setModified(False)
+        self._language_edit.setModified(False)
         combo.setToolTip(
             f"{language.name(shown)}. The charter and the progress report tell screen "
             "readers they are in this language. Pick one or type a tag such as en-GB."
@@ -483,8 +494,8 @@ class SetupPage(StepPage):
         if not details.set_language(self.session, tag, typed):
             # Refused (the line above the page says why): keep the typing to correct.
             combo.setEditText(typed)
-            combo.lineEdit().setModified(True)
-            combo.lineEdit().selectAll()
+            self._language_edit.setModified(True)
+            self._language_edit.selectAll()
             return
         self._show_language(self.session.workshop.language)
 

@@ -247,7 +247,9 @@ class VisionPage(StepPage):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
         # The count sits on the heading's line, at the right.
-        heading = layout.itemAt(0).widget()
+        heading_item = layout.itemAt(0)
+        heading = None if heading_item is None else heading_item.widget()
+        assert heading is not None
         header_row = QHBoxLayout()
         layout.removeWidget(heading)
         header_row.addWidget(heading, 1)

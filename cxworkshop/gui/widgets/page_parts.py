@@ -218,7 +218,8 @@ class PageHeader(QWidget):
         title_font.setBold(True)
         drop = QFontMetrics(title_font).ascent() - QFontMetrics(self.font()).ascent()
         for i in range(1, self.row.count()):
-            widget = self.row.itemAt(i).widget()
+            item = self.row.itemAt(i)
+            widget = None if item is None else item.widget()
             if widget is not None:
                 widget.setContentsMargins(0, max(0, drop), 0, 0)
 
