@@ -44,7 +44,7 @@ from cxworkshop.domain import editing
 from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.model import Assignee, Goal, Participant, Pillar, Role, Workshop
 from cxworkshop.gui import theme
-from cxworkshop.gui.models.accountability import Payload, make_mime
+from cxworkshop.gui.models.accountability.payload import Payload, make_mime
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.session import Session
 from cxworkshop.gui.widgets import raci_board

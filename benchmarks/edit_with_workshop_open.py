@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cxworkshop.domain.model import Assignee, Role, Step
 from cxworkshop.gui import theme
 from cxworkshop.gui.main_window import MainWindow
-from cxworkshop.gui.models.accountability import Payload, make_mime
+from cxworkshop.gui.models.accountability.payload import Payload, make_mime
 from cxworkshop.gui.ops.goals import edit_goal
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store

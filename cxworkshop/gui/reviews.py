@@ -33,9 +33,9 @@ from ..domain.model import Review
 from . import file_dialogs
 from .models.reviews import ReviewModel
 from .ops import reviews as review_ops
-from .pages.setup import ErrorLine
 from .roles import CHOICE_ROLE
 from .session import Session
+from .widgets.page_parts import ErrorLine
 
 Index = QModelIndex | QPersistentModelIndex
 

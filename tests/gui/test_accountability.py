@@ -11,14 +11,10 @@ from PySide6.QtWidgets import QHeaderView
 from cxworkshop.domain import checks, editing
 from cxworkshop.domain.checks import Severity
 from cxworkshop.domain.model import Assignee, AssigneeKind, Goal, Participant, Pillar, Role
-from cxworkshop.gui.models.accountability import (
-    AssigneesModel,
-    CoverageModel,
-    FindingsModel,
-    GoalAssignmentsModel,
-    RaciMatrixModel,
-    item_data,
-)
+from cxworkshop.gui.models.accountability.assignees import item_data
+from cxworkshop.gui.models.accountability.board import AssigneesModel, GoalAssignmentsModel
+from cxworkshop.gui.models.accountability.checks import CoverageModel, FindingsModel
+from cxworkshop.gui.models.accountability.matrix import RaciMatrixModel
 from cxworkshop.gui.ops.accountability import Edits
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.roles import ASSIGNEE_ROLE, NOTE_ROLE

@@ -20,13 +20,8 @@ from cxworkshop.domain.model import (
     Role,
     Workshop,
 )
-from cxworkshop.gui.models.accountability import (
-    ASSIGNEE_MIME_TYPE,
-    AssigneesModel,
-    GoalAssignmentsModel,
-    Payload,
-    make_mime,
-)
+from cxworkshop.gui.models.accountability.board import AssigneesModel, GoalAssignmentsModel
+from cxworkshop.gui.models.accountability.payload import ASSIGNEE_MIME_TYPE, Payload, make_mime
 from cxworkshop.gui.ops.accountability import Edits
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.session import Session
@@ -573,16 +568,16 @@ def test_a_full_assignment_round_by_mouse_on_the_demo_survives_reopening(
 @pytest.fixture
 def payload_reads(monkeypatch: pytest.MonkeyPatch) -> list[QMimeData | None]:
     """Every time a chip's drag payload is read (parsed from its MIME data and checked)."""
-    from cxworkshop.gui.models import accountability
+    from cxworkshop.gui.models.accountability import payload
 
     reads: list[QMimeData | None] = []
-    parse = accountability.workshop_payload
+    parse = payload.workshop_payload
 
     def counted(data, mime_type, session):  # type: ignore[no-untyped-def]
         reads.append(data)
         return parse(data, mime_type, session)
 
-    monkeypatch.setattr(accountability, "workshop_payload", counted)
+    monkeypatch.setattr(payload, "workshop_payload", counted)
     return reads
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from cxworkshop.domain.changes import ChangeSet
 from cxworkshop.domain.model import Role
-from cxworkshop.gui.models.accountability import GoalAssignmentsModel
+from cxworkshop.gui.models.accountability.board import GoalAssignmentsModel
 from cxworkshop.gui.models.goals import PillarGoalsModel
 from cxworkshop.gui.ops import accountability, goals
 from cxworkshop.gui.ops.accountability import Edits

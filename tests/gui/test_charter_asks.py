@@ -11,8 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from cxworkshop.domain.model import AskKind, Cadence
+from cxworkshop.gui.models.charter import AsksModel
 from cxworkshop.gui.ops import charter as charter_ops
-from cxworkshop.gui.pages.charter import AsksModel, CharterPage
+from cxworkshop.gui.pages.charter import CharterPage
 from tests.helpers.gui import reopened, show_page
 
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from cxworkshop.charter import Paper
 from cxworkshop.domain.model import Step
+from cxworkshop.gui.models.charter import CommitmentsModel
 from cxworkshop.gui.ops import charter as charter_ops
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.charter import (
     MISSING,
     READY,
     CharterPage,
-    CommitmentsModel,
     default_paper,
     file_name,
     months_later,

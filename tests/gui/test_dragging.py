@@ -19,7 +19,7 @@ from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Goal, Pillar, Role, Step
 from cxworkshop.gui.main_window import MainWindow
-from cxworkshop.gui.models.accountability import Payload, make_mime
+from cxworkshop.gui.models.accountability.payload import Payload, make_mime
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.pages.goals import GoalListView

@@ -16,7 +16,7 @@ from ...domain import editing
 from ...domain.editing import AssignOutcome
 from ...domain.errors import WorkshopError
 from ...domain.model import Assignee, Assignment, Role, Workshop
-from ..models.accountability import Payload, can_remove, drop_effect
+from ..models.accountability.payload import Payload, can_remove, drop_effect
 from ..session import Session
 from .naming import quoted
 

@@ -45,14 +45,10 @@ from ...domain import checks
 from ...domain.changes import ChangeSet
 from ...domain.checks import Finding
 from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
-from ..models.accountability import (
-    AssigneesModel,
-    GoalAssignmentsModel,
-    Payload,
-    RaciMatrixModel,
-    function_colours,
-    item_data,
-)
+from ..models.accountability.assignees import function_colours, item_data
+from ..models.accountability.board import AssigneesModel, GoalAssignmentsModel
+from ..models.accountability.matrix import RaciMatrixModel
+from ..models.accountability.payload import Payload
 from ..ops.accountability import Edits
 from ..roles import ASSIGNEE_ROLE
 from ..session import Session

@@ -16,17 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QDate,
-    QEvent,
     QLocale,
-    QModelIndex,
-    QSize,
     Qt,
     QUrl,
     Signal,
@@ -35,9 +30,7 @@ from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QFontMetrics,
-    QKeyEvent,
     QKeySequence,
-    QPainter,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -49,16 +42,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -73,24 +60,22 @@ from ...charter.content import (
 )
 from ...charter.content import gaps as charter_gaps
 from ...domain import editing
-from ...domain.changes import ChangeSet
-from ...domain.model import Ask, AskKind, Cadence, Commitment, Step, Workshop
+from ...domain.model import AskKind, Cadence, Step, Workshop
 from ...domain.progress import status_after_export
 from .. import file_dialogs
-from ..models.base import Index
-from ..models.people import WorkshopModel
+from ..models.charter import AsksModel, CommitmentsModel
 from ..ops import charter as charter_ops
 from ..options import Options, start_folder
 from ..roles import STEP_ROLE
 from ..session import Session
 from ..status import set_status
 from ..theme import mark_content
+from ..widgets.charter_lists import NO_DATE, AskKindDelegate, CommitmentsTable, OptionalDate
+from ..widgets.entry_row import EntryRow
+from ..widgets.page_parts import ErrorLine, page_header, panel, scrolling_body
 from .base import StepPage
-from .setup import ErrorLine, page_header, panel, scrolling_body
 
 EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
-NO_DATE = QDate(1900, 1, 1)
-"""The date edit's lowest value, shown while no review date is set."""
 READY = "✓"
 MISSING = "⚠"
 REVIEW_AFTER_MONTHS = 3
@@ -121,311 +106,6 @@ def months_later(date: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("every month has a 28th")
-
-
-# ----------------------------------------------------------------- the next steps
-
-
-class CommitmentsModel(WorkshopModel):
-    """The workshop's next steps: what, who, by when. Each cell edit is one undo step."""
-
-    columns: Sequence[str] = ("Next step", "Who", "By when")
-    TEXT, OWNER, DUE = range(3)
-    FIELDS = ("text", "owner", "due")
-
-    def rows(self) -> list[Any]:
-        ws = self.workshop
-        return [] if ws is None else list(ws.commitments)
-
-    def row_snapshot(self, item: Any) -> Any:
-        return (item.text, item.owner, item.due)
-
-    def concerns(self, changes: ChangeSet) -> bool:
-        return changes.charter
-
-    def commitment_at(self, index: Index) -> Commitment | None:
-        item = self.item_at(index)
-        return item if isinstance(item, Commitment) else None
-
-    # -- the item model ----------------------------------------------------------
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        c = self.commitment_at(index)
-        if c is None or not 0 <= index.column() < len(self.FIELDS):
-            return None
-        value = str(getattr(c, self.FIELDS[index.column()]))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return value
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.columns[index.column()]}: {value or 'not set'}"
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
-            return "Double-click or press F2 to change it; Delete removes it."
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if self.commitment_at(index) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        c = self.commitment_at(index)
-        if c is None or role != Qt.ItemDataRole.EditRole:
-            return False
-        if self.session is None:
-            return False
-        field, text = self.FIELDS[index.column()], str(value or "")
-        return charter_ops.update_commitment(self.session, c.id, field, text)
-
-
-# ----------------------------------------------------------------- the asks of the sponsor
-
-
-class AsksModel(WorkshopModel):
-    """What the team asks of the sponsor: what, which kind, by when. Each edit is one undo step.
-
-    The columns sit where the next steps' do (text, then a short column, then by when), so
-    both lists share one kind of table.
-    """
-
-    columns: Sequence[str] = ("What we ask", "Kind", "By when")
-    TEXT, KIND, DUE = range(3)
-    FIELDS = ("text", "kind", "due")
-
-    def rows(self) -> list[Any]:
-        ws = self.workshop
-        return [] if ws is None else list(ws.asks)
-
-    def row_snapshot(self, item: Any) -> Any:
-        return (item.text, item.kind, item.due)
-
-    def concerns(self, changes: ChangeSet) -> bool:
-        return changes.charter
-
-    def ask_at(self, index: Index) -> Ask | None:
-        item = self.item_at(index)
-        return item if isinstance(item, Ask) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        a = self.ask_at(index)
-        if a is None or not 0 <= index.column() < len(self.FIELDS):
-            return None
-        if index.column() == self.KIND:
-            shown, edited = a.kind.label, a.kind.value
-        else:
-            shown = edited = str(getattr(a, self.FIELDS[index.column()]))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown
-        if role == Qt.ItemDataRole.EditRole:
-            return edited
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.columns[index.column()]}: {shown or 'not set'}"
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
-            return "Double-click or press F2 to change it; Delete removes it."
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if self.ask_at(index) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        a = self.ask_at(index)
-        if a is None or role != Qt.ItemDataRole.EditRole:
-            return False
-        if self.session is None:
-            return False
-        return charter_ops.update_ask(
-            self.session, a.id, self.FIELDS[index.column()], str(value or "")
-        )
-
-
-class CommitmentDelegate(QStyledItemDelegate):
-    """A next step's cell: its text set in from the edge, with room above and below."""
-
-    INDENT = 8
-    PAD = 8
-
-    def _inset(self, option: QStyleOptionViewItem) -> QStyleOptionViewItem:
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -self.INDENT // 2, 0)
-        return inset
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        # The whole cell shows the selection; the text keeps off the edge.
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
-        super().paint(painter, self._inset(option), index)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
-        base = super().sizeHint(self._inset(option), index)
-        least = option.fontMetrics.height() + 2 * self.PAD
-        return QSize(base.width() + self.INDENT * 2, max(base.height() + self.PAD, least))
-
-
-class AskKindDelegate(CommitmentDelegate):
-    """An ask's kind, chosen from a list: Decision, Budget, People or Other."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setAccessibleName("Kind of ask")
-        for kind in AskKind:
-            combo.addItem(kind.label, kind.value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | Index) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class CommitmentsTable(QTableView):
-    """The next steps (or the asks), edited in place; Delete removes the current one."""
-
-    sig_remove_requested = Signal()
-    """Delete (or Backspace) was pressed on a row while no cell was being edited."""
-
-    def __init__(self, model: WorkshopModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setItemDelegate(CommitmentDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.setTabKeyNavigation(False)
-        self.setShowGrid(False)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setCornerButtonEnabled(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(CommitmentsModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column in (CommitmentsModel.OWNER, CommitmentsModel.DUE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        self._follow_font()
-
-    def _follow_font(self) -> None:
-        metrics = QFontMetrics(self.font())
-        self.horizontalHeader().resizeSection(
-            CommitmentsModel.OWNER, metrics.horizontalAdvance("Fatima Al-Sayed") + 28
-        )
-        self.horizontalHeader().resizeSection(
-            CommitmentsModel.DUE, metrics.horizontalAdvance("25 March 2027") + 28
-        )
-        self.setMinimumHeight(4 * (metrics.height() + 16))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._follow_font()
-            self.resizeRowsToContents()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        editing_cell = self.state() == QAbstractItemView.State.EditingState
-        if (
-            not editing_cell
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.currentIndex().isValid()
-        ):
-            self.sig_remove_requested.emit()
-            event.accept()
-            return
-        if (
-            not editing_cell
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.currentIndex().isValid()
-        ):
-            self.edit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-# ----------------------------------------------------------------- a date that may be unset
-
-
-class OptionalDate(QWidget):
-    """A check box that sets a date or clears it, beside the date it sets.
-
-    Ticking it proposes ``suggest()``; each change of the date is handed to ``sig_chosen``
-    once editing finishes (None when the box is cleared).
-    """
-
-    sig_chosen = Signal(object)
-    """A date (``datetime.date``) or None was chosen."""
-
-    def __init__(self, text: str, name: str, suggest: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._suggest = suggest
-        self._showing = False
-        self.check = QCheckBox(text)
-        self.check.setAccessibleName(f"Set {name}")
-        self.check.toggled.connect(self._toggled)
-        self.edit = QDateEdit()
-        self.edit.setAccessibleName(name[0].upper() + name[1:])
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText("No date set")
-        self.edit.editingFinished.connect(self._commit)
-        calendar = self.edit.calendarWidget()
-        calendar.clicked.connect(self._commit)
-        calendar.activated.connect(self._commit)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
-        row.addWidget(self.edit)
-        row.addStretch(1)
-
-    def shown(self) -> dt.date | None:
-        if not self.check.isChecked():
-            return None
-        d = self.edit.date()
-        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
-
-    def show_date(self, date: dt.date | None) -> None:
-        """Show ``date`` (None: unticked) without handing it on."""
-        if date is not None and self.edit.hasFocus() and self.shown() != date:
-            return  # mid-edit: the facilitator's typing wins until they finish
-        self._showing = True
-        try:
-            self.check.setChecked(date is not None)
-            self.edit.setEnabled(date is not None)
-            shown = NO_DATE if date is None else QDate(date.year, date.month, date.day)
-            self.edit.setDate(shown)
-        finally:
-            self._showing = False
-
-    def _toggled(self, checked: bool) -> None:
-        if self._showing:
-            return
-        self.sig_chosen.emit(self._suggest() if checked else None)
-        if checked:
-            self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _commit(self) -> None:
-        if self._showing or not self.check.isChecked():
-            return
-        chosen = self.shown()
-        if chosen is not None:
-            self.sig_chosen.emit(chosen)
 
 
 # ----------------------------------------------------------------- the page
@@ -602,12 +282,12 @@ class CharterPage(StepPage):
             self.cadence_combo.addItem(cadence.label, cadence.value)
         cadence_label.setBuddy(self.cadence_combo)
         self.cadence_combo.activated.connect(self._cadence_chosen)
-        cadence = QHBoxLayout()
-        cadence.addWidget(self.quarter_button)
-        cadence.addSpacing(12)
-        cadence.addWidget(cadence_label)
-        cadence.addWidget(self.cadence_combo)
-        cadence.addStretch(1)
+        cadence_row = QHBoxLayout()
+        cadence_row.addWidget(self.quarter_button)
+        cadence_row.addSpacing(12)
+        cadence_row.addWidget(cadence_label)
+        cadence_row.addWidget(self.cadence_combo)
+        cadence_row.addStretch(1)
 
         self.commitments_view = CommitmentsTable(self.commitments_model)
         self.commitments_view.setAccessibleName("Next steps")
@@ -615,23 +295,15 @@ class CharterPage(StepPage):
         self.commitments_view.selectionModel().currentChanged.connect(self._update_buttons)
         self.commitments_model.rowsInserted.connect(self.commitments_view.resizeRowsToContents)
         self.commitments_model.dataChanged.connect(self.commitments_view.resizeRowsToContents)
-        self.commitment_entry = QLineEdit()
-        self.commitment_entry.setPlaceholderText("Add a next step…")
-        self.commitment_entry.setAccessibleName("New next step")
-        self.commitment_entry.returnPressed.connect(self.add_commitment)
-        self.add_commitment_button = QPushButton("Add")
-        self.add_commitment_button.setAccessibleName("Add next step")
-        self.add_commitment_button.clicked.connect(self.add_commitment)
-        self.remove_commitment_button = QPushButton("Remove")
-        self.remove_commitment_button.setAccessibleName("Remove next step")
-        self.remove_commitment_button.clicked.connect(self.remove_selected_commitment)
-        entry = QHBoxLayout()
-        entry.addWidget(self.commitment_entry, 1)
-        entry.addWidget(self.add_commitment_button)
-        entry.addSpacing(12)
-        entry.addWidget(self.remove_commitment_button)
+        entry = EntryRow("Add a next step…", "New next step", "Add next step", "Remove next step")
+        entry.sig_add.connect(self.add_commitment)
+        entry.sig_remove.connect(self.remove_selected_commitment)
+        self._commitment_row = entry
+        self.commitment_entry = entry.entry
+        self.add_commitment_button = entry.add_button
+        self.remove_commitment_button = entry.remove_button
         layout.addLayout(review)
-        layout.addLayout(cadence)
+        layout.addLayout(cadence_row)
         layout.addWidget(self.commitments_view, 1)
         layout.addLayout(entry)
         return frame
@@ -649,26 +321,23 @@ class CharterPage(StepPage):
         self.asks_view.selectionModel().currentChanged.connect(self._update_buttons)
         self.asks_model.rowsInserted.connect(self.asks_view.resizeRowsToContents)
         self.asks_model.dataChanged.connect(self.asks_view.resizeRowsToContents)
-        self.ask_entry = QLineEdit()
-        self.ask_entry.setPlaceholderText("Add an ask of the sponsor…")
-        self.ask_entry.setAccessibleName("New ask of the sponsor")
-        self.ask_entry.returnPressed.connect(self.add_ask)
+        entry = EntryRow(
+            "Add an ask of the sponsor…",
+            "New ask of the sponsor",
+            "Add ask of the sponsor",
+            "Remove ask of the sponsor",
+        )
+        entry.sig_add.connect(self.add_ask)
+        entry.sig_remove.connect(self.remove_selected_ask)
+        self._ask_row = entry
+        self.ask_entry = entry.entry
+        self.add_ask_button = entry.add_button
+        self.remove_ask_button = entry.remove_button
         self.ask_kind_combo = QComboBox()
         self.ask_kind_combo.setAccessibleName("Kind of the new ask")
         for kind in AskKind:
             self.ask_kind_combo.addItem(kind.label, kind.value)
-        self.add_ask_button = QPushButton("Add")
-        self.add_ask_button.setAccessibleName("Add ask of the sponsor")
-        self.add_ask_button.clicked.connect(self.add_ask)
-        self.remove_ask_button = QPushButton("Remove")
-        self.remove_ask_button.setAccessibleName("Remove ask of the sponsor")
-        self.remove_ask_button.clicked.connect(self.remove_selected_ask)
-        entry = QHBoxLayout()
-        entry.addWidget(self.ask_entry, 1)
-        entry.addWidget(self.ask_kind_combo)
-        entry.addWidget(self.add_ask_button)
-        entry.addSpacing(12)
-        entry.addWidget(self.remove_ask_button)
+        entry.add_beside_entry(self.ask_kind_combo)
         layout.addWidget(self.asks_view, 1)
         layout.addLayout(entry)
         return frame
@@ -847,9 +516,8 @@ class CharterPage(StepPage):
 
     def add_commitment(self) -> None:
         """Add the next step typed in the entry (or go to the entry if it is empty)."""
-        text = self.commitment_entry.text()
-        if not text.strip():
-            self.commitment_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        text = self._commitment_row.typed()
+        if text is None:
             return
         added = None if self.session is None else charter_ops.add_commitment(self.session, text)
         if added is not None:
@@ -871,9 +539,8 @@ class CharterPage(StepPage):
 
     def add_ask(self) -> None:
         """Add the ask typed in the entry, of the kind chosen beside it (one undo step)."""
-        text = self.ask_entry.text()
-        if not text.strip():
-            self.ask_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        text = self._ask_row.typed()
+        if text is None:
             return
         kind = AskKind(self.ask_kind_combo.currentData())
         added = None if self.session is None else charter_ops.add_ask(self.session, text, kind)

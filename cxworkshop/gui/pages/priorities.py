@@ -104,10 +104,11 @@ from ..roles import ID_ROLE, PILLAR_ROLE, PLACE_ROLE, TAG_ROLE, TIED_ROLE, VOTED
 from ..session import Session
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS, mark_content
 from ..widgets.ballot import BallotView, BudgetMeter
+from ..widgets.checklist import ChecklistDelegate
 from ..widgets.keys import enter_presses, modifiers
+from ..widgets.page_parts import ErrorLine, FittingScrollArea
 from ..widgets.results_chart import ResultsChart
 from .base import StepPage
-from .setup import ChecklistDelegate, ErrorLine, FittingScrollArea
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -10,77 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QDate,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QIcon,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QPixmap,
-    QResizeEvent,
-)
+from PySide6.QtCore import QDate, QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
     QColorDialog,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLayout,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ...domain import language
 from ...domain.editing import Removal
 from ...domain.model import Step
-from ...domain.wording import quoted
 from ...forms.workshop_details import Ui_WorkshopDetailsForm
-from ..models.base import Index
-from ..models.people import NO_FUNCTION, FunctionsModel, ParticipantsModel
+from ..models.people import FunctionsModel, ParticipantsModel
 from ..ops import details
 from ..ops import people as people_ops
-from ..roles import SUBTITLE_ROLE
 from ..session import Session
-from ..theme import TITLE_SCALE
 from ..widgets.agenda import AgendaPanel
+from ..widgets.entry_row import EntryRow
+from ..widgets.page_parts import ErrorLine, FittingScrollArea, page_header, panel, scrolling_body
 from .base import StepPage
+from .setup_lists import FunctionsList, ParticipantsTable
 
 LONG_DATE = "d MMMM yyyy"
 SHORT_DATE = "d MMM yyyy"
@@ -105,17 +63,6 @@ def long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def swatch_icon(colour: str, size: int = 16) -> QIcon:
-    """A small square of ``colour`` with a thin dark edge, so pale colours still show."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(0, 0, 0, 90))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    return QIcon(pixmap)
-
-
 def consequences(removal: Removal) -> list[str]:
     """What else a removal takes, in words; a person's ballot counts even with no dots on it."""
     phrases = removal.consequences()
@@ -128,846 +75,6 @@ def consequences(removal: Removal) -> list[str]:
 def consequence_sentence(name: str, removal: Removal) -> str:
     """'Removing HR also means: 3 participants losing their function, 2 assignments.'"""
     return f"Removing {name} also means: {', '.join(consequences(removal))}."
-
-
-class FittingScrollArea(QScrollArea):
-    """A scroll area whose content fills the view, and scrolls only below its minimum height.
-
-    QScrollArea's own resizing takes wrapped text at its preferred height as the
-    least the content needs, so the page scrolled while its lists could still
-    have given up some rows. Here the content's lists shrink first.
-
-    It fits the content when it is resized, and whenever the content's layout
-    asks again (the zoom, a message, the details rearranged).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._watched: QWidget | None = None
-        # What has the keyboard stays in sight: a field reached by a click or a
-        # shortcut, a table's editor opened by Enter on the next row down.
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def setWidget(self, widget: QWidget) -> None:
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-        self.fit()
-
-    def _inside(self, widget: QWidget | None) -> bool:
-        content = self.widget()
-        return widget is not None and content is not None and content.isAncestorOf(widget)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._watched is not None and isValid(self._watched):
-            self._watched.removeEventFilter(self)
-        self._watched = None
-        if not self._inside(new):
-            return
-        assert new is not None
-        self._watched = new
-        new.installEventFilter(self)
-        selection = new.selectionModel() if isinstance(new, QAbstractItemView) else None
-        if selection is not None and not selection.property("followedByScrollArea"):
-            # Moving about a table or list moves its current cell, not the focus:
-            # the page follows that too.
-            selection.setProperty("followedByScrollArea", True)
-            selection.currentChanged.connect(self._current_changed)
-        self._bring_focus_into_view()
-
-    def _current_changed(self, *_: object) -> None:
-        self._bring_focus_into_view()
-
-    def _bring_focus_into_view(self) -> None:
-        # After the layout has settled: a new row may have grown the content.
-        QTimer.singleShot(0, self, self.show_focus)
-
-    def show_focus(self) -> None:
-        """Scroll so that the focused field, or a focused list's current cell, is in view."""
-        content = self.widget()
-        focus = QApplication.focusWidget()
-        if content is None or focus is None or not self._inside(focus):
-            return
-        if isinstance(focus, QAbstractItemView) and focus.currentIndex().isValid():
-            # A table or list: its current cell, as much of it as the table shows.
-            shown = focus.viewport()
-            part = focus.visualRect(focus.currentIndex()).intersected(shown.rect())
-            if part.isEmpty():
-                part = shown.rect()
-        else:
-            # A field, or a table's editor in a cell; a tall text shows where its cursor is.
-            shown, part = focus, focus.rect()
-            if part.height() > self.viewport().height():
-                cursor = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
-                # A QRectF from most fields, a QRect from some.
-                part = cursor.toRect() if isinstance(cursor, QRectF) else QRect(cursor)
-        rect = QRect(shown.mapTo(content, part.topLeft()), part.size())
-        margin = 8
-        visible = QRect(-content.pos(), self.viewport().size())
-        if visible.contains(rect):
-            return
-        centre = rect.center()
-        self.ensureVisible(
-            centre.x(),
-            centre.y(),
-            min(rect.width() // 2 + margin, visible.width() // 2),
-            min(rect.height() // 2 + margin, visible.height() // 2),
-        )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        moved = event.type() in (QEvent.Type.Move, QEvent.Type.Resize)
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.fit()
-        elif moved and watched in (self._watched, self.widget()):
-            # A table's editor is placed once its new row is laid out, after it has the
-            # focus; and the page grows for the row after that.
-            self._bring_focus_into_view()
-        return super().eventFilter(watched, event)
-
-    def fit(self) -> None:
-        """Size the content to the view, or to its least height if that is more."""
-        content = self.widget()
-        if content is None:
-            return
-        layout = content.layout()
-        bar = self.verticalScrollBar().sizeHint().width()
-        width = self.width()
-        least = self._least_height(layout, width) if layout is not None else 0
-        if least > self.height():
-            # It will scroll: the scroll bar takes its width from the content.
-            width -= bar
-            least = self._least_height(layout, width) if layout is not None else 0
-        size = QSize(width, max(self.height(), least))
-        if content.size() != size:
-            content.resize(size)
-
-    @staticmethod
-    def _least_height(layout: QLayout, width: int) -> int:
-        if layout.hasHeightForWidth():
-            return layout.totalMinimumHeightForWidth(width)
-        return layout.totalMinimumSize().height()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-
-def scrolling_body(page: QWidget) -> QVBoxLayout:
-    """Give ``page`` a frameless scroll area and return the layout of its content.
-
-    At the usual zoom everything fits and nothing scrolls, the lists taking what
-    height there is; zoomed far in for a projector, or on a small screen, the
-    page scrolls instead of squeezing its lists below a few rows.
-    """
-    scroll = FittingScrollArea(page)
-    scroll.setWidgetResizable(False)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    # Tab goes to the inputs inside, never to the scrolling frame itself.
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    content = QWidget()
-    # The page's background shows through, in every theme.
-    scroll.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    scroll.setWidget(content)
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scroll)
-    body = QVBoxLayout(content)
-    # Flush with the workshop's title and step bar above; a little air below the bar.
-    body.setContentsMargins(0, 6, 0, 2)
-    body.setSpacing(10)
-    return body
-
-
-class PageHeader(QWidget):
-    """The page's name and one short line on what happens here, side by side.
-
-    The line sits on the name's baseline; in a narrow window it wraps below that.
-    """
-
-    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel(title)
-        self.heading.setProperty("cxRole", "title")
-        self.note = QLabel(intro)
-        self.note.setProperty("cxRole", "muted")
-        self.note.setWordWrap(True)
-        # Narrow windows wrap the line; wide ones keep it beside the name.
-        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(16)
-        self.row.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
-        self.row.addWidget(self.note, 1, Qt.AlignmentFlag.AlignTop)
-        self._align()
-
-    def add_beside(self, widget: QWidget) -> None:
-        """Put ``widget`` on the row too, on the same baseline as the note."""
-        self.row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
-        self._align()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._align()
-
-    def _align(self) -> None:
-        # Top-aligned labels of different sizes: push the smaller text down to the
-        # name's baseline. The name's font is the page's, as the theme scales it.
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(self.font().pointSizeF() * TITLE_SCALE)
-        title_font.setBold(True)
-        drop = QFontMetrics(title_font).ascent() - QFontMetrics(self.font()).ascent()
-        for i in range(1, self.row.count()):
-            widget = self.row.itemAt(i).widget()
-            if widget is not None:
-                widget.setContentsMargins(0, max(0, drop), 0, 0)
-
-
-def page_header(title: str, intro: str, error_line: ErrorLine | None = None) -> PageHeader:
-    """The page's header: its name and a short intro line.
-
-    The main window already shows the workshop and the step bar above, so the
-    header stays small and leaves the height to the work. ``error_line``, if
-    given, takes the intro's place while it has something to say.
-    """
-    header = PageHeader(title, intro)
-    if error_line is not None:
-        error_line.stands_in_for(header.note)
-        error_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        header.add_beside(error_line)
-    return header
-
-
-def panel(title: str, hint: str) -> tuple[QFrame, QVBoxLayout]:
-    """A bordered panel with a subheading and a hint; returns it and its layout."""
-    frame = QFrame()
-    frame.setProperty("cxRole", "panel")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(20, 14, 20, 16)
-    layout.setSpacing(8)
-    heading = QLabel(title)
-    heading.setProperty("cxRole", "subheading")
-    layout.addWidget(heading)
-    if hint:
-        note = QLabel(hint)
-        note.setProperty("cxRole", "hint")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-    return frame, layout
-
-
-def paint_check_box(
-    painter: QPainter, box: QRect, checked: bool, base: QColor, edge: QColor
-) -> None:
-    """A check box large enough to read across a room: accent-filled with a tick, or empty."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    area = QRectF(box).adjusted(1, 1, -1, -1)
-    radius = box.width() * 0.2
-    if checked:
-        # The app's accent, not a view's: item views use a pale selection colour.
-        app_palette = QGuiApplication.palette()
-        accent = app_palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(accent, 1.5))
-        painter.setBrush(accent)
-        painter.drawRoundedRect(area, radius, radius)
-        tick = QPainterPath()
-        w, x, y = area.width(), area.left(), area.top()
-        tick.moveTo(x + w * 0.22, y + w * 0.52)
-        tick.lineTo(x + w * 0.42, y + w * 0.72)
-        tick.lineTo(x + w * 0.78, y + w * 0.30)
-        pen = QPen(app_palette.color(QPalette.ColorRole.HighlightedText), max(2.0, w * 0.13))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(tick)
-    else:
-        painter.setPen(QPen(edge, max(1.5, box.width() / 12)))
-        painter.setBrush(base)
-        painter.drawRoundedRect(area, radius, radius)
-    painter.restore()
-
-
-class ErrorLine(QLabel):
-    """One line saying why the last change was refused; the next saved change clears it.
-
-    Its space is kept while it is empty, so the page does not jump when it shows;
-    or, after :meth:`stands_in_for`, it takes another widget's place while it shows.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session: Session | None = None
-        self._stand_in_for: QWidget | None = None
-        self.setWordWrap(True)
-        # The theme maps BrightText to its error colour.
-        self.setForegroundRole(QPalette.ColorRole.BrightText)
-        self.setAccessibleName("Problem with the last change")
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
-        self.hide()
-
-    def follow(self, session: Session | None) -> None:
-        """Show ``session``'s refusals from now on."""
-        if self._session is not None:
-            self._session.sig_error.disconnect(self.show_message)
-            self._session.sig_saved.disconnect(self.clear_message)
-        self._session = session
-        self.clear_message()
-        if session is not None:
-            session.sig_error.connect(self.show_message)
-            session.sig_saved.connect(self.clear_message)
-
-    def stands_in_for(self, other: QWidget) -> None:
-        """Show in ``other``'s place while there is a message (so no space is kept for it)."""
-        self._stand_in_for = other
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(False)
-        self.setSizePolicy(policy)
-
-    def show_message(self, message: str) -> None:
-        self.setText(f"⚠  {message}")
-        if self._stand_in_for is not None:
-            self._stand_in_for.hide()
-        self.show()
-
-    def clear_message(self) -> None:
-        self.setText(" ")
-        self.hide()
-        if self._stand_in_for is not None:
-            self._stand_in_for.show()
-
-
-# ----------------------------------------------------------------- delegates
-
-
-@dataclass(frozen=True)
-class _RowGeometry:
-    """Where the parts of one checklist row go."""
-
-    check: QRect | None
-    swatch: QRect | None
-    text: QRect
-    tag: QRect | None
-    tag_text: str
-    height: int
-
-
-class ChecklistDelegate(QStyledItemDelegate):
-    """Paints a row as a large check box, a colour swatch, wrapped text and a quiet tag.
-
-    Drawn by hand so the check box reads from the back of a room in every
-    theme. The tag (from ``tag_role``, e.g. "Front office") says in words what
-    colour and tick only hint at. Text is wrapped, never cut short.
-    """
-
-    PAD_V = 6
-    PAD_H = 12
-    GAP = 12
-
-    def __init__(self, tag_role: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tag_role = tag_role
-
-    @staticmethod
-    def tag_font(font: QFont) -> QFont:
-        smaller = QFont(font)
-        smaller.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        return smaller
-
-    def geometry(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> _RowGeometry:
-        """The layout of ``index``'s row within ``option.rect``."""
-        metrics = QFontMetrics(option.font)
-        line = metrics.height()
-        rect = option.rect
-        left, right = rect.left() + self.PAD_H, rect.right() - self.PAD_H
-        top = rect.top() + self.PAD_V
-        middle = top + line // 2
-        check = swatch = tag = None
-        if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            # The size of the theme's check boxes: a little over the capital height.
-            box = round(line * 0.85)
-            check = QRect(left, middle - box // 2, box, box)
-            left += box + self.GAP
-        if isinstance(index.data(Qt.ItemDataRole.DecorationRole), QColor):
-            size = round(line * 0.8)
-            swatch = QRect(left, middle - size // 2, size, size)
-            left += size + self.GAP
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        # The longest word must fit on a line of its own: wrapping never splits a word.
-        longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
-        tag_text = str(index.data(self.tag_role) or "")
-        tag_w = tag_h = 0
-        beside = True
-        if tag_text:
-            tag_metrics = QFontMetrics(self.tag_font(option.font))
-            tag_w = tag_metrics.horizontalAdvance(tag_text) + 20
-            tag_h = tag_metrics.height() + 6
-            # In a narrow list the tag goes under the text rather than squeeze a word.
-            beside = right - left + 1 - tag_w - self.GAP >= longest
-            if beside:
-                tag = QRect(right - tag_w + 1, middle - tag_h // 2, tag_w, tag_h)
-                right = tag.left() - self.GAP
-        width = max(40, right - left + 1)
-        text_h = max(line, metrics.boundingRect(0, 0, width, 10**6, flags, text).height())
-        height = max(text_h, tag_h) + 2 * self.PAD_V
-        if tag_text and not beside:
-            tag = QRect(left, top + text_h + 4, min(tag_w, width), tag_h)
-            height = text_h + 4 + tag_h + 2 * self.PAD_V
-        return _RowGeometry(check, swatch, QRect(left, top, width, text_h), tag, tag_text, height)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        row = self.geometry(opt, index)
-        text = opt.text
-        checked = opt.checkState == Qt.CheckState.Checked
-        # Let the style draw only the row's background, selection and focus.
-        opt.text = ""
-        opt.icon = QIcon()
-        opt.features &= ~(
-            QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-            | QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        )
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        palette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        # The app's muted colour: a view's own placeholder colour is a faded text colour.
-        muted = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if row.check is not None:
-            # The edge as the theme's check boxes have it: muted, unless the row is selected.
-            edge = text_colour if selected else muted
-            paint_check_box(
-                painter, row.check, checked, palette.color(QPalette.ColorRole.Base), edge
-            )
-        if row.swatch is not None:
-            edge = QColor(text_colour)
-            edge.setAlpha(110)
-            painter.setPen(QPen(edge, 1))
-            painter.setBrush(index.data(Qt.ItemDataRole.DecorationRole))
-            painter.drawRoundedRect(QRectF(row.swatch).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.setFont(opt.font)
-        painter.setPen(text_colour)
-        painter.drawText(row.text, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
-        if row.tag is not None:
-            painter.setFont(self.tag_font(opt.font))
-            painter.setPen(QPen(muted, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            radius = row.tag.height() / 2
-            painter.drawRoundedRect(QRectF(row.tag).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-            painter.drawText(row.tag, Qt.AlignmentFlag.AlignCenter, row.tag_text)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        width = 400
-        if isinstance(widget, QAbstractItemView):
-            # Wrapping needs the width the row will really get, scroll bar or not.
-            width = widget.viewport().width()
-            if not widget.verticalScrollBar().isVisible():
-                width -= widget.verticalScrollBar().sizeHint().width()
-        opt.rect = QRect(0, 0, width, 100)
-        return QSize(width, self.geometry(opt, index).height)
-
-    def editorEvent(
-        self,
-        event: QEvent,
-        model: QAbstractItemModel,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | Index,
-    ) -> bool:
-        flags = index.flags()
-        if not flags & Qt.ItemFlag.ItemIsUserCheckable or not flags & Qt.ItemFlag.ItemIsEnabled:
-            return False
-        kind = event.type()
-        if kind in (
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseButtonRelease,
-            QEvent.Type.MouseButtonDblClick,
-        ):
-            assert isinstance(event, QMouseEvent)
-            check = self.geometry(option, index).check
-            on_box = check is not None and check.adjusted(-4, -4, 4, 4).contains(
-                event.position().toPoint()
-            )
-            if event.button() != Qt.MouseButton.LeftButton or not on_box:
-                return False
-            if kind != QEvent.Type.MouseButtonRelease:
-                # A press or double-click on the box must not start a drag or an edit.
-                return True
-        elif kind == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Select):
-                return False
-        else:
-            return False
-        state = Qt.CheckState(index.data(Qt.ItemDataRole.CheckStateRole))
-        new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
-        return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> QWidget:
-        editor = super().createEditor(parent, option, index)
-        # Editors do not pick up the zoomed content font by themselves.
-        editor.setFont(option.font)
-        return editor
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        row = self.geometry(option, index)
-        height = editor.sizeHint().height()
-        line_middle = row.text.top() + QFontMetrics(option.font).height() // 2
-        editor.setGeometry(
-            row.text.left() - 6, line_middle - height // 2, row.text.width() + 6, height
-        )
-
-
-class ParticipantDelegate(QStyledItemDelegate):
-    """Cells of the people table: text editors, and a list of functions for Function."""
-
-    INDENT = 6
-
-    def __init__(self, model: ParticipantsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> QWidget:
-        if index.column() == ParticipantsModel.FUNCTION:
-            combo = QComboBox(parent)
-            # Typed, not searched: a name typed here picks that function, completing as it
-            # is typed; Space and letters stay in the field (a list that searched as keys
-            # came opened on Space and picked by the title typed next).
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            # Editors do not pick up the zoomed content font by themselves.
-            combo.setFont(option.font)
-            # Its list is a window of its own: it needs the font too.
-            combo.view().setFont(option.font)
-            swatch = round(option.fontMetrics.height() * 0.7)
-            combo.setIconSize(QSize(swatch, swatch))
-            combo.setAccessibleName("Function")
-            combo.addItem(NO_FUNCTION, None)
-            ws = self._model.workshop
-            for f in ws.functions if ws else []:
-                combo.addItem(swatch_icon(f.colour, swatch), f.name, f.id)
-            return combo
-        editor = super().createEditor(parent, option, index)
-        editor.setFont(option.font)
-        editor.setAccessibleName(ParticipantsModel.columns[index.column()])
-        if isinstance(editor, QLineEdit) and self._model.is_new_row(index):
-            editor.setPlaceholderText("Name of the next person")
-        return editor
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        # The whole cell: the style would leave the swatch's room uncovered at the left.
-        editor.setGeometry(option.rect)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | Index) -> None:
-        if isinstance(editor, QComboBox):
-            value = index.data(Qt.ItemDataRole.EditRole)
-            found = editor.findData(value) if value else 0
-            editor.setCurrentIndex(max(0, found))
-            # Typing replaces the function shown.
-            line = editor.lineEdit()
-            if line is not None:
-                line.selectAll()
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | Index
-    ) -> None:
-        if isinstance(editor, QComboBox):
-            known, function_id = self.function_named(editor.currentText())
-            if not known:
-                self._say_unknown(editor.currentText())
-                return
-            model.setData(index, function_id, Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-    def function_named(self, text: str) -> tuple[bool, str | None]:
-        """Which function ``text`` names: (True, its id), (True, None) for none, or
-        (False, None) when no function has that name. Case does not matter, and the
-        start of a name is enough when only one function's name starts so."""
-        wanted = " ".join(text.split()).casefold()
-        if wanted in ("", NO_FUNCTION):
-            return True, None
-        ws = self._model.workshop
-        functions = ws.functions if ws else []
-        exact = [f for f in functions if f.name.casefold() == wanted]
-        starting = [f for f in functions if f.name.casefold().startswith(wanted)]
-        match = exact or (starting if len(starting) == 1 else [])
-        return (True, match[0].id) if match else (False, None)
-
-    def _say_unknown(self, text: str) -> None:
-        session = self._model.session
-        if session is not None:
-            session.sig_error.emit(
-                f"No function is called {quoted(text)}: pick one from the list "
-                "or add it under Functions at the table."
-            )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Tab or Enter on a function name nobody has: say so and stay, with what was typed.
-        if (
-            isinstance(watched, QComboBox)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key()
-            in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.function_named(watched.currentText())[0]
-        ):
-            self._say_unknown(watched.currentText())
-            line = watched.lineEdit()
-            if line is not None:
-                line.selectAll()
-            return True
-        return super().eventFilter(watched, event)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        # Indent the text to line up with the header's padding; the whole cell still
-        # shows the selection.
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -2, 0)
-        super().paint(painter, inset, index)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
-        # Measured at the inset width the text is painted at, and tall enough for
-        # an open editor, so typing never clips the text.
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -2, 0)
-        base = super().sizeHint(inset, index)
-        return QSize(base.width() + 16, max(base.height() + 8, option.fontMetrics.height() + 10))
-
-
-# ----------------------------------------------------------------- views
-
-
-class ParticipantsTable(QTableView):
-    """The people table, built for typing a whole list from the keyboard.
-
-    Name, Tab, function, Tab, role title, Enter: the next person's name. Enter
-    on a cell that is not being edited starts editing it; Delete removes.
-    """
-
-    sig_remove_requested = Signal()
-    """Delete (or Backspace) was pressed on a person while no cell was being edited."""
-
-    def __init__(self, model: ParticipantsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-        self._added_person = False
-        self.setModel(model)
-        self.setItemDelegate(ParticipantDelegate(model, self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        # Tab leaves the table unless a cell is being edited, so the page's tab
-        # order still reaches the buttons; while typing, Tab goes cell to cell.
-        self.setTabKeyNavigation(False)
-        self.setShowGrid(False)
-        # Long names and titles wrap onto a second line rather than being cut short.
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setCornerButtonEnabled(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Fixed shares of the width: columns do not jump about as people are typed in.
-        # Names are shorter than functions and role titles, so they get a smaller share.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setStretchLastSection(True)
-        self.base_row = self.fontMetrics().height() + 12
-        # Rows wrap at the width the table gets; the least height follows them.
-        self.verticalHeader().sectionResized.connect(lambda *_: self.fit_least_height())
-        model.rowsInserted.connect(lambda *_: self.fit_least_height())
-        model.rowsRemoved.connect(lambda *_: self.fit_least_height())
-        model.modelReset.connect(self.fit_least_height)
-
-    LEAST_PEOPLE = 3
-    """People shown in full before the page itself scrolls, however their rows wrap."""
-
-    def fit_least_height(self) -> None:
-        """Room for the first few people as their rows wrap now, or for single-line rows."""
-        rows = min(self.LEAST_PEOPLE, self._model.rowCount())
-        wrapped = sum(self.rowHeight(row) for row in range(rows))
-        needed = max(wrapped + (self.LEAST_PEOPLE - rows) * self.base_row, 3 * self.base_row)
-        height = needed + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
-        if height != self.minimumHeight():
-            self.setMinimumHeight(height)
-
-    SHARES = (0.27, 0.36)
-    """The Name and Function columns' shares of the width; Role title takes the rest."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        width = self.viewport().width()
-        for column, share in enumerate(self.SHARES):
-            self.horizontalHeader().resizeSection(column, round(width * share))
-
-    def edit_name(self, row: int) -> None:
-        """Make ``row``'s Name cell current and open it for typing."""
-        index = self._model.index(row, ParticipantsModel.NAME)
-        if not index.isValid():
-            return
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
-        self.edit(index)
-
-    def commitData(self, editor: QWidget) -> None:
-        index = self.currentIndex()
-        on_new_name = self._model.is_new_row(index) and index.column() == ParticipantsModel.NAME
-        super().commitData(editor)
-        # The new row becomes the person just added (same row, same current cell).
-        self._added_person = on_new_name and not self._model.is_new_row(self.currentIndex())
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        index = self.currentIndex()
-        added, self._added_person = self._added_person, False
-        last_column = index.column() == ParticipantsModel.ROLE_TITLE
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and (added or last_column):
-            # Enter: on to the next person's name, ready to type.
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.edit_name(index.row() + 1)
-            return
-        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and self._model.is_new_row(index):
-            # Tab on an empty new row: the list is done, move on to the buttons.
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.focusNextChild()
-            return
-        super().closeEditor(editor, hint)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        editing = self.state() == QAbstractItemView.State.EditingState
-        index = self.currentIndex()
-        key = event.key()
-        if (
-            not editing
-            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and index.flags() & Qt.ItemFlag.ItemIsEditable
-        ):
-            self.edit(index)
-            event.accept()
-            return
-        if (
-            not editing
-            and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self._model.participant_at(index) is not None
-        ):
-            self.sig_remove_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class FunctionsList(QListView):
-    """The functions, one per row, reordered by dragging or with Ctrl+Up / Ctrl+Down."""
-
-    sig_move_requested = Signal(int)
-    """Move the current function by this many places (-1: up, +1: down)."""
-
-    sig_remove_requested = Signal()
-    """Delete (or Backspace) was pressed on a function."""
-
-    def __init__(self, model: FunctionsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-        self.setModel(model)
-        self.setItemDelegate(ChecklistDelegate(SUBTITLE_ROLE, self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragDropOverwriteMode(False)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setIconSize(QSize(18, 18))
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # Rows wrap to the width they get, so there is never anything to the side.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            # Row heights depend on the font; lay the rows out again.
-            self.scheduleDelayedItemsLayout()
-
-    def current_function_id(self) -> str | None:
-        f = self._model.function_at(self.currentIndex())
-        return None if f is None else f.id
-
-    def select_function(self, function_id: str | None) -> None:
-        row = self._model.row_of(function_id) if function_id else -1
-        if row >= 0:
-            index = self._model.index(row, 0)
-            self.setCurrentIndex(index)
-            self.scrollTo(index)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        moving = self.current_function_id()
-        super().dropEvent(event)
-        # The move re-inserts the row; keep the dragged function selected.
-        self.select_function(moving)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        editing = self.state() == QAbstractItemView.State.EditingState
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if not editing and ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.sig_move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            event.accept()
-            return
-        if not editing and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.sig_remove_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-# ----------------------------------------------------------------- the page
 
 
 class SetupPage(StepPage):
@@ -993,8 +100,12 @@ class SetupPage(StepPage):
         # The agenda opens under the details from a link beside their heading.
         self.agenda_panel = AgendaPanel()
         details_layout = details_panel.layout()
+        assert isinstance(details_layout, QVBoxLayout)
+        heading_item = details_layout.takeAt(0)
+        heading = None if heading_item is None else heading_item.widget()
+        assert heading is not None
         heading_row = QHBoxLayout()
-        heading_row.addWidget(details_layout.takeAt(0).widget())
+        heading_row.addWidget(heading)
         heading_row.addStretch(1)
         # The language sits beside the heading, not in a row of its own: the details
         # keep to two rows, so the people list still shows three people at 1280×720.
@@ -1077,8 +188,11 @@ class SetupPage(StepPage):
         combo.setMinimumContentsLength(7)
         combo.view().setMinimumWidth(combo.fontMetrics().averageCharWidth() * 34)
         combo.setCurrentIndex(-1)
-        combo.lineEdit().setAccessibleName(combo.accessibleName())
-        combo.lineEdit().editingFinished.connect(self._commit_language)
+        line = combo.lineEdit()
+        assert line is not None  # the form makes the combo editable
+        self._language_edit = line
+        line.setAccessibleName(combo.accessibleName())
+        line.editingFinished.connect(self._commit_language)
         combo.activated.connect(lambda _index: self._commit_language())
 
     def _details_fit_three_a_row(self) -> bool:
@@ -1097,7 +211,9 @@ class SetupPage(StepPage):
             needed += label + max(field, chars * char)
         # The page's width, not the form's: an outer scroll bar coming and going must
         # not flip the arrangement back and forth.
-        panel_margins = self.details.parentWidget().contentsMargins()
+        details_panel = self.details.parentWidget()
+        assert details_panel is not None
+        panel_margins = details_panel.contentsMargins()
         available = self.width() - panel_margins.left() - panel_margins.right() - 4
         return available >= needed
 
@@ -1114,7 +230,7 @@ class SetupPage(StepPage):
             grid.removeWidget(label)
             if isinstance(field, QHBoxLayout):
                 grid.removeItem(field)
-                field.setParent(None)  # type: ignore[call-overload]
+                field.setParent(None)
             else:
                 grid.removeWidget(field)
         rows = len(self._detail_pairs) // per_row
@@ -1208,25 +324,19 @@ class SetupPage(StepPage):
         self.functions_view.sig_move_requested.connect(self.move_selected_function)
         self.functions_view.sig_remove_requested.connect(self.remove_selected_function)
         self.functions_view.selectionModel().currentChanged.connect(self._update_buttons)
-        self.function_entry = QLineEdit()
-        self.function_entry.setPlaceholderText("Add a function…")
-        self.function_entry.setAccessibleName("New function's name")
-        self.function_entry.returnPressed.connect(self.add_function)
-        self.add_function_button = QPushButton("Add")
-        self.add_function_button.setAccessibleName("Add function")
-        self.add_function_button.clicked.connect(self.add_function)
+        buttons = EntryRow(
+            "Add a function…", "New function's name", "Add function", "Remove function"
+        )
+        buttons.sig_add.connect(self.add_function)
+        buttons.sig_remove.connect(self.remove_selected_function)
+        self.function_entry = buttons.entry
+        self.add_function_button = buttons.add_button
+        self.remove_function_button = buttons.remove_button
         self.colour_button = QPushButton("Colour…")
         self.colour_button.setAccessibleName("Choose the function's colour")
         self.colour_button.clicked.connect(self.choose_colour)
-        self.remove_function_button = QPushButton("Remove")
-        self.remove_function_button.setAccessibleName("Remove function")
-        self.remove_function_button.clicked.connect(self.remove_selected_function)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.function_entry, 1)
-        buttons.addWidget(self.add_function_button)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.colour_button)
-        buttons.addWidget(self.remove_function_button)
+        buttons.add_before_remove(self.colour_button)
+        self._function_row = buttons
         layout.addWidget(self.functions_view, 1)
         layout.addLayout(buttons)
         return frame
@@ -1263,7 +373,7 @@ class SetupPage(StepPage):
         self.participants_model.set_session(session)
         self.functions_model.set_session(session)
         self.agenda_panel.set_session(session)
-        for edit in (*self._line_edits.values(), self.form.languageCombo.lineEdit()):
+        for edit in (*self._line_edits.values(), self._language_edit):
             edit.setModified(False)
         super().set_session(session)
 
@@ -1281,7 +391,7 @@ class SetupPage(StepPage):
         if not typing_date:
             self._show_date(shown)
         # Never overwrite a language being typed, or one refused and left to correct.
-        if not self.form.languageCombo.lineEdit().isModified():
+        if not self._language_edit.isModified():
             self._show_language(None if ws is None else ws.language)
         n = 0 if ws is None else len(ws.participants)
         self.people_count.setText(f"{n} {'person' if n == 1 else 'people'}")
@@ -1363,7 +473,7 @@ class SetupPage(StepPage):
         shown = tag or ""
         if combo.currentText() != shown:
             combo.setEditText(shown)
-        combo.lineEdit().setModified(False)
+        self._language_edit.setModified(False)
         combo.setToolTip(
             f"{language.name(shown)}. The charter and the progress report tell screen "
             "readers they are in this language. Pick one or type a tag such as en-GB."
@@ -1383,8 +493,8 @@ class SetupPage(StepPage):
         if not details.set_language(self.session, tag, typed):
             # Refused (the line above the page says why): keep the typing to correct.
             combo.setEditText(typed)
-            combo.lineEdit().setModified(True)
-            combo.lineEdit().selectAll()
+            self._language_edit.setModified(True)
+            self._language_edit.selectAll()
             return
         self._show_language(self.session.workshop.language)
 
@@ -1423,9 +533,8 @@ class SetupPage(StepPage):
 
     def add_function(self) -> None:
         """Add the function named in the entry (or go to the entry if it is empty)."""
-        name = self.function_entry.text()
-        if not name.strip():
-            self.function_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        name = self._function_row.typed()
+        if name is None:
             return
         added = None if self.session is None else people_ops.add_function(self.session, name)
         if added is not None:

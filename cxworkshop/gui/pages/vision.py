@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -33,8 +32,10 @@ from ..ops import vision as vision_ops
 from ..roles import SUBTITLE_ROLE
 from ..session import Session
 from ..theme import scaled_font
+from ..widgets.checklist import ChecklistDelegate
+from ..widgets.entry_row import EntryRow
+from ..widgets.page_parts import ErrorLine, page_header, panel, scrolling_body
 from .base import StepPage
-from .setup import ChecklistDelegate, ErrorLine, page_header, panel, scrolling_body
 
 VISION_PLACEHOLDER = "Every customer …"
 
@@ -283,21 +284,15 @@ class VisionPage(StepPage):
         self._list_stack.addWidget(self.principles_view)
         self._list_stack.addWidget(empty)
 
-        self.principle_entry = QLineEdit()
-        self.principle_entry.setPlaceholderText("Add your own principle…")
-        self.principle_entry.setAccessibleName("Your own principle")
-        self.principle_entry.returnPressed.connect(self.add_principle)
-        self.add_principle_button = QPushButton("Add")
-        self.add_principle_button.setAccessibleName("Add principle")
-        self.add_principle_button.clicked.connect(self.add_principle)
-        self.remove_principle_button = QPushButton("Remove")
-        self.remove_principle_button.setAccessibleName("Remove principle")
-        self.remove_principle_button.clicked.connect(self.remove_selected_principle)
-        entry_row = QHBoxLayout()
-        entry_row.addWidget(self.principle_entry, 1)
-        entry_row.addWidget(self.add_principle_button)
-        entry_row.addSpacing(12)
-        entry_row.addWidget(self.remove_principle_button)
+        entry_row = EntryRow(
+            "Add your own principle…", "Your own principle", "Add principle", "Remove principle"
+        )
+        entry_row.sig_add.connect(self.add_principle)
+        entry_row.sig_remove.connect(self.remove_selected_principle)
+        self._entry_row = entry_row
+        self.principle_entry = entry_row.entry
+        self.add_principle_button = entry_row.add_button
+        self.remove_principle_button = entry_row.remove_button
 
         layout.addLayout(self._list_stack, 1)
         layout.addLayout(entry_row)
@@ -372,9 +367,8 @@ class VisionPage(StepPage):
 
     def add_principle(self) -> None:
         """Add the principle typed in the entry (or go to the entry if it is empty)."""
-        text = self.principle_entry.text()
-        if not text.strip():
-            self.principle_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        text = self._entry_row.typed()
+        if text is None:
             return
         added = None if self.session is None else vision_ops.add_principle(self.session, text)
         if added is not None:

@@ -33,7 +33,7 @@ from ...domain.checks import Severity
 from ...domain.defaults import readable_text_colour
 from ...domain.model import Assignee, Role
 from .. import theme
-from ..models.accountability import NO_FUNCTION_COLOUR, AssigneeInfo, item_data
+from ..models.accountability.assignees import NO_FUNCTION_COLOUR, AssigneeInfo, item_data
 from ..roles import ASSIGNEE_ROLE, COLOUR_ROLE, DETAIL_ROLE, FRONT_OFFICE_ROLE
 from .dragging import own_drag
 from .goal_card import app_palette, blend

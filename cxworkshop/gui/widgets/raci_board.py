@@ -63,15 +63,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Assignee, Goal, Pillar, Role
-from ..models.accountability import (
+from ..models.accountability.assignees import ROLES, AssigneeInfo, role_meaning
+from ..models.accountability.board import GoalAssignmentsModel
+from ..models.accountability.payload import (
     ASSIGNEE_MIME_TYPE,
-    ROLES,
-    AssigneeInfo,
-    GoalAssignmentsModel,
     Payload,
     make_mime,
     read_mime,
-    role_meaning,
     zone_effect,
 )
 from ..session import Session

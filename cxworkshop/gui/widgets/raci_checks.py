@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.checks import Coverage, Finding, Severity, counts
-from ..models.accountability import (
+from ..models.accountability.assignees import item_data
+from ..models.accountability.checks import (
     COVERAGE_COLUMNS,
     CoverageModel,
     FindingsModel,
     counts_text,
-    item_data,
     silo_and_bottleneck_sentence,
 )
 from ..models.base import Index

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Pillar, Role
-from ..models.accountability import NO_FUNCTION_COLOUR, AssigneeInfo, RaciMatrixModel, item_data
+from ..models.accountability.assignees import NO_FUNCTION_COLOUR, AssigneeInfo, item_data
+from ..models.accountability.matrix import RaciMatrixModel
 from ..models.base import Index
 from ..roles import ASSIGNEE_ROLE, COLOUR_ROLE, GOAL_ROLE, KIND_ROLE, PILLAR_ROLE
 from ..theme import PILLAR_COLOURS, PILLAR_SYMBOLS

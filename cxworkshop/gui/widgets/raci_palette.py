@@ -57,7 +57,9 @@ from ...domain import editing
 from ...domain.errors import WorkshopError
 from ...domain.model import Assignee, Role
 from ...domain.wording import quoted_title as quoted
-from ..models.accountability import AssigneesModel, item_data, read_mime
+from ..models.accountability.assignees import item_data
+from ..models.accountability.board import AssigneesModel
+from ..models.accountability.payload import read_mime
 from ..models.base import Index
 from ..ops.accountability import Edits
 from ..roles import ASSIGNEE_ROLE, FRONT_OFFICE_ROLE, GOAL_ROLE, SEARCH_ROLE
