@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from ..domain.model import Step
     from ..storage.store import Store
     from .changes import ChangesWindow
-    from .library import Library, LibraryPage
+    from .library.actions import Library
+    from .library.page import LibraryPage
     from .reviews import ReviewsWindow
     from .room import RoomMode
     from .session import Session
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         """
         if self._attached:
             return
-        from .library import Library
+        from .library.actions import Library
 
         self._attached = True
         self.store = store
