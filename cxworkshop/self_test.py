@@ -365,7 +365,7 @@ def _check_window(test: SelfTest, tmp: Path, app: Any) -> None:
 def _secret_ballot(window: Any, app: Any) -> tuple[str, Ballots]:
     """Run a secret ballot on the Priorities page; the round's id and every ballot cast."""
     from .domain.model import Step, VotingMode
-    from .gui.pages.priorities import Face
+    from .gui.pages.priorities.parts import Face
 
     window.go_to(Step.PRIORITIES)
     _settle(app)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import __version__
 from . import placement, theme
@@ -15,12 +15,14 @@ from .library_frame import LibraryFrame
 from .options import Options
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
     from ..domain.model import Step
     from ..storage.store import Store
     from .changes import ChangesWindow
-    from .library import Library, LibraryPage
+    from .library.actions import Library
+    from .library.page import LibraryPage
     from .reviews import ReviewsWindow
     from .room import RoomMode
     from .session import Session
@@ -30,27 +32,6 @@ SAVED_TEXT = "✓ All changes saved"
 
 PREFERRED_SIZE = QSize(1600, 1000)
 """The window's first size, frame excluded, on a screen with room for it."""
-
-
-def shortcut_keys(
-    *keys: QKeySequence | QKeySequence.StandardKey | str | None,
-) -> list[QKeySequence]:
-    """The keys for an action: standard keys as the platform binds them, then the others,
-    each once (a key an action holds twice is ambiguous: Qt then ignores it)."""
-    from PySide6.QtGui import QKeySequence
-
-    found: dict[str, QKeySequence] = {}
-    for key in keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            expanded = QKeySequence.keyBindings(key)
-        elif key is None:
-            expanded = []
-        else:
-            expanded = [QKeySequence(key)]
-        for sequence in expanded:
-            if not sequence.isEmpty():
-                found.setdefault(sequence.toString(), sequence)
-    return list(found.values())
 
 
 class _FirstPaint(QObject):
@@ -110,6 +91,27 @@ class MainWindow(QMainWindow):
     library_page: LibraryPage
     room: RoomMode
 
+    # The menus' contents, filled by gui/menus.py once the window is whole.
+    recent_menu: QMenu
+    locked_menus: list[QMenu]
+    """The menus a voter must not reach while casting a secret ballot."""
+    step_actions: dict[Step, QAction]
+    export_pdf_action: QAction
+    close_action: QAction
+    restore_backup_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    full_screen_action: QAction
+    back_action: QAction
+    next_action: QAction
+    library_action: QAction
+    reviews_action: QAction
+    changes_action: QAction
+    open_log_action: QAction
+
     def __init__(
         self, store: Store | None, options: Options | None = None, *, heading: bool = True
     ) -> None:
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         # Dress the app before building widgets: restyling them afterwards costs
         # a polish of every widget.
         self.theme_actions: dict[theme.ThemeName, QAction] = {}
+        self._locked: dict[QAction, bool] = {}
         self.apply_view(first_frame=store is None)
 
         self._workshop_view: WorkshopView | None = None
@@ -188,7 +191,7 @@ class MainWindow(QMainWindow):
         """
         if self._attached:
             return
-        from .library import Library
+        from .library.actions import Library
 
         self._attached = True
         self.store = store
@@ -236,7 +239,9 @@ class MainWindow(QMainWindow):
 
         self.phones = PhonesControl(self)
         self.phones.sig_changed.connect(self._phones_changed)
-        self._build_menus()
+        from .menus import build_menus
+
+        build_menus(self)
         self.theme_actions[self.options.theme].setChecked(True)
         self._update_actions()
         self.sig_ready.emit()
@@ -278,160 +283,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(view)
             self._workshop_view = view
         return self._workshop_view
-
-    # ------------------------------------------------------------------ menus
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *more: QKeySequence | str,
-    ) -> QAction:
-        # Loaded with the menus, after the first frame.
-        from PySide6.QtGui import QAction
-
-        action = QAction(text, self)
-        keys = shortcut_keys(shortcut, *more)
-        if keys:
-            action.setShortcuts(keys)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
-
-    def _build_menus(self) -> None:
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-
-        from .workshop_view import STEPS
-
-        lib = self.library
-        file_menu = self.file_menu
-        for action in (lib.new_action, lib.open_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        for action in (
-            lib.duplicate_action,
-            lib.next_action,
-            lib.rename_action,
-            lib.delete_action,
-        ):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(lib.import_action)
-        file_menu.addAction(lib.export_action)
-        self.export_pdf_action = self._action("Export &PDF Charter…", self.export_pdf, "Ctrl+E")
-        file_menu.addAction(self.export_pdf_action)
-        file_menu.addSeparator()
-        # Explicit keys beside the standard ones: some platforms bind none for these.
-        self.close_action = self._action(
-            "&Close Workshop", self.show_library, QKeySequence.StandardKey.Close, "Ctrl+W"
-        )
-        file_menu.addAction(self.close_action)
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.edit_menu
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        # Both common redo keys, whichever the platform binds: each only once, as a key
-        # given twice is ambiguous and then does nothing.
-        self.redo_action.setShortcuts(
-            shortcut_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
-        )
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        # The keys undo the last edit from any field, unless it holds typing not yet saved.
-        from .undo_keys import UndoKeys
-
-        UndoKeys(self, self.undo_action, self.redo_action, self.undo_group)
-        from .widgets.keys import EnterPresses
-
-        EnterPresses(self)
-
-        view_menu = self.view_menu
-        self.zoom_in_action = self._action(
-            "Zoom &In", lambda: self.zoom_by(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="
-        )
-        self.zoom_out_action = self._action(
-            "Zoom &Out", lambda: self.zoom_by(-1), QKeySequence.StandardKey.ZoomOut
-        )
-        self.zoom_reset_action = self._action("&Actual Size", self.zoom_reset, "Ctrl+0")
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
-        group = QActionGroup(self)
-        for name in theme.ThemeName:
-            action = self._action(name.label, lambda _=False, n=name: self.set_theme(n))
-            action.setCheckable(True)
-            group.addAction(action)
-            theme_menu.addAction(action)
-            self.theme_actions[name] = action
-        view_menu.addSeparator()
-        self.full_screen_action = self._action(
-            "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen, "F11"
-        )
-        view_menu.addAction(self.full_screen_action)
-        self.room.add_to_menu(view_menu)
-        view_menu.addSeparator()
-        view_menu.addAction(self.phones.action)
-
-        go_menu = self.go_menu
-        self.back_action = self._action("&Back", self.go_back, "Alt+Left")
-        self.next_action = self._action("&Next", self.go_next, "Alt+Right")
-        go_menu.addAction(self.back_action)
-        go_menu.addAction(self.next_action)
-        go_menu.addSeparator()
-        self.step_actions: dict[Step, QAction] = {}
-        for number, step in enumerate(STEPS, start=1):
-            action = self._action(
-                f"&{number} {step.label}", lambda _=False, s=step: self.go_to(s), f"Ctrl+{number}"
-            )
-            go_menu.addAction(action)
-            self.step_actions[step] = action
-        go_menu.addSeparator()
-        self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
-        # Presenting on the only screen, the audience window has the keyboard: walking
-        # the steps works from there too.
-        self.room.share_actions(self.back_action, self.next_action, self.step_actions.values())
-        go_menu.addAction(self.library_action)
-        go_menu.addSeparator()
-        self.reviews_action = self._action("Progress &Reviews…", self.show_reviews, "Ctrl+Shift+R")
-        go_menu.addAction(self.reviews_action)
-        self.changes_action = self._action("What &Changed…", self.show_changes, "Ctrl+Shift+C")
-        go_menu.addAction(self.changes_action)
-        # From the library too, for the workshop selected there.
-        self.library_page.sig_selection_changed.connect(self._update_actions)
-
-        # The menus a voter must not reach while casting a secret ballot.
-        self.locked_menus: list[QMenu] = [file_menu, edit_menu, go_menu, self.recent_menu]
-        self._locked: dict[QAction, bool] = {}
-
-        help_menu = self.help_menu
-        help_menu.addAction(self._action("&About CX Workshop", self.show_about))
-
-        # Safety nets: put a backup back (locked with the File menu during a
-        # ballot), and the log to send with a fault report.
-        self.restore_backup_action = self._action("Restore from &Backup…", self.restore_from_backup)
-        file_menu.insertAction(self.close_action, self.restore_backup_action)
-        file_menu.insertSeparator(self.close_action)
-        self.open_log_action = self._action("Open &Log Folder", self.open_log_folder)
-        help_menu.addAction(self.open_log_action)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        known = {s.id: s for s in self.store.list_workshops()}
-        for workshop_id in self.options.recent:
-            summary = known.get(workshop_id)
-            if summary is None:
-                continue
-            action = self.recent_menu.addAction(summary.title)
-            action.triggered.connect(lambda _=False, i=workshop_id: self.open_workshop(i))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent workshops").setEnabled(False)
 
     # ------------------------------------------------------------------ workshops
 

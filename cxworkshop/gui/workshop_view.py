@@ -75,7 +75,7 @@ class WorkshopView(QWidget):
         from .pages.accountability import AccountabilityPage
         from .pages.charter import CharterPage
         from .pages.goals import GoalsPage
-        from .pages.priorities import PrioritiesPage
+        from .pages.priorities.page import PrioritiesPage
         from .pages.setup import SetupPage
         from .pages.vision import VisionPage
 

@@ -32,7 +32,7 @@ from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Goal, Participant, Pillar, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
-from cxworkshop.gui.pages.priorities import Face
+from cxworkshop.gui.pages.priorities.parts import Face
 from cxworkshop.storage.store import Store
 from tests.gui.test_voting_flow import GOALS, VOTERS, make_page, place_by_keys
 from tests.helpers.gui import make_active

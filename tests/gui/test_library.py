@@ -23,7 +23,7 @@ from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.model import Status
 from cxworkshop.gui.dialogs.new_workshop import NewWorkshopDialog
-from cxworkshop.gui.library import Library, deletion_warning, export_file_name
+from cxworkshop.gui.library.actions import Library, deletion_warning, export_file_name
 from cxworkshop.gui.models.library import LibraryModel, last_edited
 from cxworkshop.gui.roles import WORKSHOP_ID_ROLE
 from cxworkshop.storage import interchange

@@ -9,7 +9,8 @@ import pytest
 from cxworkshop.domain import voting
 from cxworkshop.domain.model import ProposalStatus, Step, TieBreak
 from cxworkshop.gui.models.voting import VOTED_TEXT
-from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
+from cxworkshop.gui.pages.priorities.page import PrioritiesPage
+from cxworkshop.gui.pages.priorities.parts import Face
 from cxworkshop.gui.phones_bridge import PhonesBridge
 from cxworkshop.gui.session import Session
 from tests.gui.test_voting_flow import (

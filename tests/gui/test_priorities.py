@@ -29,7 +29,8 @@ from cxworkshop.gui.models.voting import (
     VoterStatusModel,
 )
 from cxworkshop.gui.ops.goals import removal_preview
-from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
+from cxworkshop.gui.pages.priorities.page import PrioritiesPage
+from cxworkshop.gui.pages.priorities.parts import Face
 from cxworkshop.gui.session import Session
 from tests.gui.test_voting_flow import (
     GOALS,

@@ -12,7 +12,8 @@ from cxworkshop.domain import voting
 from cxworkshop.domain.errors import BudgetExceeded
 from cxworkshop.domain.model import Goal, Participant, Pillar, Step, TieBreak, VotingMode
 from cxworkshop.gui.audience import AudienceWindow
-from cxworkshop.gui.pages.priorities import Face, PrioritiesPage
+from cxworkshop.gui.pages.priorities.page import PrioritiesPage
+from cxworkshop.gui.pages.priorities.parts import Face
 from cxworkshop.gui.room_timer import RoomClock
 from cxworkshop.gui.session import Session
 from tests.helpers.gui import reopened, show_page
