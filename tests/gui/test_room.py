@@ -128,9 +128,12 @@ def test_the_agenda_is_planned_from_the_keyboard_and_undone(qtbot, window, store
     panel = page.agenda_panel  # type: ignore[attr-defined]
     assert not panel.isVisible()
 
-    # From the last detail, Tab reaches the agenda's link; Space opens it.
+    # From the last detail, Tab reaches the language beside the heading, then the
+    # agenda's link; Space opens it.
     page.form.sponsorTitleEdit.setFocus()  # type: ignore[attr-defined]
     qtbot.waitUntil(page.form.sponsorTitleEdit.hasFocus)  # type: ignore[attr-defined]
+    press(qtbot, "Tab")
+    assert keyboard() is page.form.languageCombo  # type: ignore[attr-defined]
     press(qtbot, "Tab")
     assert keyboard() is panel.toggle
     press(qtbot, "Space")
