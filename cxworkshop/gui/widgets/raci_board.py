@@ -95,6 +95,8 @@ class RaciBoard(QScrollArea):
         self.cards: dict[str, GoalCard] = {}
         """The cards built so far."""
         self._filling = False
+        self._measuring: GoalCard | None = None
+        """A card never shown, on which the room for cards not built yet is measured."""
         self.selected_goal: str | None = None
         self.selected_chip: tuple[str, Assignee] | None = None
         self.highlighted: Assignee | None = None
@@ -142,7 +144,7 @@ class RaciBoard(QScrollArea):
         if isinstance(cell, GoalCard):
             cell.zones[role].set_chips(self.model.holders(goal_id, role))
         elif cell is not None:
-            cell.updateGeometry()  # its room follows its holders
+            cell.refresh()  # its room follows its holders
         return True
 
     def _rows_changed(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -188,7 +190,7 @@ class RaciBoard(QScrollArea):
                     cell.zones[role].set_chips(self.model.holders(goal_id, role))
             else:
                 cell.set_goal(goal)
-                cell.updateGeometry()
+                cell.refresh()
         if self.selected_goal not in self.cells:
             self.selected_goal = None
             self.selected_chip = None
@@ -208,6 +210,27 @@ class RaciBoard(QScrollArea):
         if cell is None or isinstance(cell, GoalCard):
             return cell
         return self._build(cell)
+
+    def card_height(self, goal_id: str, width: int) -> int:
+        """How tall the goal's card is at ``width``, measured without building it."""
+        goal = self.model.goal(goal_id)
+        assert goal is not None
+        card = self._measuring
+        if card is None:
+            card = self._measuring = GoalCard(self, goal, self.canvas)
+            card.setObjectName("measuring_card")
+            card.hide()
+            card.ensurePolished()
+        else:
+            card.set_goal(goal)
+        for role in ROLES:
+            card.zones[role].set_chips(self.model.holders(goal_id, role))
+        # Hidden, it is never laid out: its layouts must forget the last goal's sizes.
+        card.header.invalidate()
+        layout = card.layout()
+        if layout is not None:
+            layout.invalidate()
+        return card.heightForWidth(width)
 
     def fill_view(self, *_: object) -> None:
         """Build the cards of the goals in view, or near it, that are not built yet."""
@@ -303,7 +326,7 @@ class RaciBoard(QScrollArea):
                     for zone in cell.zones.values():
                         zone.updateGeometry()
                 else:
-                    cell.updateGeometry()
+                    cell.refresh()
             self._place_cards(force=True)
 
     def ordered_goals(self) -> list[str]:

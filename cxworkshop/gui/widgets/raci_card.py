@@ -50,16 +50,11 @@ from .raci import (
     scaled,
     theme_colours,
 )
-from .raci_zone import DropZone, zone_height
+from .raci_zone import DropZone
 
 if TYPE_CHECKING:
     from .raci_board import RaciBoard
 
-CARD_MARGINS = (12, 12, 10, 10)
-"""A card's margins left of its stripe, above, right and below its content."""
-CARD_SPACING = 2
-TITLE_GAP = 4
-"""The space between a card's title and its first zone."""
 
 # ----------------------------------------------------------------- a card
 
@@ -103,15 +98,15 @@ class GoalCard(QWidget):
         header.setSpacing(8)
         header.addWidget(self.title, 1)
         header.addWidget(self.assign_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header = header
 
         self.zones: dict[Role, DropZone] = {}
         layout = QVBoxLayout(self)
         stripe = board.STRIPE
-        left, top, right, bottom = CARD_MARGINS
-        layout.setContentsMargins(int(stripe) + left, top, right, bottom)
-        layout.setSpacing(CARD_SPACING)
+        layout.setContentsMargins(int(stripe) + 12, 12, 10, 10)
+        layout.setSpacing(2)
         layout.addLayout(header)
-        layout.addSpacing(TITLE_GAP)
+        layout.addSpacing(4)
         for role in ROLES:
             zone = DropZone(board, goal.id, role, self)
             self.zones[role] = zone
@@ -212,8 +207,8 @@ class CardPlaceholder(QWidget):
     """The room a goal's card will take, kept until the card comes near the view.
 
     It paints nothing and takes no drops (a chip over it is over the board).
-    Its height is worked out from the goal's title and holders the way the
-    card lays them out, so building the card moves little or nothing.
+    Its height is the card's, measured on a card the board keeps hidden for
+    the purpose, so building the card moves nothing.
     """
 
     def __init__(self, board: RaciBoard, goal: Goal, parent: QWidget) -> None:
@@ -222,31 +217,28 @@ class CardPlaceholder(QWidget):
         self.goal_id = goal.id
         self.pillar = goal.pillar
         self.title = goal.title
+        self._height: tuple[int, int] | None = None
+        """The room worked out last: for which width, and how tall."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_goal(self, goal: Goal) -> None:
         self.pillar = goal.pillar
         if goal.title != self.title:
             self.title = goal.title
-            self.updateGeometry()
+            self.refresh()
+
+    def refresh(self) -> None:
+        """The goal's title or holders changed: work the room out again."""
+        self._height = None
+        self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        board = self.board
-        m = board.metrics
-        left, top, right, bottom = CARD_MARGINS
-        inner = max(1, width - int(board.STRIPE) - left - right)
-        title_width = max(1, inner - m.button_width - 8)
-        title = m.title_metrics.boundingRect(
-            0, 0, title_width, 1 << 20, Qt.TextFlag.TextWordWrap, self.title
-        ).height()
-        zones = sum(
-            zone_height(m, role, board.model.holders(self.goal_id, role), inner) for role in ROLES
-        )
-        header = max(title, m.button_height)
-        return top + header + TITLE_GAP + zones + CARD_SPACING * len(ROLES) + bottom
+        if self._height is None or self._height[0] != width:
+            self._height = (width, self.board.card_height(self.goal_id, width))
+        return self._height[1]
 
     def sizeHint(self) -> QSize:
         width = self.board.metrics.min_card_width

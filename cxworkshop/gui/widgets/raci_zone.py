@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFontMetrics,
     QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
@@ -97,10 +96,6 @@ class BoardMetrics:
         words = max(label_fm.horizontalAdvance(r.label) for r in ROLES)
         self.label_width = round(2 * self.badge_radius + self.pad * 1.6 + words + self.pad * 2.5)
         self.min_card_width = round(fm.height() * 17)
-        # What a card's header takes, for the room kept for cards not built yet.
-        self.title_metrics = QFontMetrics(scaled(font, 1.06, bold=True))
-        self.button_width = round(fm.horizontalAdvance("Assign…") + 18)
-        self.button_height = round(fm.height() + 8)
         self._widths: dict[tuple[str, bool], float] = {}
 
     def chip_width(self, name: str, *, bold: bool) -> float:
