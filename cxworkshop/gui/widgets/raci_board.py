@@ -57,7 +57,7 @@ from .raci import (
     make_quiet,
 )
 from .raci_card import BoardCanvas, CardPlaceholder, GoalCard
-from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone
+from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, zone_height
 
 __all__ = ["BOARD_KEYS_TEXT", "ROLE_KEYS", "BoardMetrics", "DropZone", "GoalCard", "RaciBoard"]
 
@@ -97,6 +97,7 @@ class RaciBoard(QScrollArea):
         self._filling = False
         self._measuring: GoalCard | None = None
         """A card never shown, on which the room for cards not built yet is measured."""
+        self._fixed: int | None = None
         self.selected_goal: str | None = None
         self.selected_chip: tuple[str, Assignee] | None = None
         self.highlighted: Assignee | None = None
@@ -212,25 +213,61 @@ class RaciBoard(QScrollArea):
         return self._build(cell)
 
     def card_height(self, goal_id: str, width: int) -> int:
-        """How tall the goal's card is at ``width``, measured without building it."""
+        """How tall the goal's card is at ``width``, worked out without building it.
+
+        The zones' heights follow from their holders; the title's is measured on
+        a card the board never shows, which also gave what the rest of a card
+        takes (margins, spacing), once per font.
+        """
         goal = self.model.goal(goal_id)
         assert goal is not None
-        card = self._measuring
+        card, fixed = self._measuring_card()
+        inner, title_width, button_height = self._card_widths(card, width)
+        card.title.setText(goal.title)
+        title = card.title.heightForWidth(title_width)
+        zones = sum(
+            zone_height(self.metrics, role, self.model.holders(goal_id, role), inner)
+            for role in ROLES
+        )
+        return fixed + max(title, button_height) + zones
+
+    def _card_widths(self, card: GoalCard, width: int) -> tuple[int, int, int]:
+        """A card ``width`` wide: its zones' width, its title's width, its button's height."""
+        layout = card.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        button = card.assign_button.sizeHint()
+        return inner, max(1, inner - button.width() - card.header.spacing()), button.height()
+
+    def _measuring_card(self) -> tuple[GoalCard, int]:
+        """The card never shown, and the height of a card that is neither title nor zones."""
+        card, fixed = self._measuring, self._fixed
+        if card is not None and fixed is not None:
+            return card, fixed
+        goal_id = self.model.goal_ids()[0]
+        goal = self.model.goal(goal_id)
+        assert goal is not None
         if card is None:
             card = self._measuring = GoalCard(self, goal, self.canvas)
             card.setObjectName("measuring_card")
             card.hide()
-            card.ensurePolished()
-        else:
-            card.set_goal(goal)
+        card.ensurePolished()
+        card.set_goal(goal)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
-        # Hidden, it is never laid out: its layouts must forget the last goal's sizes.
+        # Hidden, it is never laid out: its layouts must forget what they knew.
         card.header.invalidate()
         layout = card.layout()
-        if layout is not None:
-            layout.invalidate()
-        return card.heightForWidth(width)
+        assert layout is not None
+        layout.invalidate()
+        width = self.metrics.min_card_width
+        inner, title_width, button_height = self._card_widths(card, width)
+        parts = max(card.title.heightForWidth(title_width), button_height) + sum(
+            zone.heightForWidth(inner) for zone in card.zones.values()
+        )
+        self._fixed = fixed = card.heightForWidth(width) - parts
+        return card, fixed
 
     def fill_view(self, *_: object) -> None:
         """Build the cards of the goals in view, or near it, that are not built yet."""
@@ -321,10 +358,11 @@ class RaciBoard(QScrollArea):
             self, "canvas"
         ):
             self.metrics = BoardMetrics(self)
+            self._fixed = None
             for cell in self.cells.values():
                 if isinstance(cell, GoalCard):
                     for zone in cell.zones.values():
-                        zone.updateGeometry()
+                        zone.forget_sizes()
                 else:
                     cell.refresh()
             self._place_cards(force=True)

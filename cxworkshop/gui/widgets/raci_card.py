@@ -217,8 +217,8 @@ class CardPlaceholder(QWidget):
         self.goal_id = goal.id
         self.pillar = goal.pillar
         self.title = goal.title
-        self._height: tuple[int, int] | None = None
-        """The room worked out last: for which width, and how tall."""
+        self._heights: dict[int, int] = {}
+        """The room worked out so far: how tall at each width asked about."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_goal(self, goal: Goal) -> None:
@@ -229,16 +229,17 @@ class CardPlaceholder(QWidget):
 
     def refresh(self) -> None:
         """The goal's title or holders changed: work the room out again."""
-        self._height = None
+        self._heights.clear()
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        if self._height is None or self._height[0] != width:
-            self._height = (width, self.board.card_height(self.goal_id, width))
-        return self._height[1]
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self.board.card_height(self.goal_id, width)
+        return height
 
     def sizeHint(self) -> QSize:
         width = self.board.metrics.min_card_width

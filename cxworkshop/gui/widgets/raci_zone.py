@@ -152,6 +152,7 @@ class DropZone(QWidget):
         self._animation: QVariantAnimation | None = None
         self._rects: list[QRectF] = []
         self._laid_width = -1
+        self._height_for = (-1, 0)
         self._press: tuple[QPoint, AssigneeInfo] | None = None
         self.setAcceptDrops(True)
         self.setObjectName(f"zone_{role.value}")
@@ -172,6 +173,7 @@ class DropZone(QWidget):
         old_height = self.heightForWidth(self.width()) if self.width() > 0 else -1
         self.chips = list(chips)
         self._laid_width = -1
+        self._height_for = (-1, 0)
         self._describe()
         if self.width() <= 0 or self.heightForWidth(self.width()) != old_height:
             self.updateGeometry()
@@ -207,11 +209,21 @@ class DropZone(QWidget):
     def _layout(self, width: int) -> tuple[list[QRectF], float]:
         return lay_out_chips(self.board.metrics, self.role, self.chips, width)
 
+    def forget_sizes(self) -> None:
+        """The board's sizes changed (a zoom): lay the chips out afresh."""
+        self._laid_width = -1
+        self._height_for = (-1, 0)
+        self.updateGeometry()
+
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return zone_height(self.board.metrics, self.role, self.chips, width)
+        # Layouts ask again and again for the same width; the answer changes with the chips.
+        if self._height_for[0] != width:
+            height = zone_height(self.board.metrics, self.role, self.chips, width)
+            self._height_for = (width, height)
+        return self._height_for[1]
 
     def sizeHint(self) -> QSize:
         width = max(round(self.board.metrics.min_card_width) - 40, 100)
@@ -243,6 +255,7 @@ class DropZone(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._laid_width = -1
+            self._height_for = (-1, 0)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
