@@ -135,6 +135,15 @@ def test_a_chip_dropped_on_a_card_built_by_scrolling_lands_on_that_goal_only(
     assert board.cards == built, "the drop changed one goal: no card was built or rebuilt"
     assert board.selected_goal == last
 
+    # Back at the top, an undo of the drop brings the goal it changed back into view.
+    board.select_goal(board.ordered_goals()[0])
+    qtbot.waitUntil(lambda: last not in cells_in_view(board))
+    page.session.undo_stack.undo()
+    assert roles_by_name(reopened(page.session), last) == {}
+    assert board.selected_goal == last
+    qtbot.waitUntil(lambda: last in cells_in_view(board))
+    assert zone.chips == []
+
 
 @pytest.mark.desktop
 def test_the_keys_reach_goals_whose_cards_were_not_built_and_bring_them_into_view(
