@@ -160,7 +160,7 @@ def run(drops: int = 300, goals: int = 60, people: int = 20) -> Drops:
         visible = [
             goal_id
             for goal_id in board.ordered_goals()
-            if not board.cards[goal_id].visibleRegion().isEmpty()
+            if goal_id in board.cards and not board.cards[goal_id].visibleRegion().isEmpty()
         ]
         everyone = [Assignee.function(f.id) for f in ws.functions] + [
             Assignee.participant(p.id) for p in ws.participants

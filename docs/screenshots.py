@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         audience_progress(store, demo_id, args.out)
         reviews_window(store, demo_id, app, args.out)
         changes_window(store, demo_id, app, args.out)
+        big_board(store, app, args.out, Path(tmp) / "big-settings.ini")
         store.close()
     phone_views(args.out)
     return 0
@@ -279,6 +280,26 @@ def report_page(store: Store, demo_id: int, out: Path) -> None:
         document[0].render(scale=1.5).to_pil().save(out / "report-page1.png")
         print(out / "report-page1.png")
         document.close()
+
+
+def big_board(store: Store, app: QApplication, out: Path, settings: Path) -> None:
+    """The accountability board of a 300-goal workshop at 1280×720, a goal far down selected."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from pdf_export import large_workshop
+
+    ws = large_workshop(goals=300, people=40)
+    ws.current_step = Step.ACCOUNTABILITY
+    big = store.create_workshop(ws)
+    assert big.id is not None
+    window = MainWindow(store, Options(settings))
+    window.resize(*SMALL)
+    window.show()
+    window.open_workshop(big.id)
+    settle(app)
+    board = accountability_page(window).board
+    board.select_goal(board.ordered_goals()[250])
+    shoot(window, app, out / "accountability-300.png")
+    window.close()
 
 
 def reviews_window(store: Store, demo_id: int, app: QApplication, out: Path) -> None:

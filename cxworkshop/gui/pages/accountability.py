@@ -468,7 +468,7 @@ class AccountabilityPage(StepPage):
         return self.board.selected_goal
 
     def reveal_goal(self, goal_id: str) -> None:
-        if goal_id in self.board.cards:
+        if goal_id in self.board.cells:
             self.select_goal(goal_id)
 
     def select_goal(self, goal_id: str | None) -> None:

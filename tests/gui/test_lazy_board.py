@@ -1,0 +1,170 @@
+"""The accountability board builds the cards in and near its view, and the rest as they come."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSlider, QApplication
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.defaults import default_functions
+from cxworkshop.domain.model import Goal, Pillar, Role, Step
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.gui.pages.accountability import AccountabilityPage
+from cxworkshop.gui.widgets.raci_board import GoalCard, RaciBoard
+from cxworkshop.storage.store import Store
+from tests.helpers.dragging import LEFT, NO_KEYS, stand_in_for_the_pointer
+from tests.helpers.gui import make_active, reopened, roles_by_name
+
+R = Role.RESPONSIBLE
+GOALS_PER_PILLAR = 40
+
+
+def open_big_board(qtbot, store: Store, tmp_path: Path) -> AccountabilityPage:  # type: ignore[no-untyped-def]
+    """A 120-goal workshop at Accountability in a 1280 x 720 window."""
+    ws = editing.new_workshop("A big organisation", organisation="Acme Outdoor")
+    ws.functions = default_functions()
+    ws.goals = [
+        Goal(pillar, f"{pillar.label} goal {n + 1}" + (" and a longer title" * (n % 3)))
+        for pillar in Pillar
+        for n in range(GOALS_PER_PILLAR)
+    ]
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(created.id)
+    window.go_to(Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    bar = page.board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and len(page.board.cards) > 0)
+    return page
+
+
+def cells_in_view(board: RaciBoard) -> list[str]:
+    """The goals whose place (card or room for one) shows in the board's viewport."""
+    view = board.viewport().rect()
+    return [
+        goal_id
+        for goal_id, cell in board.cells.items()
+        if view.intersects(QRect(cell.mapTo(board.viewport(), QPoint(0, 0)), cell.size()))
+    ]
+
+
+def scroll_to_the_end(qtbot, board: RaciBoard) -> list[int]:  # type: ignore[no-untyped-def]
+    """Page down the board's scroll bar to its end, as clicks below its handle do."""
+    bar = board.verticalScrollBar()
+    values = []
+    while bar.value() < bar.maximum():
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+        qtbot.wait(1)
+        values.append(bar.value())
+    return values
+
+
+def test_only_the_cards_near_the_view_are_built_and_scrolling_builds_the_rest(
+    qtbot, store: Store, tmp_path: Path, qtmodeltester
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    assert len(board.cells) == 3 * GOALS_PER_PILLAR
+    shown = cells_in_view(board)
+    assert shown and all(g in board.cards for g in shown), "every goal in view has its card"
+    assert len(board.cards) < len(board.cells) // 3, "goals far out of view wait for their card"
+    last = board.ordered_goals()[-1]
+    assert last not in board.cards
+    room = board.cells[last]
+    kept = (room.mapTo(board.canvas, QPoint(0, 0)), room.size())
+
+    seen: set[str] = set()
+    for _value in scroll_to_the_end(qtbot, board):
+        in_view = cells_in_view(board)
+        assert all(isinstance(board.cells[g], GoalCard) for g in in_view), "no empty room shows"
+        seen.update(in_view)
+    assert last in seen and isinstance(board.cells[last], GoalCard)
+    card = board.cells[last]
+    # The room kept was the card's: building it and those above moved nothing.
+    assert (card.mapTo(board.canvas, QPoint(0, 0)), card.size()) == kept
+    assert card.title.text() == board.model.goal(last).title  # type: ignore[union-attr]
+    qtmodeltester.check(page.model, force_py=True)
+
+
+def test_a_chip_dropped_on_a_card_built_by_scrolling_lands_on_that_goal_only(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    scroll_to_the_end(qtbot, board)
+    last = board.ordered_goals()[-1]
+    zone = board.zone(last, R)
+    assert zone is not None and zone.chips == []
+    built = dict(board.cards)
+    view = page.palette_panel.groups[0].view  # front office
+    index = view.model().index(0, 0)
+    name = index.data()
+
+    def pointer(drag, actions, default):  # type: ignore[no-untyped-def]
+        mime = drag.mimeData()
+        top = zone.window()
+        at = zone.mapTo(top, zone.rect().center())
+        move = QDragMoveEvent(at, actions, mime, LEFT, NO_KEYS)
+        QApplication.sendEvent(top.windowHandle(), move)
+        assert zone.hovered, "the card built by scrolling takes the chip"
+        drop = QDropEvent(at.toPointF(), actions, mime, LEFT, NO_KEYS)
+        QApplication.sendEvent(top.windowHandle(), drop)
+        return drop.dropAction() if drop.isAccepted() else Qt.DropAction.IgnoreAction
+
+    stand_in_for_the_pointer(monkeypatch, pointer)
+    rect = view.visualRect(index)
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, rect.center())
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(40, 6))
+    QTest.mouseMove(view.viewport(), rect.center() + QPoint(80, 12))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, rect.center() + QPoint(80, 12))
+
+    assert roles_by_name(reopened(page.session), last) == {name: R}  # type: ignore[arg-type]
+    assert [c.name for c in zone.chips] == [name]
+    assert board.cards == built, "the drop changed one goal: no card was built or rebuilt"
+    assert board.selected_goal == last
+
+    # Back at the top, an undo of the drop brings the goal it changed back into view.
+    board.select_goal(board.ordered_goals()[0])
+    qtbot.waitUntil(lambda: last not in cells_in_view(board))
+    page.session.undo_stack.undo()
+    assert roles_by_name(reopened(page.session), last) == {}
+    assert board.selected_goal == last
+    qtbot.waitUntil(lambda: last in cells_in_view(board))
+    assert zone.chips == []
+
+
+@pytest.mark.desktop
+def test_the_keys_reach_goals_whose_cards_were_not_built_and_bring_them_into_view(
+    qtbot, store: Store, tmp_path: Path
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    make_active(qtbot, board.window())
+    board.setFocus()
+    qtbot.waitUntil(board.hasFocus)
+    order = board.ordered_goals()
+    assert order[-1] not in board.cards
+    QTest.keyClick(board, Qt.Key.Key_End)
+    assert board.selected_goal == order[-1]
+    qtbot.waitUntil(lambda: order[-1] in cells_in_view(board))
+    QTest.keyClick(board, Qt.Key.Key_Up)
+    above = board.selected_goal
+    assert above is not None and above != order[-1]
+    assert board.cells[above].pillar is Pillar.ADVOCATE
+    qtbot.waitUntil(lambda: above in cells_in_view(board))
+    assert all(isinstance(board.cells[g], GoalCard) for g in cells_in_view(board))
+    QTest.keyClick(board, Qt.Key.Key_Home)
+    assert board.selected_goal == order[0]
+    qtbot.waitUntil(lambda: order[0] in cells_in_view(board))
