@@ -10,6 +10,7 @@ ink.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -47,16 +48,26 @@ from cxworkshop.domain.model import Workshop
 LANGUAGES = tuple(TEXTS)
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)"
-)
+
+def skip_or_fail(why: str) -> None:
+    """Skip where the system lacks what a test needs; in CI, which installs it all
+    (.ci/run), fail instead, so a missing package cannot pass unnoticed."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test, but it {why}")
+    pytest.skip(why)
+
+
+@pytest.fixture(autouse=True)
+def _pdftotext() -> None:
+    if shutil.which("pdftotext") is None:
+        skip_or_fail("needs pdftotext (poppler-utils)")
 
 
 def skip_without_fonts_for(language: str) -> None:
     """Skip where the system lacks the CJK fonts (CI installs them: .ci/run)."""
     packages = {f.package for f in SYSTEM_FONTS if f.language == language and known(f.name) is None}
     if packages:
-        pytest.skip(f"needs the fonts of {', '.join(sorted(packages))}")
+        skip_or_fail(f"needs the fonts of {', '.join(sorted(packages))}")
 
 
 def typed(ws: Workshop) -> list[str]:
