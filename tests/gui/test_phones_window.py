@@ -285,6 +285,11 @@ def test_at_1280x720_the_panel_reads_well_and_leaves_the_board_its_room(qtbot, w
     height = address.document().size().height() * address.fontMetrics().lineSpacing()
     assert address.text() == window.phones.url()
     assert height <= address.viewport().height() + 1
+    # However wide the key's letters: the widest letters on the longest address.
+    address.setText("http://255.255.255.255:65535/" + "W" * 22 + "/")
+    qtbot.wait(20)
+    height = address.document().size().height() * address.fontMetrics().lineSpacing()
+    assert height <= address.viewport().height() + 1
     # The goals board keeps more than 72 % of the window's width (the panel is 300 px).
     board = window.workshop_view.pages[Step.GOALS]
     assert board.width() >= 0.72 * window.width(), board.width()

@@ -85,6 +85,7 @@ class AddressText(QPlainTextEdit):
 
     def setText(self, text: str) -> None:
         self.setPlainText(text)
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -95,8 +96,17 @@ class AddressText(QPlainTextEdit):
         super().showEvent(event)
         self._fit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
     def _fit(self) -> None:
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 12)
+        # Room for four lines, or for every line the address takes at this width: a
+        # key of wide letters wraps onto more lines than one of narrow ones.
+        lines = max(self.LINES, round(self.document().size().height()))
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        if height != self.minimumHeight():
+            self.setFixedHeight(height)
 
 
 class PhonesPanel(QWidget):
