@@ -198,6 +198,7 @@ def workshop(phones: int) -> Any:
 
 class _Bare(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # as the app's server, so the two compare fairly
     body = b"{}"
 
     def log_message(self, format: str, *args: Any) -> None:
