@@ -955,23 +955,28 @@ class _Writer:
         )
         widths = [26.0, 74.0, 0.0, 110.0]
         widths[2] = self.width - sum(widths)
-        rows: list[list[Any]] = [
+        table = self._numbered_table(
+            ["Kind", "What we ask", "By when"],
+            widths,
             [
-                "",
-                Paragraph("Kind", self.s.cell_head),
-                Paragraph("What we ask", self.s.cell_head),
-                Paragraph("By when", self.s.cell_head),
-            ]
-        ]
-        for i, a in enumerate(ws.asks, start=1):
-            rows.append(
                 [
-                    Paragraph(f"{i}.", self.s.cell_bold),
                     Paragraph(a.kind.label, self.s.cell_bold),
                     Paragraph(self.m(a.text), self.s.cell),
                     Paragraph(self.m(a.due) or "–", self.s.cell),
                 ]
-            )
+                for a in ws.asks
+            ],
+        )
+        return [_RoomFor(out, table), *out, table, Spacer(1, 6)]
+
+    def _numbered_table(
+        self, headings: list[str], widths: list[float], cells: list[list[Any]]
+    ) -> _Table:
+        """A numbered list as a table under ``headings``: the asks, the next steps."""
+        rows: list[list[Any]] = [["", *(Paragraph(h, self.s.cell_head) for h in headings)]]
+        rows += [
+            [Paragraph(f"{i}.", self.s.cell_bold), *row] for i, row in enumerate(cells, start=1)
+        ]
         commands = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
@@ -981,7 +986,7 @@ class _Writer:
             ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
         ]
         table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
-        return [_RoomFor(out, table), *out, table, Spacer(1, 6)]
+        return table
 
     # -- goals ----------------------------------------------------------------------
 
@@ -1430,32 +1435,18 @@ class _Writer:
             return [_RoomFor(out), *out]
         widths = [26.0, 0.0, 124.0, 96.0]
         widths[1] = self.width - sum(widths)
-        rows: list[list[Any]] = [
+        table = self._numbered_table(
+            ["Next step", "Who", "By when"],
+            widths,
             [
-                "",
-                Paragraph("Next step", self.s.cell_head),
-                Paragraph("Who", self.s.cell_head),
-                Paragraph("By when", self.s.cell_head),
-            ]
-        ]
-        for i, c in enumerate(ws.commitments, start=1):
-            rows.append(
                 [
-                    Paragraph(f"{i}.", self.s.cell_bold),
                     Paragraph(self.m(c.text), self.s.cell),
                     Paragraph(self.m(c.owner) or "–", self.s.cell_bold),
                     Paragraph(self.m(c.due) or "–", self.s.cell),
                 ]
-            )
-        commands = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.5, HAIRLINE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 1), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
-        ]
-        table = _table(rows, widths, commands, repeatRows=1, splitInRow=1)
+                for c in ws.commitments
+            ],
+        )
         return [_RoomFor(out, table), *out, table]
 
     def people(self) -> list[Flowable]:
