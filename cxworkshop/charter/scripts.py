@@ -24,7 +24,9 @@ from typing import Any
 from bidi import algorithm as uba  # type: ignore[import-untyped]
 from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.rl_accel import fp_str  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr  # type: ignore[import-untyped]
+from reportlab.pdfgen.textobject import PDFTextObject  # type: ignore[import-untyped]
 from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-untyped]
 
 from ..domain.model import Workshop
@@ -283,12 +285,32 @@ def _needs_work(texts: Iterable[tuple[str, str]]) -> bool:
     return False
 
 
+class _TextObject(PDFTextObject):  # type: ignore[misc]
+    """reportlab's text object, able to raise the baseline as its first act.
+
+    A shaped run whose first glyph sits off the baseline (a Hebrew point, an
+    Arabic vowel mark) asks for a rise before anything else is written, and
+    reportlab's own ``setRise`` looks at the previous operator, which is not there.
+    """
+
+    def setRise(self, rise: float) -> None:
+        if self._code:
+            super().setRise(rise)
+            return
+        self._rise = rise
+        self._y -= rise
+        self._code.append(f"{fp_str(rise)} Ts")
+
+
 class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
     """reportlab's paragraph, its lines drawn in visual order and in fonts that have each script.
 
     Lines are broken as typed; only drawing changes, so splitting across pages
     and measuring work as before.
     """
+
+    def beginText(self, x: float, y: float) -> Any:
+        return _TextObject(self.canv, x, y)
 
     def _frag_lines(self) -> list[Any]:
         bl = self.blPara

@@ -43,7 +43,7 @@ from cxworkshop.charter.scripts import has_rtl, reads_rtl, visual_order, visual_
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.domain.demo_scripts import TEXTS, workshop_in
-from cxworkshop.domain.model import Workshop
+from cxworkshop.domain.model import Commitment, Workshop
 
 LANGUAGES = tuple(TEXTS)
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -387,3 +387,17 @@ def test_brackets_in_a_right_to_left_charter_leave_later_charters_brackets_alone
     english = demo_workshop()
     editing.update_details(english, title="Customer plan (2027) for the year")
     assert "Customer plan (2027) for the year" in extracted(pdf_bytes(english, Paper.A4), tmp_path)
+
+
+def test_a_pointed_hebrew_letter_first_in_a_table_cell_exports(tmp_path: Path):
+    # A point (dagesh) sits above the baseline, so the cell's first glyph asks for
+    # a rise before anything else is drawn; reportlab's own text object could not.
+    ws = demo_workshop()
+    named = next(a.assignee.id for a in ws.assignments if a.assignee.kind.value == "participant")
+    editing.update_participant(ws, named, name="דָּנָה")
+    editing.add_commitment(ws, Commitment(text="Aוּ"))
+    editing.update_goal(ws, ws.goals[0].id, title="וּ")
+    data = pdf_bytes(ws, Paper.A4)
+    letters = rtl_letters(extracted(data, tmp_path))
+    assert "ו" in letters
+    assert rtl_letters("דָּנָה") in letters
