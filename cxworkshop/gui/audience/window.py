@@ -257,6 +257,8 @@ class AudienceWindow(QWidget):
 
     def set_round(self, round_id: str | None) -> None:
         """Show the results of the round the console shows (once it is closed and revealed)."""
+        if round_id == self.results_model.round_id:
+            return  # the same round: its changes arrive as change sets (see _follow)
         self.results_model.set_round(round_id)
         self.refresh()
 
