@@ -48,6 +48,7 @@ from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.model import Goal, Participant, Pillar, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
+from cxworkshop.phones.room import phone_state
 from cxworkshop.storage.store import Store
 
 GOALS = 8
@@ -305,7 +306,9 @@ def run(phones: int = 30, waves: int = 10) -> Burst:
             bridge.server.port, bridge.server.key, people, waves, idle_second, wait_on_window
         )
         stall = stalls.stop()
-        state = bridge.server.state_for(None)
+        room = bridge.server.room()
+        assert room is not None
+        state = phone_state(room, None, frozenset())
         state["ballot"] = {
             "round": ws.rounds[0].id,
             "goals": [{"id": g.id, "pillar": g.pillar.value, "title": g.title} for g in ws.goals],

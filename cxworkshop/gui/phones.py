@@ -114,18 +114,14 @@ class PhonesControl(QObject):
             return True
         if self.session is None:
             return False
-        bridge = None
-        for port in (PREFERRED_PORT, 0):
-            try:
-                bridge = PhonesBridge(self.session, "0.0.0.0", port, parent=self)
-                break
-            except OSError:
-                continue
-        if bridge is None:
+        try:
+            bridge = PhonesBridge(self.session, "0.0.0.0", (PREFERRED_PORT, 0), parent=self)
+        except OSError:
             self.session.sig_error.emit("Phones could not be turned on: no port is free.")
             return False
         bridge.start()
         bridge.sig_joined.connect(self._show_joined)
+        bridge.sig_gone.connect(self._gone, Qt.ConnectionType.QueuedConnection)
         self.session.sig_changes.connect(self._follow)
         self.bridge = bridge
         self.chosen = None
@@ -144,6 +140,14 @@ class PhonesControl(QObject):
             self.session.sig_changes.disconnect(self._follow)
         self._show_state()
         self.sig_changed.emit(False)
+
+    def _gone(self) -> None:
+        """The server stopped by itself: say so, and show phones as off."""
+        if self.bridge is not None and self.session is not None:
+            self.turn_off()
+            self.session.sig_error.emit(
+                "Phones stopped unexpectedly; turn them on again to carry on."
+            )
 
     def _toggled(self, on: bool) -> None:
         if on and not self.turn_on():

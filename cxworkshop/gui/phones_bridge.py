@@ -1,6 +1,7 @@
 """Where phones' writes meet the window: the one place a phone's vote or proposal is saved.
 
-The phones' server runs on threads of its own; it hands each write here as a
+The phones' server runs in a process of its own (see
+:mod:`cxworkshop.phones.process`); it hands each write here as a
 :class:`~concurrent.futures.Future` and waits for it. A queued signal brings
 the write to the window's thread, where it runs through the same edit as the
 laptop's (a ballot exactly as the laptop ballot confirms one), and every
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import Future
 from time import monotonic
 from typing import Any
@@ -26,8 +28,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.changes import ChangeSet
+from ..phones.process import PhoneProcess
 from ..phones.room import snapshot
-from ..phones.server import PhoneServer
 from .ops import phones as phone_ops
 from .ops import voting
 from .session import Session
@@ -62,13 +64,16 @@ class PhonesBridge(QObject):
     sig_joined = Signal()
     """A phone joined (or a name was freed): who has joined changed."""
 
+    sig_gone = Signal()
+    """The phones' server ended without being turned off (its process was killed)."""
+
     _sig_wake = Signal()
 
     def __init__(
         self,
         session: Session,
         host: str = "127.0.0.1",
-        port: int = 0,
+        ports: Sequence[int] = (0,),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,7 +89,9 @@ class PhonesBridge(QObject):
         """Ballots were saved that the window has not been told about yet."""
         self._behind_since = monotonic()
         self._saved = False
-        self.server = PhoneServer(self._submit, host, port, joined=self.sig_joined.emit)
+        self.server = PhoneProcess(
+            self._submit, host, ports, joined=self.sig_joined.emit, gone=self.sig_gone.emit
+        )
         session.sig_changes.connect(self._changed)
         self.publish()
 
@@ -109,14 +116,14 @@ class PhonesBridge(QObject):
 
     def free(self, participant_id: str) -> bool:
         """Free a name taken by mistake; the phone that held it joins again."""
-        freed = self.server.joins.free(participant_id)
+        freed = self.server.free(participant_id)
         self.sig_joined.emit()
         return freed
 
     # ------------------------------------------------------------ writes
 
     def _submit(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
-        """Called on a server thread: queue the write for the window's thread."""
+        """Called on the pipe's thread: queue the write for the window's thread."""
         outcome: Future[str] = Future()
         self._pending.append((what, participant_id, values, outcome))
         self._sig_wake.emit()

@@ -351,8 +351,9 @@ class PhoneServer:
         *,
         joined: Callable[[], None] | None = None,
         write_seconds: float = WRITE_SECONDS,
+        key: str | None = None,
     ) -> None:
-        self.key = Joins.new_token()
+        self.key = key or Joins.new_token()
         """The room's key: 128 random bits, the first segment of every address."""
         self.joins = Joins()
         self.buckets = _Buckets()

@@ -263,11 +263,11 @@ def test_at_1280x720_the_panel_reads_well_and_leaves_the_board_its_room(qtbot, w
     from PySide6.QtGui import QFontInfo
 
     window.phones.action.trigger()
-    server = window.phones.bridge.server
     people = window.session.workshop.participants
-    for n, person in enumerate(people):
-        server.joins.claim(f"device-{n}", person.id, Step.GOALS)
-    window.phones.bridge.sig_joined.emit()
+    # Every person joins from a phone of their own.
+    for person in people:
+        status, _ = off_thread(qtbot, lambda name=person.name: local(window).join(name))
+        assert status == 200
     qtbot.waitUntil(lambda: len(joined_rows(window)) == len(people))
     panel = window.phones.panel
     qtbot.wait(50)
@@ -293,3 +293,18 @@ def test_at_1280x720_the_panel_reads_well_and_leaves_the_board_its_room(qtbot, w
     # The goals board keeps more than 72 % of the window's width (the panel is 300 px).
     board = window.workshop_view.pages[Step.GOALS]
     assert board.width() >= 0.72 * window.width(), board.width()
+
+
+def test_a_server_that_dies_shows_phones_off_and_says_so(qtbot, window):
+    """The phones' server runs in a process of its own; if it is killed, the window says so."""
+    phones = window.phones
+    phones.action.trigger()
+    assert off_thread(qtbot, local(window).state)["view"] == "join"
+    phones.bridge.server._process.kill()
+    qtbot.waitUntil(lambda: not phones.is_on, timeout=5000)
+    assert not phones.action.isChecked()
+    assert "Phones stopped" in window.statusBar().currentMessage()
+    # Turned on again, phones work as before.
+    phones.action.trigger()
+    assert phones.is_on
+    assert off_thread(qtbot, local(window).state)["view"] == "join"

@@ -1,4 +1,9 @@
-"""The phones' server on its own: a write the window does not take in time is not lost silently."""
+"""The phones' server on its own: a write the window does not take in time is not lost silently.
+
+Each test runs twice: against the server in this process, and against the
+server in a process of its own as the app runs it, where whether a write may
+still be cancelled is settled across the pipe.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,15 @@ import pytest
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.model import VotingMode
+from cxworkshop.phones.process import PhoneProcess
 from cxworkshop.phones.room import snapshot
 from cxworkshop.phones.server import PhoneServer
 from tests.helpers.builders import small_workshop
 from tests.helpers.phones import Phone
 
 
-@pytest.fixture
-def waiting():  # type: ignore[no-untyped-def]
+@pytest.fixture(params=["in this process", "in a process of its own"])
+def waiting(request):  # type: ignore[no-untyped-def]
     """A server whose window never answers (its futures stay pending), on a secret ballot."""
     ws = small_workshop()
     ws.id = 7
@@ -36,7 +42,14 @@ def waiting():  # type: ignore[no-untyped-def]
         handed.append(outcome)
         return outcome
 
-    server = PhoneServer(write, write_seconds=0.3)
+    seconds = request.node.get_closest_marker("write_seconds")
+    write_seconds = seconds.args[0] if seconds else 0.3
+    server: Any
+    if request.param == "in this process":
+        server = PhoneServer(write, write_seconds=write_seconds)
+    else:
+        server = PhoneProcess(write, write_seconds=write_seconds)
+    server.write_seconds = write_seconds
     server.publish(snapshot(ws))
     server.start()
     yield server, ws, r, handed
@@ -53,9 +66,9 @@ def test_a_write_the_window_does_not_take_in_time_asks_the_phone_to_try_again(wa
     assert len(handed) == 1 and handed[0].cancelled()
 
 
+@pytest.mark.write_seconds(5.0)
 def test_a_write_cancelled_as_phones_are_turned_off_is_answered_too(waiting):
     server, ws, r, handed = waiting
-    server.write_seconds = 5.0
     phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
     assert phone.join(ws.participants[1].name)[0] == 200
 

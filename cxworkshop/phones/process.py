@@ -1,0 +1,395 @@
+"""The phones' web server in a process of its own, so the room's requests never hold the window.
+
+Every request a phone makes is read, parsed and answered in Python. Served
+from threads of the app's own process, thirty phones at once kept the
+window's thread waiting for the interpreter lock: its event loop stalled
+while nothing of its own was running. In a child process the server has an
+interpreter of its own; what crosses to the app is only what the app must do:
+
+- a phone's write (a ballot or a proposal), which the app runs through the
+  same edit as the laptop's and answers with "" or a refusal;
+- who joined, each time it changes;
+- the server's log lines (ids only, as :mod:`.server` writes them).
+
+The app sends the other way the room as phones may see it (a
+:class:`~.room.Snapshot`) after every change, and the facilitator's "free
+this name". The child stops when told, when phones are turned off, or when
+the app goes away (its end of the pipe closes).
+
+No Qt here: the child imports only the standard library and the phones' server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import itertools
+import logging
+import multiprocessing
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
+from types import MappingProxyType
+from typing import Any
+
+from ..domain.model import Step
+from .room import Joins, Snapshot
+from .server import WRITE_SECONDS, PhoneServer, Write
+
+_log = logging.getLogger(__name__)
+
+START_SECONDS = 10.0
+"""How long turning phones on waits for the server's process to listen."""
+
+REPLY_SECONDS = 5.0
+"""How long the app waits for the server's process to answer a question."""
+
+
+# ---------------------------------------------------------------- the room, across
+
+
+def portable(room: Snapshot) -> Snapshot:
+    """``room`` in a form that can be pickled (its ballots as plain dicts)."""
+    own = {v: dict(b) for v, b in room.own_ballots.items()}
+    return dataclasses.replace(room, own_ballots=own)
+
+
+def sealed(room: Snapshot) -> Snapshot:
+    """A room that came across, made read-only again."""
+    own = MappingProxyType({v: MappingProxyType(dict(b)) for v, b in room.own_ballots.items()})
+    return dataclasses.replace(room, own_ballots=own)
+
+
+def _joined_portable(joins: Joins) -> dict[str, str]:
+    return {pid: step.value for pid, step in joins.joined().items()}
+
+
+# ---------------------------------------------------------------- the app's side
+
+
+class JoinedMirror:
+    """Who joined, as the server's process last said: what the app reads of :class:`Joins`."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._joined: dict[str, Step] = {}
+
+    def set(self, joined: dict[str, str]) -> None:
+        with self._lock:
+            self._joined = {pid: Step(step) for pid, step in joined.items()}
+
+    def joined(self) -> dict[str, Step]:
+        """Participant id -> the step the room was on when their phone joined."""
+        with self._lock:
+            return dict(self._joined)
+
+    def taken(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._joined)
+
+
+class PhoneProcess:
+    """The phones' server for one workshop, run in a child process.
+
+    The same roles as :class:`~.server.PhoneServer`: ``write`` runs a phone's
+    vote or proposal where the window's edits run (it is called on a thread
+    of this class's, and returns a future); ``joined`` is told whenever
+    who-joined changes; ``gone`` if the process ends without being stopped.
+    ``ports`` are tried in turn (0: any free port); an :class:`OSError` says
+    none could be had.
+    """
+
+    def __init__(
+        self,
+        write: Write,
+        host: str = "127.0.0.1",
+        ports: Sequence[int] = (0,),
+        *,
+        joined: Callable[[], None] | None = None,
+        gone: Callable[[], None] | None = None,
+        write_seconds: float = WRITE_SECONDS,
+    ) -> None:
+        self.key = Joins.new_token()
+        """The room's key: 128 random bits, the first segment of every address."""
+        self.joins = JoinedMirror()
+        self._write = write
+        self._on_joined = joined
+        self._on_gone = gone
+        self._stopping = False
+        self._room: Snapshot | None = None
+        self._send_lock = threading.Lock()
+        self._waiting: dict[int, tuple[threading.Event, list[Any]]] = {}
+        self._ids = itertools.count(1)
+        self._running: dict[int, Future[str]] = {}
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_end = context.Pipe()
+        self._process = context.Process(
+            target=_serve,
+            args=(child_end, self.key, host, tuple(ports), write_seconds),
+            name="cxworkshop-phones",
+            daemon=True,
+        )
+        self._process.start()
+        child_end.close()
+        try:
+            if not self._conn.poll(START_SECONDS):
+                raise OSError("the phones' server did not start")
+            kind, value = self._conn.recv()
+        except (EOFError, OSError):
+            self._end()
+            raise
+        if kind != "ready":
+            self._end()
+            raise OSError(value)
+        self.port = int(value)
+        self._reader = threading.Thread(target=self._read, name="phones-pipe", daemon=True)
+        self._reader.start()
+
+    # ------------------------------------------------------------ life
+
+    def start(self) -> None:
+        self._send(("start",))
+
+    def stop(self) -> None:
+        """Stop answering: the process ends, and every phone's device token with it."""
+        self._stopping = True
+        self._send(("stop",))
+        self._end()
+        for event, _ in list(self._waiting.values()):
+            event.set()
+        self.joins.set({})
+        _log.info("Phones off")
+
+    def _end(self) -> None:
+        self._stopping = True
+        self._process.join(2.0)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(2.0)
+        self._conn.close()
+
+    def path(self) -> str:
+        """The address's path: the room's key."""
+        return f"/{self.key}/"
+
+    # ------------------------------------------------------------ the room
+
+    def publish(self, room: Snapshot) -> None:
+        """Serve ``room`` from now on."""
+        self._room = room
+        self._send(("publish", portable(room)))
+
+    def room(self) -> Snapshot | None:
+        """The room as last published."""
+        return self._room
+
+    def free(self, participant_id: str) -> bool:
+        """Let go of a name taken by mistake; the phone that held it has to join again."""
+        reply = self._ask("free", participant_id)
+        return bool(reply and reply[0])
+
+    # ------------------------------------------------------------ the pipe
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        # If the process has gone, phones get no answer and the window goes on.
+        with self._send_lock, contextlib.suppress(OSError, ValueError):
+            self._conn.send(message)
+
+    def _ask(self, *message: Any) -> list[Any] | None:
+        """Send a question and wait for its answer (None: none came)."""
+        n = next(self._ids)
+        event, reply = threading.Event(), list[Any]()
+        self._waiting[n] = (event, reply)
+        try:
+            self._send((message[0], n, *message[1:]))
+            event.wait(REPLY_SECONDS)
+            return reply or None
+        finally:
+            self._waiting.pop(n, None)
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                if not self._stopping:
+                    _log.error("The phones' server ended on its own")
+                    if self._on_gone is not None:
+                        self._on_gone()
+                return
+            kind = message[0]
+            if kind == "write":
+                _, n, what, participant_id, values = message
+                self._run_write(n, what, participant_id, values)
+            elif kind == "cancel":
+                future = self._running.get(message[1])
+                cancelled = future is None or future.cancel()
+                self._send(("cancelled", message[1], cancelled))
+            elif kind == "joined":
+                _, n, joined = message
+                self.joins.set(joined)
+                if self._on_joined is not None:
+                    self._on_joined()
+                self._send(("ack", n))
+            elif kind == "reply":
+                _, n, *values = message
+                waiting = self._waiting.get(n)
+                if waiting is not None:
+                    if values[-1] is not None:
+                        self.joins.set(values[-1])
+                    waiting[1].extend(values)
+                    waiting[0].set()
+            elif kind == "log":
+                _, level, name, text = message
+                logging.getLogger(name).log(level, "%s", text)
+
+    def _run_write(self, n: int, what: str, participant_id: str, values: dict[str, Any]) -> None:
+        future = self._write(what, participant_id, values)
+        self._running[n] = future
+
+        def done(f: Future[str]) -> None:
+            self._running.pop(n, None)
+            if f.cancelled():
+                self._send(("answer", n, None))
+            else:
+                self._send(("answer", n, f.result()))
+
+        future.add_done_callback(done)
+
+
+# ---------------------------------------------------------------- the child's side
+
+
+class _Forward(logging.Handler):
+    """Hands each log record to the app, which writes it to the app's own log."""
+
+    def __init__(self, send: Callable[[tuple[Any, ...]], None]) -> None:
+        super().__init__()
+        self._forward = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # A log line must never break an answer.
+        with contextlib.suppress(Exception):
+            self._forward(("log", record.levelno, record.name, record.getMessage()))
+
+
+class _Remote(Future[str]):
+    """A write the app runs: cancelled only if the app had not started it yet."""
+
+    def __init__(self, child: _Child, n: int) -> None:
+        super().__init__()
+        self._child, self._n = child, n
+
+    def cancel(self) -> bool:
+        if self.done():
+            return super().cancel()
+        reply = self._child.ask("cancel", self._n)
+        if reply and reply[0]:
+            return super().cancel()
+        return False
+
+
+class _Child:
+    """The server's process: the server, and its side of the pipe."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._send_lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._writes: dict[int, _Remote] = {}
+        self._waiting: dict[tuple[str, int], tuple[threading.Event, list[Any]]] = {}
+        self.server: PhoneServer | None = None
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        with self._send_lock:
+            self.conn.send(message)
+
+    def ask(self, kind: str, n: int | None = None) -> list[Any]:
+        """Send ``kind`` and wait for the app's answer to it."""
+        n = next(self._ids) if n is None else n
+        answer = "cancelled" if kind == "cancel" else "ack"
+        event, reply = threading.Event(), list[Any]()
+        self._waiting[(answer, n)] = (event, reply)
+        try:
+            if kind == "joined":
+                assert self.server is not None
+                self.send((kind, n, _joined_portable(self.server.joins)))
+            else:
+                self.send((kind, n))
+            event.wait(REPLY_SECONDS)
+            return reply
+        finally:
+            self._waiting.pop((answer, n), None)
+
+    def write(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
+        n = next(self._ids)
+        outcome = _Remote(self, n)
+        self._writes[n] = outcome
+        self.send(("write", n, what, participant_id, values))
+        return outcome
+
+    def joined(self) -> None:
+        self.ask("joined")
+
+    def serve(self) -> None:
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                break  # the app has gone
+            kind = message[0]
+            if kind == "stop":
+                break
+            assert self.server is not None
+            if kind == "start":
+                self.server.start()
+            elif kind == "publish":
+                self.server.publish(sealed(message[1]))
+            elif kind == "answer":
+                _, n, refusal = message
+                outcome = self._writes.pop(n, None)
+                if outcome is not None and not outcome.done():
+                    if refusal is None:
+                        Future.cancel(outcome)
+                    else:
+                        outcome.set_result(refusal)
+            elif kind == "free":
+                _, n, participant_id = message
+                freed = self.server.joins.free(participant_id)
+                self.send(("reply", n, freed, _joined_portable(self.server.joins)))
+            elif kind in ("ack", "cancelled"):
+                waiting = self._waiting.get((kind, message[1]))
+                if waiting is not None:
+                    waiting[1].extend(message[2:])
+                    waiting[0].set()
+        # Nothing to wind down: the process ends, and its sockets and threads with it.
+
+
+def _serve(
+    conn: Connection, key: str, host: str, ports: tuple[int, ...], write_seconds: float
+) -> None:
+    """The child process: listen on the first port that can be had, then serve until told."""
+    child = _Child(conn)
+    root = logging.getLogger()
+    root.handlers[:] = [_Forward(child.send)]
+    root.setLevel(logging.INFO)
+    failure = "no port"
+    for port in ports:
+        try:
+            child.server = PhoneServer(
+                child.write,
+                host,
+                port,
+                key=key,
+                joined=child.joined,
+                write_seconds=write_seconds,
+            )
+            break
+        except OSError as exc:
+            failure = exc.strerror or type(exc).__name__
+    if child.server is None:
+        child.send(("failed", failure))
+        return
+    child.send(("ready", child.server.port))
+    child.serve()
