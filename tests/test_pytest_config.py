@@ -25,8 +25,8 @@ def test_a_hung_test_has_its_stacks_dumped_well_before_ci_gives_up(request: pyte
 def test_the_fast_loop_leaves_out_the_slow_tests_and_only_them():
     """``pytest -m "not slow"`` collects every test but those marked slow."""
 
-    def collected(*args: str) -> set[str]:
-        done = subprocess.run(
+    def collecting(*args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -38,16 +38,19 @@ def test_the_fast_loop_leaves_out_the_slow_tests_and_only_them():
                 *args,
             ],
             cwd=ROOT,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
-            check=False,
         )
-        assert done.returncode == 0, done.stdout + done.stderr
-        return {line for line in done.stdout.splitlines() if "::" in line}
+
+    def collected(run: subprocess.Popen[str]) -> set[str]:
+        out, _ = run.communicate()
+        assert run.returncode == 0, out
+        return {line for line in out.splitlines() if "::" in line}
 
     folders = ("tests/unit", "tests/gui")
-    everything = collected(*folders)
-    slow = collected("-m", "slow", *folders)
-    fast = collected("-m", "not slow", *folders)
+    # The three collections run side by side.
+    runs = [collecting(*m, *folders) for m in ((), ("-m", "slow"), ("-m", "not slow"))]
+    everything, slow, fast = (collected(run) for run in runs)
     assert slow, "no test is marked slow"
     assert fast | slow == everything and not fast & slow
