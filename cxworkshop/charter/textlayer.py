@@ -101,8 +101,14 @@ def pdfium_rtl(text: str) -> bool:
     return sum(k == "R" for k, _ in runs) > sum(k == "L" for k, _ in runs)
 
 
+_PDFIUM_MIRRORED = {**MIRRORED, "‘": "’", "’": "‘", "“": "”", "”": "“", "〈": "〉", "〉": "〈"}
+"""The characters PDFium mirrors in what it reads right to left: Unicode's mirrored
+pairs and, as measured, curly quotes and angle brackets (it also spells out some
+characters there, "…" as "...", which cannot be undone)."""
+
+
 def _mirror(run: str) -> str:
-    return "".join(MIRRORED.get(c, c) for c in run)
+    return "".join(_PDFIUM_MIRRORED.get(c, c) for c in run)
 
 
 def _turn(runs: list[tuple[str, str]], rtl: bool) -> list[str]:

@@ -32,7 +32,8 @@ from cxworkshop.charter.textlayer import (
 from cxworkshop.domain.demo_scripts import workshop_in
 
 LINES = st.text(
-    st.sampled_from(list("אבגד שלום ابتث ليلى abc NPS 0123 42% .,:;-()[]«»“”·→✓")), max_size=30
+    st.sampled_from(list("אבגד שלום ابتث ليلى ٣٤ abc NPS 0123 42% .,:;-+#$/()[]«»“”‘’·→✓")),
+    max_size=30,
 )
 
 
