@@ -30,8 +30,10 @@ in the order its own rules turn back into what was typed:
 Both are inverted exactly: the text handed to each is the one its rules map
 onto the line as typed. Poppler's text may carry left-to-right or
 right-to-left marks (invisible, as its own output already has direction
-marks) where a space must not be swept into the wrong run. The glyphs, and
-so what the page looks like, do not change.
+marks) where a space must not be swept into the wrong run. Around both, the
+outermost span holds the line as typed: the format says the outer /ActualText
+stands for all it holds, so that is what a screen reader should say. The
+glyphs, and so what the page looks like, do not change.
 
 PDFium's rule spans all the text on one baseline, so a table row whose cells
 share a baseline with a right-to-left cell can come out with its cells in the
@@ -52,8 +54,8 @@ from .direction import FSI, PDI, has_rtl
 LRM = "\u200e"
 RLM = "\u200f"
 INNER_TAG = "ReadingOrder"
-"""The tag of the inner sequence, PDFium's: Poppler, as the format says, reads
-/ActualText only in a Span, and so takes the outer one."""
+"""The tag of the innermost sequence, PDFium's: Poppler, as the format says, reads
+/ActualText only in a Span, and takes the innermost Span."""
 
 
 @cache
@@ -310,11 +312,14 @@ class PageText:
         reversed_in = first_rtl or (self.last_rtl and pdfium_rtl(typed))
         inner = _pdf_text(for_pdfium(typed, reversed_in))
         self.last_rtl = first_rtl
-        return f"/Span <</ActualText {token}>> BDC /{INNER_TAG} <</ActualText {inner}>> BDC"
+        return (
+            f"/Span <</ActualText {_pdf_text(typed)}>> BDC "
+            f"/Span <</ActualText {token}>> BDC /{INNER_TAG} <</ActualText {inner}>> BDC"
+        )
 
     def end(self) -> str:
         self._inside -= 1
-        return "EMC EMC"
+        return "EMC EMC EMC"
 
     def resolve(self, canvas: Any) -> None:
         """Writes Poppler's text into the page's operators on ``canvas``, now that

@@ -112,7 +112,9 @@ def test_pdfium_reads_a_span_as_typed_whatever_came_before_it():
 
 
 def test_spans_nest_inside_the_tagged_content_and_resolve_fully():
-    data = pdf_bytes(workshop_in("he"), Paper.LETTER)
+    ws = workshop_in("he")
+    data = pdf_bytes(ws, Paper.LETTER)
+    outermost: list[str] = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
         spans = 0
         for page in pdf.pages:
@@ -127,6 +129,8 @@ def test_spans_nest_inside_the_tagged_content_and_resolve_fully():
                         spans += 1
                         # Inside what the structure tree knows (or page furniture).
                         assert stack and (stack[0][1] or stack[0][0] == "/Artifact"), stack
+                        if stack[-1][0] != "/Span":
+                            outermost.append(str(props.ActualText))
                     if tag == f"/{INNER_TAG}":
                         assert stack[-1][0] == "/Span"
                     stack.append((tag, "/MCID" in props))
@@ -136,3 +140,6 @@ def test_spans_nest_inside_the_tagged_content_and_resolve_fully():
                     stack.pop()
             assert stack == []
         assert spans > 20
+    # What the format says a reader takes, and a screen reader says: the line as typed.
+    assert ws.title in outermost
+    assert any(t.startswith(f"✓ Signed by {ws.sponsor_name} on ") for t in outermost)
