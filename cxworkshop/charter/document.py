@@ -63,7 +63,7 @@ from . import content
 from .charts import ELLIPSIS, UprightLabel, dots_bar, fit_lines, role_chip
 from .fonts import BOLD, REGULAR, Text, nfc, register, writing_in
 from .paper import Paper
-from .scripts import Paragraph, workshop_language
+from .scripts import Paragraph, TextObject, workshop_language
 from .styles import (
     ACCENT,
     ACCENT_TINT,
@@ -86,6 +86,7 @@ from .styles import (
     layout,
 )
 from .tagging import About, Described, Node, TableTags, Tagged, Tags, finish, tag_story, tag_table
+from .textlayer import PageText
 
 SECTIONS = {
     "summary": "Summary",
@@ -200,6 +201,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._held: list[dict[str, Any]] = []
         self._marks: list[tuple[str, dict[str, Any]]] = []
         self.tags = Tags()
+        self.page_text = PageText()
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> TextObject:
+        return TextObject(self, x, y, direction=direction)
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         self._marks.append((key, kwargs))
@@ -212,6 +217,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._held.append(dict(self.__dict__))
         self._startPage()
         self._marks = []
+        self.page_text = PageText()
 
     def save(self) -> None:
         held = self._held
@@ -223,6 +229,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.tags.begin_artifact(self, "Pagination")
             self._draw_late(number, total)
             self.tags.end(self)
+            # Poppler's text for each line can be written now that the page is whole.
+            self.page_text.resolve(self)
             Canvas.showPage(self)
         Canvas.save(self)
         self.total_pages = total

@@ -464,7 +464,7 @@ class Text:
     def draw(self, canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
         """Draw one line of ``text`` from (x, y): each script in a font that has it,
         right-to-left runs in visual order and shaped."""
-        from .scripts import visual_pieces
+        from .scripts import page_text, visual_pieces
 
         text = self.clean(text)
         face = known(font)
@@ -472,7 +472,13 @@ class Text:
             canvas.setFont(font, size)
             canvas.drawString(x, y, text)
             return
-        for piece in visual_pieces(text, font, size):
+        pieces = visual_pieces(text, font, size)
+        layer = page_text(canvas) if pieces and has_rtl(text) else None
+        if layer is not None:
+            canvas._code.append(layer.begin(text, pieces[0].typed))
+        for piece in pieces:
             canvas.setFont(piece.font, size)
             canvas.drawString(x, y, piece.text)
             x += piece.width
+        if layer is not None:
+            canvas._code.append(layer.end())

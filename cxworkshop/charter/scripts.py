@@ -23,6 +23,7 @@ from typing import Any
 
 from bidi import algorithm as uba  # type: ignore[import-untyped]
 from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from reportlab.lib.abag import ABag  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.rl_accel import fp_str  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr  # type: ignore[import-untyped]
@@ -32,6 +33,7 @@ from reportlab.platypus import paragraph as rl_paragraph  # type: ignore[import-
 from ..domain.model import Workshop
 from .direction import FSI, PDI, has_rtl
 from .fonts import font_runs, known, language_of
+from .textlayer import PageText
 
 _OBJECT = "\ufffc"
 """An isolate seen from outside: one neutral character, as the algorithm treats it."""
@@ -285,13 +287,26 @@ def _needs_work(texts: Iterable[tuple[str, str]]) -> bool:
     return False
 
 
-class _TextObject(PDFTextObject):  # type: ignore[misc]
-    """reportlab's text object, able to raise the baseline as its first act.
+def page_text(canvas: Any) -> PageText | None:
+    """The canvas's record of the page's text for readers, where it keeps one."""
+    layer = getattr(canvas, "page_text", None)
+    return layer if isinstance(layer, PageText) else None
+
+
+class TextObject(PDFTextObject):  # type: ignore[misc]
+    """reportlab's text object, able to raise the baseline as its first act, and
+    counting the letters it draws for the page's text layer (:mod:`.textlayer`).
 
     A shaped run whose first glyph sits off the baseline (a Hebrew point, an
     Arabic vowel mark) asks for a rise before anything else is written, and
     reportlab's own ``setRise`` looks at the previous operator, which is not there.
     """
+
+    def _formatText(self, text: str) -> Any:
+        layer = page_text(self._canvas)
+        if layer is not None:
+            layer.count(text)
+        return super()._formatText(text)
 
     def setRise(self, rise: float) -> None:
         if self._code:
@@ -302,6 +317,22 @@ class _TextObject(PDFTextObject):  # type: ignore[misc]
         self._code.append(f"{fp_str(rise)} Ts")
 
 
+_SPAN = "cxworkshop_text_span"
+
+
+def _span_mark(like: Any, label: tuple[str, ...]) -> Any:
+    """A piece of a line that draws nothing and opens or closes the line's span."""
+    return like.clone(text="", cbDefn=ABag(kind="onDraw", name=_SPAN, label=label))
+
+
+def _span(canvas: Any, kind: str, label: tuple[str, ...]) -> None:
+    """Opens or closes a line's span inside the text object drawing it."""
+    layer = page_text(canvas)
+    assert layer is not None
+    tx = canvas._curr_tx_info["tx"]
+    tx._code.append(layer.begin(label[1], label[2]) if label[0] == "begin" else layer.end())
+
+
 class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
     """reportlab's paragraph, its lines drawn in visual order and in fonts that have each script.
 
@@ -310,7 +341,7 @@ class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
     """
 
     def beginText(self, x: float, y: float) -> Any:
-        return _TextObject(self.canv, x, y)
+        return TextObject(self.canv, x, y)
 
     def _frag_lines(self) -> list[Any]:
         bl = self.blPara
@@ -349,12 +380,17 @@ class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
         text, owners = "".join(text[j] for j in kept), [owners[j] for j in kept]
         words = []
         after = 0.0
-        for piece in visual_pieces(
+        pieces = visual_pieces(
             text, [f.fontName for f in frags], frags[0].fontSize if frags else 10, rtl, owners
-        ):
+        )
+        for piece in pieces:
             source = frags[piece.owner]
             words.append(source.clone(fontName=piece.font, text=piece.text))
             after += _width(piece.text, piece.font, source.fontSize)
+        if pieces and has_rtl(text) and page_text(self.canv) is not None:
+            # The line's text as typed goes to readers beside its glyphs (:mod:`.textlayer`).
+            begin = _span_mark(frags[0], ("begin", text, pieces[0].typed))
+            words = [begin, *words, _span_mark(frags[0], ("end",))]
         return line.clone(words=marks + words, extraSpace=line.extraSpace + before - after)
 
     def _texts(self) -> Iterator[tuple[str, str]]:
@@ -381,6 +417,8 @@ class Paragraph(rl_paragraph.Paragraph):  # type: ignore[misc]
         self.blPara = rl_paragraph.ParaLines(
             kind=1, lines=[self._visual_line(line, rtl) for line in lines]
         )
+        if page_text(self.canv) is not None:
+            self.canv.setNamedCB(_SPAN, _span)
         if rtl and style.alignment in (TA_LEFT, TA_JUSTIFY):
             self.style = style.clone(style.name, alignment=TA_RIGHT)
         try:
