@@ -89,6 +89,7 @@ class PhonesBridge(QObject):
         """Ballots were saved that the window has not been told about yet."""
         self._behind_since = monotonic()
         self._saved = False
+        self._stopped = False
         self.server = PhoneProcess(
             self._submit, host, ports, joined=self.sig_joined.emit, gone=self.sig_gone.emit
         )
@@ -100,10 +101,13 @@ class PhonesBridge(QObject):
 
     def stop(self) -> None:
         self.session.sig_changes.disconnect(self._changed)
-        self.server.stop()
+        # The writes still queued are cancelled first, and any arriving from now on:
+        # their phones hear "try again".
+        self._stopped = True
         self._drain.stop()
         while self._pending:
             self._pending.popleft()[3].cancel()
+        self.server.stop()
         self._catch_up()
 
     def publish(self) -> None:
@@ -125,6 +129,9 @@ class PhonesBridge(QObject):
     def _submit(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
         """Called on the pipe's thread: queue the write for the window's thread."""
         outcome: Future[str] = Future()
+        if self._stopped:
+            outcome.cancel()
+            return outcome
         self._pending.append((what, participant_id, values, outcome))
         self._sig_wake.emit()
         return outcome

@@ -26,6 +26,7 @@ import dataclasses
 import itertools
 import logging
 import multiprocessing
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -44,6 +45,9 @@ START_SECONDS = 10.0
 
 REPLY_SECONDS = 5.0
 """How long the app waits for the server's process to answer a question."""
+
+STOP_SECONDS = 1.0
+"""How long the server's process, told to stop, lets the phones it is answering hear back."""
 
 
 # ---------------------------------------------------------------- the room, across
@@ -136,9 +140,9 @@ class PhoneProcess:
             if not self._conn.poll(START_SECONDS):
                 raise OSError("the phones' server did not start")
             kind, value = self._conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError) as exc:
             self._end()
-            raise
+            raise OSError("the phones' server ended as it started") from exc
         if kind != "ready":
             self._end()
             raise OSError(value)
@@ -198,6 +202,8 @@ class PhoneProcess:
 
     def _ask(self, *message: Any) -> list[Any] | None:
         """Send a question and wait for its answer (None: none came)."""
+        if not self._reader.is_alive():
+            return None  # the process has gone: no answer will come
         n = next(self._ids)
         event, reply = threading.Event(), list[Any]()
         self._waiting[n] = (event, reply)
@@ -213,6 +219,8 @@ class PhoneProcess:
             try:
                 message = self._conn.recv()
             except (EOFError, OSError):
+                for event, _ in list(self._waiting.values()):
+                    event.set()  # no answer will come
                 if not self._stopping:
                     _log.error("The phones' server ended on its own")
                     if self._on_gone is not None:
@@ -221,10 +229,15 @@ class PhoneProcess:
             kind = message[0]
             if kind == "write":
                 _, n, what, participant_id, values = message
-                self._run_write(n, what, participant_id, values)
+                if self._stopping:
+                    self._send(("answer", n, None))  # phones are being turned off
+                else:
+                    self._run_write(n, what, participant_id, values)
             elif kind == "cancel":
                 future = self._running.get(message[1])
-                cancelled = future is None or future.cancel()
+                # No entry: the write is done and its answer is already in the pipe,
+                # ahead of this reply.
+                cancelled = future is not None and future.cancel()
                 self._send(("cancelled", message[1], cancelled))
             elif kind == "joined":
                 _, n, joined = message
@@ -249,11 +262,9 @@ class PhoneProcess:
         self._running[n] = future
 
         def done(f: Future[str]) -> None:
+            self._send(("answer", n, None if f.cancelled() else f.result()))
+            # Only now: a write no longer listed has its answer in the pipe already.
             self._running.pop(n, None)
-            if f.cancelled():
-                self._send(("answer", n, None))
-            else:
-                self._send(("answer", n, f.result()))
 
         future.add_done_callback(done)
 
@@ -300,10 +311,18 @@ class _Child:
         self._writes: dict[int, _Remote] = {}
         self._waiting: dict[tuple[str, int], tuple[threading.Event, list[Any]]] = {}
         self.server: PhoneServer | None = None
+        self._closing = False
 
     def send(self, message: tuple[Any, ...]) -> None:
         with self._send_lock:
             self.conn.send(message)
+
+    def send_joined(self, *message: Any) -> None:
+        """Send ``message`` with who joined as it is now: taken under the lock, so the
+        app never hears an older list after a newer one."""
+        assert self.server is not None
+        with self._send_lock:
+            self.conn.send((*message, _joined_portable(self.server.joins)))
 
     def ask(self, kind: str, n: int | None = None) -> list[Any]:
         """Send ``kind`` and wait for the app's answer to it."""
@@ -313,8 +332,7 @@ class _Child:
         self._waiting[(answer, n)] = (event, reply)
         try:
             if kind == "joined":
-                assert self.server is not None
-                self.send((kind, n, _joined_portable(self.server.joins)))
+                self.send_joined(kind, n)
             else:
                 self.send((kind, n))
             event.wait(REPLY_SECONDS)
@@ -325,6 +343,9 @@ class _Child:
     def write(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
         n = next(self._ids)
         outcome = _Remote(self, n)
+        if self._closing:
+            Future.cancel(outcome)
+            return outcome
         self._writes[n] = outcome
         self.send(("write", n, what, participant_id, values))
         return outcome
@@ -340,6 +361,7 @@ class _Child:
                 break  # the app has gone
             kind = message[0]
             if kind == "stop":
+                self._wind_down()
                 break
             assert self.server is not None
             if kind == "start":
@@ -357,19 +379,31 @@ class _Child:
             elif kind == "free":
                 _, n, participant_id = message
                 freed = self.server.joins.free(participant_id)
-                self.send(("reply", n, freed, _joined_portable(self.server.joins)))
+                self.send_joined("reply", n, freed)
             elif kind in ("ack", "cancelled"):
                 waiting = self._waiting.get((kind, message[1]))
                 if waiting is not None:
                     waiting[1].extend(message[2:])
                     waiting[0].set()
-        # Nothing to wind down: the process ends, and its sockets and threads with it.
+        # The process ends, and its sockets and threads with it.
+
+    def _wind_down(self) -> None:
+        """Phones are being turned off: the writes still waiting are told to try again."""
+        self._closing = True
+        for outcome in list(self._writes.values()):
+            Future.cancel(outcome)
+        for event, _ in list(self._waiting.values()):
+            event.set()
+        if self.server is not None:
+            self.server.quiet(STOP_SECONDS)
 
 
 def _serve(
     conn: Connection, key: str, host: str, ports: tuple[int, ...], write_seconds: float
 ) -> None:
     """The child process: listen on the first port that can be had, then serve until told."""
+    # Ctrl+C in the terminal is for the app, which closes its window and then this.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     child = _Child(conn)
     root = logging.getLogger()
     root.handlers[:] = [_Forward(child.send)]

@@ -111,6 +111,27 @@ class _Buckets:
             return True
 
 
+class _Counter:
+    """How many requests are being answered: ``with counter:`` around each."""
+
+    def __init__(self) -> None:
+        self._now = 0
+        self._changed = threading.Condition()
+
+    def __enter__(self) -> None:
+        with self._changed:
+            self._now += 1
+
+    def __exit__(self, *_: object) -> None:
+        with self._changed:
+            self._now -= 1
+            self._changed.notify_all()
+
+    def wait_for_none(self, seconds: float) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: self._now == 0, seconds)
+
+
 class _Refused(Exception):
     """A request answered with ``status`` and one line for the phone to show."""
 
@@ -262,6 +283,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(post=True)
 
     def _answer(self, *, post: bool) -> None:
+        with self.server.phones.answering:
+            self._answer_now(post=post)
+
+    def _answer_now(self, *, post: bool) -> None:
         phones = self.server.phones
         token = self._token()
         device = f"addr:{self.client_address[0]}"
@@ -360,6 +385,8 @@ class PhoneServer:
         self.write = write
         self.write_seconds = write_seconds
         self._joined = joined
+        self.answering = _Counter()
+        """The requests being answered now."""
         self._room: Snapshot | None = None
         self._pages: dict[str, bytes] = {
             name: resources.path("phones", name).read_bytes() for name, _ in _STATIC.values()
@@ -383,6 +410,10 @@ class PhoneServer:
         self._http.server_close()
         self.joins.forget_all()
         _log.info("Phones off")
+
+    def quiet(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` until no request is being answered; whether none is."""
+        return self.answering.wait_for_none(seconds)
 
     @property
     def port(self) -> int:

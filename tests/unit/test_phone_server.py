@@ -101,3 +101,25 @@ def test_a_write_already_being_saved_when_time_runs_out_reports_what_really_happ
     status, _ = phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
     saver.join()
     assert status == 200, "saved, so the phone must not be told to try again"
+
+
+@pytest.mark.write_seconds(5.0)
+def test_phones_turned_off_while_a_write_waits_tell_that_phone_to_try_again(waiting):
+    server, ws, r, handed = waiting
+    phone = Phone(f"http://127.0.0.1:{server.port}{server.path()}")
+    assert phone.join(ws.participants[3].name)[0] == 200
+    answers: list[Any] = []
+    voting = threading.Thread(
+        target=lambda: answers.append(
+            phone.request("api/vote", {"round": r.id, "dots": {ws.goals[0].id: 1}})
+        )
+    )
+    voting.start()
+    while not handed:
+        time.sleep(0.01)
+    server.stop()
+    for outcome in handed:
+        outcome.cancel()
+    voting.join(10)
+    # An answer, not a dropped connection: the page can say what to do.
+    assert answers == [(503, {"error": "The laptop is busy; please try again."})]
