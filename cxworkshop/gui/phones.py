@@ -12,19 +12,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
 from ..domain.changes import ChangeSet
-from ..phones import network
 from .ops import phones as phone_ops
-from .phones_bridge import PhonesBridge
 from .session import Session
 from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
 from .widgets.proposals_inbox import ProposalsInbox
 
 if TYPE_CHECKING:
     from .audience.window import AudienceWindow
+    from .phones_bridge import PhonesBridge
+
+# The web server, the network and the address lookup are imported when phones are
+# turned on: a workshop that never uses them does not wait for them at opening.
 
 _log = logging.getLogger(__name__)
 
@@ -36,6 +37,10 @@ SHORTCUT = "Ctrl+Shift+P"
 
 def laptop_addresses() -> list[str]:
     """The laptop's IPv4 addresses a phone could reach, the default route's first."""
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+    from ..phones import network
+
     others = [
         a.toString()
         for a in QNetworkInterface.allAddresses()
@@ -114,6 +119,8 @@ class PhonesControl(QObject):
             return True
         if self.session is None:
             return False
+        from .phones_bridge import PhonesBridge
+
         bridge = None
         for port in (PREFERRED_PORT, 0):
             try:
@@ -170,6 +177,8 @@ class PhonesControl(QObject):
         host = self.chosen if self.chosen in found else (found[0] if found else None)
         if host is None:
             return None
+        from ..phones import network
+
         return network.page_url(host, self.bridge.server.port, self.bridge.server.path())
 
     def choose_address(self, address: str) -> None:
@@ -206,6 +215,8 @@ class PhonesControl(QObject):
         if not on:
             self.panel.show_off()
         else:
+            from ..phones import network
+
             found = laptop_addresses()
             url = self.url()
             host = url.split("/")[2].rsplit(":", 1)[0] if url else None
