@@ -52,7 +52,7 @@ from .raci import (
     make_quiet,
 )
 from .raci_card import BoardCanvas, CardPlaceholder, GoalCard
-from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, zone_height
+from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, chip_widths, zone_height_of
 
 __all__ = ["BOARD_KEYS_TEXT", "ROLE_KEYS", "BoardMetrics", "DropZone", "GoalCard", "RaciBoard"]
 
@@ -93,6 +93,8 @@ class RaciBoard(QScrollArea):
         self._measuring: GoalCard | None = None
         """A card never shown, on which the room for cards not built yet is measured."""
         self._fixed: int | None = None
+        self._widths: dict[int, tuple[int, int, int]] = {}
+        """What :meth:`_card_widths` worked out, by card width (for the font it was for)."""
         self.selected_goal: str | None = None
         self.selected_chip: tuple[str, Assignee] | None = None
         self.highlighted: Assignee | None = None
@@ -207,10 +209,11 @@ class RaciBoard(QScrollArea):
             return cell
         return self._build(cell)
 
-    def card_height(self, goal_id: str, width: int) -> int:
+    def card_height(self, goal_id: str, width: int, chips: list[list[float]] | None = None) -> int:
         """How tall the goal's card is at ``width``, worked out without building it.
 
-        The zones' heights follow from their holders; the title's is measured on
+        The zones' heights follow from their holders' chip widths (``chips``,
+        by role, as :meth:`chip_widths` gives them); the title's is measured on
         a card the board never shows, which also gave what the rest of a card
         takes (margins, spacing), once per font.
         """
@@ -218,22 +221,33 @@ class RaciBoard(QScrollArea):
         assert goal is not None
         card, fixed = self._measuring_card()
         inner, title_width, button_height = self._card_widths(card, width)
-        card.title.setText(goal.title)
+        if chips is None:
+            chips = self.chip_widths(goal_id)
+        if card.title.text() != goal.title:
+            card.title.setText(goal.title)
         title = card.title.heightForWidth(title_width)
-        zones = sum(
-            zone_height(self.metrics, role, self.model.holders(goal_id, role), inner)
-            for role in ROLES
-        )
+        zones = sum(zone_height_of(self.metrics, widths, inner) for widths in chips)
         return fixed + max(title, button_height) + zones
+
+    def chip_widths(self, goal_id: str) -> list[list[float]]:
+        """The widths of the goal's chips, role by role: all a zone's height depends on."""
+        return [
+            chip_widths(self.metrics, role, self.model.holders(goal_id, role)) for role in ROLES
+        ]
 
     def _card_widths(self, card: GoalCard, width: int) -> tuple[int, int, int]:
         """A card ``width`` wide: its zones' width, its title's width, its button's height."""
+        known = self._widths.get(width)
+        if known is not None:
+            return known
         layout = card.layout()
         assert layout is not None
         margins = layout.contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
         button = card.assign_button.sizeHint()
-        return inner, max(1, inner - button.width() - card.header.spacing()), button.height()
+        known = inner, max(1, inner - button.width() - card.header.spacing()), button.height()
+        self._widths[width] = known
+        return known
 
     def _measuring_card(self) -> tuple[GoalCard, int]:
         """The card never shown, and the height of a card that is neither title nor zones."""
@@ -248,6 +262,7 @@ class RaciBoard(QScrollArea):
             card.setObjectName("measuring_card")
             card.hide()
         card.ensurePolished()
+        self._widths.clear()
         card.set_goal(goal)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
@@ -354,6 +369,7 @@ class RaciBoard(QScrollArea):
         ):
             self.metrics = BoardMetrics(self)
             self._fixed = None
+            self._widths.clear()
             for cell in self.cells.values():
                 if isinstance(cell, GoalCard):
                     for zone in cell.zones.values():

@@ -215,6 +215,8 @@ class CardPlaceholder(QWidget):
         self.title = goal.title
         self._heights: dict[int, int] = {}
         """The room worked out so far: how tall at each width asked about."""
+        self._chips: list[list[float]] | None = None
+        """The widths of the goal's chips, role by role, once asked for."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_goal(self, goal: Goal) -> None:
@@ -226,15 +228,23 @@ class CardPlaceholder(QWidget):
     def refresh(self) -> None:
         """The goal's title or holders changed: work the room out again."""
         self._heights.clear()
+        self._chips = None
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
+        # While the window settles, the board is laid out at widths no card is shown
+        # at (none at all, a sliver): those are all answered as the narrowest that
+        # could be, half a card, rather than each measured for every goal.
+        width = max(width, self.board.metrics.min_card_width // 2)
         height = self._heights.get(width)
         if height is None:
-            height = self._heights[width] = self.board.card_height(self.goal_id, width)
+            if self._chips is None:
+                self._chips = self.board.chip_widths(self.goal_id)
+            height = self.board.card_height(self.goal_id, width, self._chips)
+            self._heights[width] = height
         return height
 
     def sizeHint(self) -> QSize:
