@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import __version__
-from . import placement, theme
+from . import heap, placement, theme
 from .library_frame import LibraryFrame
 from .options import Options
 
@@ -307,6 +307,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.go_to(ws.current_step, remember=False)
         self._refresh_header()
+        # Once on screen, what the workshop holds is set aside from later collections.
+        _FirstPaint(self.workshop_view, heap.settle)
 
     def show_reviews(self) -> None:
         """Open the progress reviews of the open workshop, in a window beside this one."""
@@ -366,6 +368,8 @@ class MainWindow(QMainWindow):
             self.reviews_window = None
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
+            # What the closing workshop held may be collected again.
+            heap.release()
         self.session = session
         if session is not None:
             self.undo_group.addStack(session.undo_stack)
@@ -524,6 +528,7 @@ class MainWindow(QMainWindow):
             self.phones.add_button(page.phones_button)  # type: ignore[attr-defined]
         if step is Step.PRIORITIES:
             self._follow_round()
+        _FirstPaint(page, heap.settle)
 
     def _wire_room(self, view: WorkshopView) -> None:
         """The footer shows the room's timer."""
