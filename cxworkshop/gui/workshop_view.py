@@ -60,6 +60,27 @@ def make_page(step: Step) -> StepPage:
     return CharterPage()
 
 
+def chain_of(widget: QWidget) -> list[QWidget]:
+    """What Tab stops at in ``widget`` (itself and its descendants), in Tab order."""
+
+    def takes_tab(w: QWidget) -> bool:
+        return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    stops = [widget] if takes_tab(widget) else []
+    stop = widget.nextInFocusChain()
+    while stop is not widget and widget.isAncestorOf(stop):
+        if takes_tab(stop):
+            stops.append(stop)
+        stop = stop.nextInFocusChain()
+    return stops
+
+
+def chain_end(widget: QWidget) -> QWidget:
+    """The last Tab stop in ``widget`` (``widget`` itself if it has none)."""
+    stops = chain_of(widget)
+    return stops[-1] if stops else widget
+
+
 class Pages(Mapping[Step, StepPage]):
     """The steps' pages, each built (and its module imported) the first time it is asked for.
 
@@ -191,9 +212,26 @@ class WorkshopView(QWidget):
         # polished: a page added later carries the content mark itself.
         theme.mark_content(page)
         self.stack.addWidget(page)
+        self._footer_after(page)
         if self.session is not None:
             page.set_session(self.session)
         return page
+
+    def _footer_after(self, page: StepPage) -> None:
+        """Tab goes from the page's last control on to Back and Next, as on every page.
+
+        A widget added to a window joins the end of its Tab order: a page built
+        after the footer would otherwise come after it.
+        """
+        last = chain_end(page)
+        for i in range(self.footer.count()):
+            item = self.footer.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            for stop in chain_of(widget):
+                QWidget.setTabOrder(last, stop)
+                last = stop
 
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s workshop on the pages built so far, and on those built later."""

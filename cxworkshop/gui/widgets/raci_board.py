@@ -229,6 +229,12 @@ class RaciBoard(QScrollArea):
         zones = sum(zone_height_of(self.metrics, widths, inner) for widths in chips)
         return fixed + max(title, button_height) + zones
 
+    def least_card_height(self) -> int:
+        """The height of a card with no holders and a title of one line: the least a card takes."""
+        card, fixed = self._measuring_card()
+        inner, _title_width, button_height = self._card_widths(card, self.metrics.min_card_width)
+        return fixed + button_height + len(ROLES) * zone_height_of(self.metrics, [], inner)
+
     def chip_widths(self, goal_id: str) -> list[list[float]]:
         """The widths of the goal's chips, role by role: all a zone's height depends on."""
         return [
@@ -337,21 +343,34 @@ class RaciBoard(QScrollArea):
             return
         self._columns = columns
         order = self.model.goal_ids()
-        for pillar, section in self.canvas.sections.items():
-            grid = section.grid
-            while grid.count():
-                grid.takeAt(0)
-            ids = [g for g in order if self.cells[g].pillar is pillar]
-            for i, goal_id in enumerate(ids):
-                cell = self.cells[goal_id]
-                grid.addWidget(cell, i // columns, i % columns)
-                cell.show()
-            for c in range(max(columns, grid.columnCount())):
-                grid.setColumnStretch(c, 1 if c < columns else 0)
-                grid.setColumnMinimumWidth(c, 0)
-            section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
-            section.empty.setVisible(not ids and self.session is not None)
-            section.grid_host.setVisible(bool(ids))
+        # Each cell shown lays out every layout above it at once, asking the height of
+        # every cell so far: the layouts wait until all are in place, then lay out once.
+        layouts = [section.grid for section in self.canvas.sections.values()]
+        canvas_layout = self.canvas.layout()
+        if canvas_layout is not None:
+            layouts.append(canvas_layout)
+        for layout in layouts:
+            layout.setEnabled(False)
+        try:
+            for pillar, section in self.canvas.sections.items():
+                grid = section.grid
+                while grid.count():
+                    grid.takeAt(0)
+                ids = [g for g in order if self.cells[g].pillar is pillar]
+                for i, goal_id in enumerate(ids):
+                    cell = self.cells[goal_id]
+                    grid.addWidget(cell, i // columns, i % columns)
+                    cell.show()
+                for c in range(max(columns, grid.columnCount())):
+                    grid.setColumnStretch(c, 1 if c < columns else 0)
+                    grid.setColumnMinimumWidth(c, 0)
+                section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
+                section.empty.setVisible(not ids and self.session is not None)
+                section.grid_host.setVisible(bool(ids))
+        finally:
+            for layout in layouts:
+                layout.setEnabled(True)
+                layout.invalidate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

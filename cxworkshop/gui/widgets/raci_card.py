@@ -235,10 +235,11 @@ class CardPlaceholder(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        # While the window settles, the board is laid out at widths no card is shown
-        # at (none at all, a sliver): those are all answered as the narrowest that
-        # could be, half a card, rather than each measured for every goal.
-        width = max(width, self.board.metrics.min_card_width // 2)
+        if width < self.board.metrics.min_card_width // 2:
+            # Asked for the board's least size, or while the window settles: at a
+            # width no card is shown at. The least any card takes answers that,
+            # rather than every goal measured for a layout no one sees.
+            return self.board.least_card_height()
         height = self._heights.get(width)
         if height is None:
             if self._chips is None:
@@ -248,8 +249,9 @@ class CardPlaceholder(QWidget):
         return height
 
     def sizeHint(self) -> QSize:
-        width = self.board.metrics.min_card_width
-        return QSize(width, self.heightForWidth(width))
+        # The room a layout gives the card comes from heightForWidth at its column's
+        # width; the hint's height is only a floor, which needs no measuring.
+        return QSize(self.board.metrics.min_card_width, self.board.least_card_height())
 
 
 # ----------------------------------------------------------------- the canvas
@@ -313,9 +315,12 @@ class BoardCanvas(QWidget):
 
     def lay_out(self) -> bool:
         """Lay the sections out now if they wait for it; True if they did."""
-        grids = [section.grid.activate() for section in self.sections.values()]
+        # The canvas first: it gives each section its width, at which its grid then
+        # asks its cards' heights (a grid laid out first would ask at its old width).
         layout = self.layout()
-        return (layout is not None and layout.activate()) or any(grids)
+        done = layout is not None and layout.activate()
+        grids = [section.grid.activate() for section in self.sections.values()]
+        return done or any(grids)
 
     def laid_out(self) -> bool:
         """Lay the sections out now if they wait for it; True if every child then has its place.
