@@ -68,7 +68,7 @@ def chain_of(widget: QWidget) -> list[QWidget]:
 
     stops = [widget] if takes_tab(widget) else []
     stop = widget.nextInFocusChain()
-    while stop is not widget and widget.isAncestorOf(stop):
+    while stop is not None and stop is not widget and widget.isAncestorOf(stop):
         if takes_tab(stop):
             stops.append(stop)
         stop = stop.nextInFocusChain()

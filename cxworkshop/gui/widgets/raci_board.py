@@ -343,34 +343,23 @@ class RaciBoard(QScrollArea):
             return
         self._columns = columns
         order = self.model.goal_ids()
-        # Each cell shown lays out every layout above it at once, asking the height of
-        # every cell so far: the layouts wait until all are in place, then lay out once.
-        layouts = [section.grid for section in self.canvas.sections.values()]
-        canvas_layout = self.canvas.layout()
-        if canvas_layout is not None:
-            layouts.append(canvas_layout)
-        for layout in layouts:
-            layout.setEnabled(False)
-        try:
-            for pillar, section in self.canvas.sections.items():
-                grid = section.grid
-                while grid.count():
-                    grid.takeAt(0)
-                ids = [g for g in order if self.cells[g].pillar is pillar]
-                for i, goal_id in enumerate(ids):
-                    cell = self.cells[goal_id]
-                    grid.addWidget(cell, i // columns, i % columns)
-                    cell.show()
-                for c in range(max(columns, grid.columnCount())):
-                    grid.setColumnStretch(c, 1 if c < columns else 0)
-                    grid.setColumnMinimumWidth(c, 0)
-                section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
-                section.empty.setVisible(not ids and self.session is not None)
-                section.grid_host.setVisible(bool(ids))
-        finally:
-            for layout in layouts:
-                layout.setEnabled(True)
-                layout.invalidate()
+        for pillar, section in self.canvas.sections.items():
+            grid = section.grid
+            while grid.count():
+                grid.takeAt(0)
+            ids = [g for g in order if self.cells[g].pillar is pillar]
+            # Shown before it is filled: a grid shown full is laid out there and then,
+            # at the width it had, asking every card's height at a width it never keeps.
+            section.empty.setVisible(not ids and self.session is not None)
+            section.grid_host.setVisible(bool(ids))
+            for i, goal_id in enumerate(ids):
+                cell = self.cells[goal_id]
+                grid.addWidget(cell, i // columns, i % columns)
+                cell.show()
+            for c in range(max(columns, grid.columnCount())):
+                grid.setColumnStretch(c, 1 if c < columns else 0)
+                grid.setColumnMinimumWidth(c, 0)
+            section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
