@@ -348,10 +348,10 @@ class RaciBoard(QScrollArea):
             while grid.count():
                 grid.takeAt(0)
             ids = [g for g in order if self.cells[g].pillar is pillar]
-            # Shown before it is filled: a grid shown full is laid out there and then,
-            # at the width it had, asking every card's height at a width it never keeps.
-            section.empty.setVisible(not ids and self.session is not None)
-            section.grid_host.setVisible(bool(ids))
+            # Filled while hidden: each cell shown in a shown grid would lay out the
+            # grid and all above it there and then, asking every cell's height again.
+            host = section.grid_host
+            host.hide()
             for i, goal_id in enumerate(ids):
                 cell = self.cells[goal_id]
                 grid.addWidget(cell, i // columns, i % columns)
@@ -360,6 +360,19 @@ class RaciBoard(QScrollArea):
                 grid.setColumnStretch(c, 1 if c < columns else 0)
                 grid.setColumnMinimumWidth(c, 0)
             section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
+            section.empty.setVisible(not ids and self.session is not None)
+            if ids:
+                # Shown, it is laid out at once: at the width the canvas gives it, not
+                # at the one it had, so every cell's height is asked at a width it keeps.
+                host.resize(self._section_width(), host.height())
+                host.show()
+
+    def _section_width(self) -> int:
+        """The width the canvas gives a pillar's grid of cards."""
+        layout = self.canvas.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        return max(0, self.canvas.width() - sides)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -218,6 +218,9 @@ class CardPlaceholder(QWidget):
         self._chips: list[list[float]] | None = None
         """The widths of the goal's chips, role by role, once asked for."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # It shows nothing, so the app's style sheet has nothing to dress: marked as
+        # dressed, it is not matched against every rule the first time it is shown.
+        self.setAttribute(Qt.WidgetAttribute.WA_WState_Polished, True)
 
     def set_goal(self, goal: Goal) -> None:
         self.pillar = goal.pillar
