@@ -181,7 +181,9 @@ class RaciBoard(QScrollArea):
             assert goal is not None
             cell = self.cells.get(goal_id)
             if cell is None:
-                self.cells[goal_id] = CardPlaceholder(self, goal, self.canvas)
+                # Made in its pillar's grid, where it goes: moving 300 widgets costs.
+                host = self.canvas.sections[goal.pillar].grid_host
+                self.cells[goal_id] = CardPlaceholder(self, goal, host)
             elif isinstance(cell, GoalCard):
                 cell.set_goal(goal)
                 for role in ROLES:
@@ -310,7 +312,7 @@ class RaciBoard(QScrollArea):
         goal_id = placeholder.goal_id
         goal = self.model.goal(goal_id)
         assert goal is not None
-        card = GoalCard(self, goal, self.canvas)
+        card = GoalCard(self, goal, self.canvas.sections[placeholder.pillar].grid_host)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
         card.set_selected(goal_id == self.selected_goal)
