@@ -78,7 +78,7 @@ FILTER_SHORTCUT = "Ctrl+F"
 NOTICE_MS = 9000
 
 CHECKS_AT_THE_LATEST_MS = 100
-"""The checks wait for the board's repaint, but no longer than this (the matrix may be shown)."""
+"""The checks wait for the board's repaint, but no longer than this."""
 
 
 @dataclass
@@ -462,8 +462,9 @@ class AccountabilityPage(StepPage):
             self.picker.refresh()
         if self.board.selected_chip is not None and not self.board.chip_still_there():
             self.board.clear_chip()
-        # The checks follow a moment later, once the board has repainted (eventFilter).
-        self._checks_timer.start(CHECKS_AT_THE_LATEST_MS)
+        # The checks follow a moment later: once the board has repainted (eventFilter),
+        # or at once when the matrix is what shows.
+        self._checks_timer.start(0 if self.matrix_shown() else CHECKS_AT_THE_LATEST_MS)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -524,6 +525,8 @@ class AccountabilityPage(StepPage):
         self.matrix_button.setChecked(on)
         self.board_button.setChecked(not on)
         if on:
+            if self._checks_timer.isActive():
+                self._checks_timer.start(0)  # waiting for a board no longer shown
             if self._matrix_stale:
                 self.matrix_model.sync()
                 self._matrix_stale = False
