@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QDockWidget, QListView
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -175,3 +175,22 @@ def test_what_an_open_workshop_holds_is_set_aside_from_the_collector_until_it_cl
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
     window.show_library()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.GOALS)
+    assert window.findChild(QDockWidget, "phones") is None, "no phones, no panel"
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    assert goals.phones_button.isEnabled() and not goals.phones_button.isChecked()
+    try:
+        QTest.mouseClick(goals.phones_button, Qt.MouseButton.LeftButton)
+        assert window.phones.is_on
+        dock = window.findChild(QDockWidget, "phones")
+        assert dock is not None and dock.isVisible()
+        assert goals.phones_button.isChecked() and goals.phones_button.text() == "Phones on"
+    finally:
+        window.phones.turn_off()
+    assert not goals.phones_button.isChecked()
