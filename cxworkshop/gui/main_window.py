@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import __version__
-from . import placement, theme
+from . import heap, placement, theme
 from .library_frame import LibraryFrame
 from .options import Options
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .changes import ChangesWindow
     from .library.actions import Library
     from .library.page import LibraryPage
+    from .pages.base import StepPage
     from .reviews import ReviewsWindow
     from .room import RoomMode
     from .session import Session
@@ -250,8 +251,6 @@ class MainWindow(QMainWindow):
     def workshop_view(self) -> WorkshopView:
         """The open workshop's view, built the first time a workshop is opened."""
         if self._workshop_view is None:
-            from PySide6.QtGui import QKeySequence
-
             from ..domain.model import Step
             from .workshop_view import WorkshopView
 
@@ -263,22 +262,8 @@ class MainWindow(QMainWindow):
             view.status_menu.sig_chosen.connect(self.set_status)
             view.back_button.clicked.connect(self.go_back)
             view.next_button.clicked.connect(self.go_next)
-            charter = view.pages[Step.CHARTER]
-            # The window's File menu holds the export shortcut, for every step.
-            charter.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
-            charter.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
-            # The export dialog opens where the last export went, from one run to the next.
-            charter.options = self.options  # type: ignore[attr-defined]
-            # Seen from any step: Ctrl+E exports from every one of them.
-            charter.sig_notice.connect(self.show_error)  # type: ignore[attr-defined]
-            accountability = view.pages[Step.ACCOUNTABILITY]
-            accountability.sig_status.connect(  # type: ignore[attr-defined]
-                lambda text: self.statusBar().showMessage(text, 8000)
-            )
-            priorities = view.pages[Step.PRIORITIES]
-            priorities.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
-            for step in (Step.GOALS, Step.PRIORITIES):
-                self.phones.add_button(view.pages[step].phones_button)  # type: ignore[attr-defined]
+            # Each page is wired up as it is built: on its first showing, or when asked for.
+            view.sig_page_built.connect(self._wire_page)
             self._wire_room(view)
             self.pages.addWidget(view)
             self._workshop_view = view
@@ -322,6 +307,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.go_to(ws.current_step, remember=False)
         self._refresh_header()
+        # Once on screen, what the workshop holds is set aside from later collections.
+        _FirstPaint(self.workshop_view, heap.settle)
 
     def show_reviews(self) -> None:
         """Open the progress reviews of the open workshop, in a window beside this one."""
@@ -381,6 +368,8 @@ class MainWindow(QMainWindow):
             self.reviews_window = None
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
+            # What the closing workshop held may be collected again.
+            heap.release()
         self.session = session
         if session is not None:
             self.undo_group.addStack(session.undo_stack)
@@ -388,8 +377,7 @@ class MainWindow(QMainWindow):
             session.sig_error.connect(self.show_error)
             session.sig_saved.connect(self._show_saved)
         if session is not None or self._workshop_view is not None:
-            for page in self.workshop_view.pages.values():
-                page.set_session(session)
+            self.workshop_view.set_session(session)
         self.room.set_session(session)
         self.phones.set_session(session)
         if session is not None:
@@ -510,18 +498,42 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ room mode
 
-    def _wire_room(self, view: WorkshopView) -> None:
-        """The audience screen follows the console's pages; the footer shows the timer."""
+    def _wire_page(self, page: StepPage) -> None:
+        """A step's page was just built: connect it to the window, the phones and the room."""
+        from PySide6.QtGui import QKeySequence
+
         from ..domain.model import Step
+
+        step = page.step
+        selection = getattr(page, "sig_selection_changed", None)
+        if selection is not None:
+            selection.connect(lambda goal_id: self._selection_changed(step, goal_id))
+        if step is Step.CHARTER:
+            # The window's File menu holds the export shortcut, for every step.
+            page.export_action.setShortcut(QKeySequence())  # type: ignore[attr-defined]
+            page.sig_step_requested.connect(lambda s: self.go_to(Step(s)))  # type: ignore[attr-defined]
+            # The export dialog opens where the last export went, from one run to the next.
+            page.options = self.options  # type: ignore[attr-defined]
+            # Seen from any step: Ctrl+E exports from every one of them.
+            page.sig_notice.connect(self.show_error)  # type: ignore[attr-defined]
+        elif step is Step.ACCOUNTABILITY:
+            page.sig_status.connect(  # type: ignore[attr-defined]
+                lambda text: self.statusBar().showMessage(text, 8000)
+            )
+        elif step is Step.PRIORITIES:
+            page.sig_ballot_in_progress.connect(self._lock_for_ballot)  # type: ignore[attr-defined]
+            page.sig_ballot_in_progress.connect(self.room.set_ballot)  # type: ignore[attr-defined]
+            page.rounds_combo.currentIndexChanged.connect(self._follow_round)  # type: ignore[attr-defined]
+        if step in (Step.GOALS, Step.PRIORITIES):
+            self.phones.add_button(page.phones_button)  # type: ignore[attr-defined]
+        if step is Step.PRIORITIES:
+            self._follow_round()
+        _FirstPaint(page, heap.settle)
+
+    def _wire_room(self, view: WorkshopView) -> None:
+        """The footer shows the room's timer."""
         from .room_timer import ConsoleTimer
 
-        for step, page in view.pages.items():
-            selection = getattr(page, "sig_selection_changed", None)
-            if selection is not None:
-                selection.connect(lambda goal_id, s=step: self._selection_changed(s, goal_id))
-        priorities = view.pages[Step.PRIORITIES]
-        priorities.sig_ballot_in_progress.connect(self.room.set_ballot)  # type: ignore[attr-defined]
-        priorities.rounds_combo.currentIndexChanged.connect(self._follow_round)  # type: ignore[attr-defined]
         room = self.room
         timer = ConsoleTimer(room.clock, room.timer_action, room.minute_action, room.reset_action)
         view.footer.insertWidget(view.footer.count() - 1, timer)
@@ -546,9 +558,16 @@ class MainWindow(QMainWindow):
         """The audience shows the round the Priorities page shows."""
         from ..domain.model import Step
 
-        if self._workshop_view is not None:
-            page = self._workshop_view.pages[Step.PRIORITIES]
+        view, session = self._workshop_view, self.session
+        if view is None:
+            return
+        page = view.pages.built().get(Step.PRIORITIES)
+        if page is not None:
             self.room.set_round(getattr(page, "round_id", None))
+        elif session is not None:
+            # The page, once built, shows the latest round: so does the room until then.
+            rounds = session.workshop.rounds
+            self.room.set_round(rounds[-1].id if rounds else None)
 
     # ------------------------------------------------------------------ view
 

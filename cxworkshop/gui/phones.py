@@ -12,19 +12,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
 from ..domain.changes import ChangeSet
-from ..phones import network
 from .ops import phones as phone_ops
-from .phones_bridge import PhonesBridge
 from .session import Session
-from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
-from .widgets.proposals_inbox import ProposalsInbox
 
 if TYPE_CHECKING:
     from .audience.window import AudienceWindow
+    from .phones_bridge import PhonesBridge
+    from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
+    from .widgets.proposals_inbox import ProposalsInbox
+
+# The web server, the network and the address lookup are imported when phones are
+# turned on: a workshop that never uses them does not wait for them at opening.
 
 _log = logging.getLogger(__name__)
 
@@ -36,12 +37,47 @@ SHORTCUT = "Ctrl+Shift+P"
 
 def laptop_addresses() -> list[str]:
     """The laptop's IPv4 addresses a phone could reach, the default route's first."""
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+    from ..phones import network
+
     others = [
         a.toString()
         for a in QNetworkInterface.allAddresses()
         if a.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol
     ]
     return network.addresses(others)
+
+
+class _Parts:
+    """What the facilitator and the room see of phones: the panel in its dock, the inbox
+    of proposed goals, and the join card on the audience screen.
+
+    Made the first time phones are turned on (or the parts are asked for), not when
+    the window opens: a workshop run without phones never needs them.
+    """
+
+    def __init__(self, control: PhonesControl) -> None:
+        from .widgets.phones_panel import PhonesOnScreen, PhonesPanel
+        from .widgets.proposals_inbox import ProposalsInbox
+
+        window = control.window
+        self.panel = PhonesPanel()
+        self.panel.switch.clicked.connect(control.action.toggle)
+        self.panel.sig_address_chosen.connect(control.choose_address)
+        self.panel.sig_free_requested.connect(control.free)
+        self.panel.sig_add_requested.connect(control.add_person)
+        self.dock = QDockWidget("Phones", window)
+        self.dock.setObjectName("phones")
+        self.dock.setWidget(self.panel)
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.on_screen = PhonesOnScreen()
+        self.on_screen.hide()
+        self.inbox = ProposalsInbox()
+        self.panel.add_inbox(self.inbox)
 
 
 class PhonesControl(QObject):
@@ -61,23 +97,32 @@ class PhonesControl(QObject):
         self.action.setShortcut(SHORTCUT)
         self.action.setEnabled(False)
         self.action.toggled.connect(self._toggled)
-        self.panel = PhonesPanel()
-        self.panel.switch.clicked.connect(self.action.toggle)
-        self.panel.sig_address_chosen.connect(self.choose_address)
-        self.panel.sig_free_requested.connect(self.free)
-        self.panel.sig_add_requested.connect(self.add_person)
-        self.dock = QDockWidget("Phones", window)
-        self.dock.setObjectName("phones")
-        self.dock.setWidget(self.panel)
-        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.on_screen = PhonesOnScreen()
-        self.on_screen.hide()
         self.buttons: list[QPushButton] = []
-        self.inbox = ProposalsInbox()
-        self.panel.add_inbox(self.inbox)
+        self._parts: _Parts | None = None
+
+    @property
+    def parts(self) -> _Parts:
+        """The panel, its dock, the inbox and the room's view: made when first needed."""
+        if self._parts is None:
+            self._parts = _Parts(self)
+            self._parts.inbox.set_session(self.session)
+        return self._parts
+
+    @property
+    def panel(self) -> PhonesPanel:
+        return self.parts.panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        return self.parts.dock
+
+    @property
+    def inbox(self) -> ProposalsInbox:
+        return self.parts.inbox
+
+    @property
+    def on_screen(self) -> PhonesOnScreen:
+        return self.parts.on_screen
 
     # ------------------------------------------------------------ wiring
 
@@ -105,7 +150,8 @@ class PhonesControl(QObject):
             return
         self.turn_off()
         self.session = session
-        self.inbox.set_session(session)
+        if self._parts is not None:
+            self._parts.inbox.set_session(session)
         self.action.setEnabled(session is not None)
         self._show_state()
 
@@ -114,6 +160,8 @@ class PhonesControl(QObject):
             return True
         if self.session is None:
             return False
+        from .phones_bridge import PhonesBridge
+
         try:
             bridge = PhonesBridge(self.session, "0.0.0.0", (PREFERRED_PORT, 0), parent=self)
         except OSError:
@@ -157,7 +205,9 @@ class PhonesControl(QObject):
 
     def set_locked(self, locked: bool) -> None:
         """While a voter has the laptop: no phones panel and no switch (phones stay as they are)."""
-        if locked:
+        if self._parts is None:
+            pass  # no panel yet: nothing to hide or bring back
+        elif locked:
             self._dock_was_shown = self.dock.isVisible()
             self.dock.hide()
         elif getattr(self, "_dock_was_shown", False):
@@ -174,6 +224,8 @@ class PhonesControl(QObject):
         host = self.chosen if self.chosen in found else (found[0] if found else None)
         if host is None:
             return None
+        from ..phones import network
+
         return network.page_url(host, self.bridge.server.port, self.bridge.server.path())
 
     def choose_address(self, address: str) -> None:
@@ -206,10 +258,14 @@ class PhonesControl(QObject):
             button.setChecked(on)
             button.setEnabled(self.session is not None)
             button.setText("Phones on" if on else "Phones")
+        if self._parts is None and not on:
+            return  # nothing made yet shows anything: the panel is made off
         self.inbox.set_phones_on(on)
         if not on:
             self.panel.show_off()
         else:
+            from ..phones import network
+
             found = laptop_addresses()
             url = self.url()
             host = url.split("/")[2].rsplit(":", 1)[0] if url else None
@@ -229,6 +285,8 @@ class PhonesControl(QObject):
         self._show_room()
 
     def _show_room(self) -> None:
+        if self._parts is None:
+            return  # phones never on, the room's view never made: nothing to show
         url = self.url()
         self.on_screen.setVisible(url is not None)
         if url is not None and self.session is not None:

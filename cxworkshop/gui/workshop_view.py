@@ -5,7 +5,10 @@ Imported when a workshop is first opened, so the library's start does not pay fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,11 +22,93 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import Status, Step
+from . import theme
 from .pages.base import StepPage
 from .status import StatusMenu, status_text
 from .step_bar import StepBar
 
+if TYPE_CHECKING:
+    from .session import Session
+
 STEPS = list(Step)
+
+
+def make_page(step: Step) -> StepPage:
+    """A new page for ``step``; its module is imported here, when the page is first wanted."""
+    if step is Step.SETUP:
+        from .pages.setup import SetupPage
+
+        return SetupPage()
+    if step is Step.VISION:
+        from .pages.vision import VisionPage
+
+        return VisionPage()
+    if step is Step.GOALS:
+        from .pages.goals import GoalsPage
+
+        return GoalsPage()
+    if step is Step.ACCOUNTABILITY:
+        from .pages.accountability import AccountabilityPage
+
+        return AccountabilityPage()
+    if step is Step.PRIORITIES:
+        from .pages.priorities.page import PrioritiesPage
+
+        return PrioritiesPage()
+    from .pages.charter import CharterPage
+
+    return CharterPage()
+
+
+def chain_of(widget: QWidget) -> list[QWidget]:
+    """What Tab stops at in ``widget`` (itself and its descendants), in Tab order."""
+
+    def takes_tab(w: QWidget) -> bool:
+        return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    stops = [widget] if takes_tab(widget) else []
+    stop = widget.nextInFocusChain()
+    while stop is not None and stop is not widget and widget.isAncestorOf(stop):
+        if takes_tab(stop):
+            stops.append(stop)
+        stop = stop.nextInFocusChain()
+    return stops
+
+
+def chain_end(widget: QWidget) -> QWidget:
+    """The last Tab stop in ``widget`` (``widget`` itself if it has none)."""
+    stops = chain_of(widget)
+    return stops[-1] if stops else widget
+
+
+class Pages(Mapping[Step, StepPage]):
+    """The steps' pages, each built (and its module imported) the first time it is asked for.
+
+    Opening a workshop builds only the page of the step it opens at; the
+    others follow when the facilitator goes to them, or when something asks
+    for them (an export, a test). :meth:`built` gives the pages there are now.
+    """
+
+    def __init__(self, view: WorkshopView) -> None:
+        self._view = view
+        self._built: dict[Step, StepPage] = {}
+
+    def __getitem__(self, step: Step) -> StepPage:
+        page = self._built.get(step)
+        if page is None:
+            page = self._built[step] = self._view._build_page(step)
+            self._view.sig_page_built.emit(page)
+        return page
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(STEPS)
+
+    def __len__(self) -> int:
+        return len(STEPS)
+
+    def built(self) -> dict[Step, StepPage]:
+        """The pages built so far, by step."""
+        return dict(self._built)
 
 
 class ElidedLabel(QLabel):
@@ -65,20 +150,15 @@ class ElidedLabel(QLabel):
 class WorkshopView(QWidget):
     """An open workshop: its title, the step bar, the current step's page, Back and Next."""
 
+    sig_page_built = Signal(StepPage)
+    """A step's page was just built and given the open session: wire it up."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session: Session | None = None
         self.title = ElidedLabel()
         self.title.setProperty("cxRole", "heading")
         self.title.setAccessibleName("Workshop title")
-        # The pages are imported here, when a workshop is first opened, so that
-        # start-up (the library) does not pay for them.
-        from .pages.accountability import AccountabilityPage
-        from .pages.charter import CharterPage
-        from .pages.goals import GoalsPage
-        from .pages.priorities.page import PrioritiesPage
-        from .pages.setup import SetupPage
-        from .pages.vision import VisionPage
-
         # The status beside the title, and the way to set it by hand.
         self.status_menu = StatusMenu(parent=self)
         self.status_button = QToolButton()
@@ -91,17 +171,9 @@ class WorkshopView(QWidget):
             "timer); Done once the final charter is exported. Click to set it by hand."
         )
         self.step_bar = StepBar()
-        self.pages: dict[Step, StepPage] = {
-            Step.SETUP: SetupPage(),
-            Step.VISION: VisionPage(),
-            Step.GOALS: GoalsPage(),
-            Step.ACCOUNTABILITY: AccountabilityPage(),
-            Step.PRIORITIES: PrioritiesPage(),
-            Step.CHARTER: CharterPage(),
-        }
         self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self.pages = Pages(self)
+        """Each step's page, built when first wanted (see :class:`Pages`)."""
         self.back_button = QPushButton("‹ Back")
         self.back_button.setAccessibleName("Back to the previous step")
         self.next_button = QPushButton("Next ›")
@@ -132,6 +204,40 @@ class WorkshopView(QWidget):
         layout.addWidget(self.step_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
+
+    def _build_page(self, step: Step) -> StepPage:
+        """Build the page of ``step``, showing the open session's workshop."""
+        page = make_page(step)
+        # Stylesheet fonts reach only children present when the parent is
+        # polished: a page added later carries the content mark itself.
+        theme.mark_content(page)
+        self.stack.addWidget(page)
+        self._footer_after(page)
+        if self.session is not None:
+            page.set_session(self.session)
+        return page
+
+    def _footer_after(self, page: StepPage) -> None:
+        """Tab goes from the page's last control on to Back and Next, as on every page.
+
+        A widget added to a window joins the end of its Tab order: a page built
+        after the footer would otherwise come after it.
+        """
+        last = chain_end(page)
+        for i in range(self.footer.count()):
+            item = self.footer.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            for stop in chain_of(widget):
+                QWidget.setTabOrder(last, stop)
+                last = stop
+
+    def set_session(self, session: Session | None) -> None:
+        """Show ``session``'s workshop on the pages built so far, and on those built later."""
+        self.session = session
+        for page in self.pages.built().values():
+            page.set_session(session)
 
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):

@@ -5,18 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSlider, QApplication
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.defaults import default_functions
-from cxworkshop.domain.model import Goal, Pillar, Role, Step
+from cxworkshop.domain.model import Assignee, Goal, Pillar, Role, Step
 from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.models.accountability.assignees import AssigneeInfo
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.accountability import AccountabilityPage
 from cxworkshop.gui.widgets.raci_board import GoalCard, RaciBoard
+from cxworkshop.gui.widgets.raci_zone import BoardMetrics, chip_widths, zone_height, zone_height_of
 from cxworkshop.storage.store import Store
 from tests.helpers.dragging import LEFT, NO_KEYS, stand_in_for_the_pointer
 from tests.helpers.gui import make_active, reopened, roles_by_name
@@ -168,3 +172,30 @@ def test_the_keys_reach_goals_whose_cards_were_not_built_and_bring_them_into_vie
     QTest.keyClick(board, Qt.Key.Key_Home)
     assert board.selected_goal == order[0]
     qtbot.waitUntil(lambda: order[0] in cells_in_view(board))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    names=st.lists(st.text(min_size=1, max_size=40), max_size=12),
+    role=st.sampled_from(list(Role)),
+    width=st.integers(min_value=0, max_value=1200),
+)
+def test_the_room_kept_for_a_zone_is_the_height_the_zone_takes_for_any_holders(
+    qtbot, names: list[str], role: Role, width: int
+):
+    # The board keeps room for cards not built from their chips' widths alone; a
+    # zone, once built, lays its chips out itself. The two must agree to the pixel.
+    host = QWidget()
+    qtbot.addWidget(host)
+    metrics = BoardMetrics(host)
+    holders = [
+        AssigneeInfo(Assignee.function(f"f{i}"), name, "#336699", "", True)
+        for i, name in enumerate(names)
+    ]
+    assert zone_height_of(metrics, chip_widths(metrics, role, holders), width) == zone_height(
+        metrics, role, holders, width
+    )

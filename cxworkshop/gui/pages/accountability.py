@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -67,6 +76,9 @@ INTRO = (
 MATRIX_SHORTCUT = "Ctrl+M"
 FILTER_SHORTCUT = "Ctrl+F"
 NOTICE_MS = 9000
+
+CHECKS_AT_THE_LATEST_MS = 100
+"""The checks wait for the board's repaint, but no longer than this."""
 
 
 @dataclass
@@ -357,7 +369,7 @@ class AccountabilityPage(StepPage):
         self.checks.sig_function_activated.connect(lambda who: self.select_assignee(who))
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
-        self._checks_timer.setInterval(0)
+        self.board.viewport().installEventFilter(self)
         self._checks_timer.timeout.connect(self.update_checks)
 
         for view in self.palette_panel.lists():
@@ -450,13 +462,24 @@ class AccountabilityPage(StepPage):
             self.picker.refresh()
         if self.board.selected_chip is not None and not self.board.chip_still_there():
             self.board.clear_chip()
-        # The checks follow a moment later, after the board has repainted.
-        self._checks_timer.start()
+        # The checks follow a moment later: once the board has repainted (eventFilter),
+        # or at once when the matrix is what shows.
+        self._checks_timer.start(0 if self.matrix_shown() else CHECKS_AT_THE_LATEST_MS)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.board.viewport()
+            and event.type() == QEvent.Type.Paint
+            and self._checks_timer.isActive()
+        ):
+            # The board is on screen with the change: the checks may come now.
+            self._checks_timer.start(0)
+        return super().eventFilter(watched, event)
 
     def focus_first(self) -> None:
         if self.matrix_shown():
@@ -502,6 +525,8 @@ class AccountabilityPage(StepPage):
         self.matrix_button.setChecked(on)
         self.board_button.setChecked(not on)
         if on:
+            if self._checks_timer.isActive():
+                self._checks_timer.start(0)  # waiting for a board no longer shown
             if self._matrix_stale:
                 self.matrix_model.sync()
                 self._matrix_stale = False

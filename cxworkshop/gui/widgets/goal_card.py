@@ -61,23 +61,41 @@ class GoalCardDelegate(QStyledItemDelegate):
     RADIUS = 10.0
     SELECTED_BORDER = 3.0
 
+    SIZES_KEPT = 4096
+    """How many card sizes are remembered before the memory starts afresh."""
+
     def __init__(self, view: QAbstractItemView, colour: str) -> None:
         super().__init__(view)
         self._view = view
         self.colour = QColor(colour)
+        self._font_sets: dict[str, tuple[QFont, QFont, QFont]] = {}
+        self._metrics: dict[str, QFontMetricsF] = {}
+        self._sizes: dict[tuple[int, str, str, str, str], QSize] = {}
+        """Card sizes worked out, by column width, font and the card's three texts:
+        a column of 300 goals is measured whole each time the list lays itself out."""
 
     # -- fonts and layout ----------------------------------------------------
 
-    @staticmethod
-    def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
-        title = QFont(base)
-        title.setPointSizeF(base.pointSizeF() * TITLE_SCALE)
-        title.setBold(True)
-        measure = QFont(base)
-        note = QFont(base)
-        note.setPointSizeF(base.pointSizeF() * NOTE_SCALE)
-        note.setItalic(True)
-        return title, measure, note
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
+        key = base.key()
+        fonts = self._font_sets.get(key)
+        if fonts is None:
+            title = QFont(base)
+            title.setPointSizeF(base.pointSizeF() * TITLE_SCALE)
+            title.setBold(True)
+            measure = QFont(base)
+            note = QFont(base)
+            note.setPointSizeF(base.pointSizeF() * NOTE_SCALE)
+            note.setItalic(True)
+            fonts = self._font_sets[key] = (title, measure, note)
+        return fonts
+
+    def _font_metrics(self, font: QFont) -> QFontMetricsF:
+        key = font.key()
+        metrics = self._metrics.get(key)
+        if metrics is None:
+            metrics = self._metrics[key] = QFontMetricsF(font)
+        return metrics
 
     def _text_width(self, card_width: float) -> float:
         return max(40.0, card_width - self.STRIPE - 2 * self.PAD_X)
@@ -97,7 +115,7 @@ class GoalCardDelegate(QStyledItemDelegate):
                 continue
             if kind == "note":
                 text = f"◇ {text}"
-            rect = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text)
+            rect = self._font_metrics(font).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text)
             blocks.append((font, text, rect.height(), kind))
         return blocks
 
@@ -110,16 +128,29 @@ class GoalCardDelegate(QStyledItemDelegate):
         return width - 2 * self.INSET
 
     def _spacing(self, base: QFont) -> float:
-        return QFontMetricsF(base).height() * 0.3
+        return self._font_metrics(base).height() * 0.3
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         card_width = self._card_width(option)
-        blocks = self._blocks(option.font, self._text_width(card_width), index)
-        text_height = sum(b[2] for b in blocks) + self._spacing(option.font) * max(
-            0, len(blocks) - 1
+        key = (
+            round(card_width * 64),
+            option.font.key(),
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            str(index.data(MEASURE_ROLE) or ""),
+            str(index.data(MISSING_ROLE) or ""),
         )
-        height = text_height + 2 * self.PAD_Y + 2 * self.GAP
-        return QSize(int(card_width + 2 * self.INSET), int(height + 0.999))
+        size = self._sizes.get(key)
+        if size is None:
+            blocks = self._blocks(option.font, self._text_width(card_width), index)
+            text_height = sum(b[2] for b in blocks) + self._spacing(option.font) * max(
+                0, len(blocks) - 1
+            )
+            height = text_height + 2 * self.PAD_Y + 2 * self.GAP
+            size = QSize(int(card_width + 2 * self.INSET), int(height + 0.999))
+            if len(self._sizes) >= self.SIZES_KEPT:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return QSize(size)
 
     # -- painting ------------------------------------------------------------
 

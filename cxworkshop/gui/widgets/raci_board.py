@@ -52,7 +52,7 @@ from .raci import (
     make_quiet,
 )
 from .raci_card import BoardCanvas, CardPlaceholder, GoalCard
-from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, zone_height
+from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, chip_widths, zone_height_of
 
 __all__ = ["BOARD_KEYS_TEXT", "ROLE_KEYS", "BoardMetrics", "DropZone", "GoalCard", "RaciBoard"]
 
@@ -93,6 +93,8 @@ class RaciBoard(QScrollArea):
         self._measuring: GoalCard | None = None
         """A card never shown, on which the room for cards not built yet is measured."""
         self._fixed: int | None = None
+        self._widths: dict[int, tuple[int, int, int]] = {}
+        """What :meth:`_card_widths` worked out, by card width (for the font it was for)."""
         self.selected_goal: str | None = None
         self.selected_chip: tuple[str, Assignee] | None = None
         self.highlighted: Assignee | None = None
@@ -179,7 +181,9 @@ class RaciBoard(QScrollArea):
             assert goal is not None
             cell = self.cells.get(goal_id)
             if cell is None:
-                self.cells[goal_id] = CardPlaceholder(self, goal, self.canvas)
+                # Made in its pillar's grid, where it goes: moving 300 widgets costs.
+                host = self.canvas.sections[goal.pillar].grid_host
+                self.cells[goal_id] = CardPlaceholder(self, goal, host)
             elif isinstance(cell, GoalCard):
                 cell.set_goal(goal)
                 for role in ROLES:
@@ -207,10 +211,11 @@ class RaciBoard(QScrollArea):
             return cell
         return self._build(cell)
 
-    def card_height(self, goal_id: str, width: int) -> int:
+    def card_height(self, goal_id: str, width: int, chips: list[list[float]] | None = None) -> int:
         """How tall the goal's card is at ``width``, worked out without building it.
 
-        The zones' heights follow from their holders; the title's is measured on
+        The zones' heights follow from their holders' chip widths (``chips``,
+        by role, as :meth:`chip_widths` gives them); the title's is measured on
         a card the board never shows, which also gave what the rest of a card
         takes (margins, spacing), once per font.
         """
@@ -218,22 +223,39 @@ class RaciBoard(QScrollArea):
         assert goal is not None
         card, fixed = self._measuring_card()
         inner, title_width, button_height = self._card_widths(card, width)
-        card.title.setText(goal.title)
+        if chips is None:
+            chips = self.chip_widths(goal_id)
+        if card.title.text() != goal.title:
+            card.title.setText(goal.title)
         title = card.title.heightForWidth(title_width)
-        zones = sum(
-            zone_height(self.metrics, role, self.model.holders(goal_id, role), inner)
-            for role in ROLES
-        )
+        zones = sum(zone_height_of(self.metrics, widths, inner) for widths in chips)
         return fixed + max(title, button_height) + zones
+
+    def least_card_height(self) -> int:
+        """The height of a card with no holders and a title of one line: the least a card takes."""
+        card, fixed = self._measuring_card()
+        inner, _title_width, button_height = self._card_widths(card, self.metrics.min_card_width)
+        return fixed + button_height + len(ROLES) * zone_height_of(self.metrics, [], inner)
+
+    def chip_widths(self, goal_id: str) -> list[list[float]]:
+        """The widths of the goal's chips, role by role: all a zone's height depends on."""
+        return [
+            chip_widths(self.metrics, role, self.model.holders(goal_id, role)) for role in ROLES
+        ]
 
     def _card_widths(self, card: GoalCard, width: int) -> tuple[int, int, int]:
         """A card ``width`` wide: its zones' width, its title's width, its button's height."""
+        known = self._widths.get(width)
+        if known is not None:
+            return known
         layout = card.layout()
         assert layout is not None
         margins = layout.contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
         button = card.assign_button.sizeHint()
-        return inner, max(1, inner - button.width() - card.header.spacing()), button.height()
+        known = inner, max(1, inner - button.width() - card.header.spacing()), button.height()
+        self._widths[width] = known
+        return known
 
     def _measuring_card(self) -> tuple[GoalCard, int]:
         """The card never shown, and the height of a card that is neither title nor zones."""
@@ -248,6 +270,7 @@ class RaciBoard(QScrollArea):
             card.setObjectName("measuring_card")
             card.hide()
         card.ensurePolished()
+        self._widths.clear()
         card.set_goal(goal)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
@@ -289,7 +312,7 @@ class RaciBoard(QScrollArea):
         goal_id = placeholder.goal_id
         goal = self.model.goal(goal_id)
         assert goal is not None
-        card = GoalCard(self, goal, self.canvas)
+        card = GoalCard(self, goal, self.canvas.sections[placeholder.pillar].grid_host)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
         card.set_selected(goal_id == self.selected_goal)
@@ -327,6 +350,10 @@ class RaciBoard(QScrollArea):
             while grid.count():
                 grid.takeAt(0)
             ids = [g for g in order if self.cells[g].pillar is pillar]
+            # Filled while hidden: each cell shown in a shown grid would lay out the
+            # grid and all above it there and then, asking every cell's height again.
+            host = section.grid_host
+            host.hide()
             for i, goal_id in enumerate(ids):
                 cell = self.cells[goal_id]
                 grid.addWidget(cell, i // columns, i % columns)
@@ -336,7 +363,18 @@ class RaciBoard(QScrollArea):
                 grid.setColumnMinimumWidth(c, 0)
             section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
             section.empty.setVisible(not ids and self.session is not None)
-            section.grid_host.setVisible(bool(ids))
+            if ids:
+                # Shown, it is laid out at once: at the width the canvas gives it, not
+                # at the one it had, so every cell's height is asked at a width it keeps.
+                host.resize(self._section_width(), host.height())
+                host.show()
+
+    def _section_width(self) -> int:
+        """The width the canvas gives a pillar's grid of cards."""
+        layout = self.canvas.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        return max(0, self.canvas.width() - sides)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -354,6 +392,7 @@ class RaciBoard(QScrollArea):
         ):
             self.metrics = BoardMetrics(self)
             self._fixed = None
+            self._widths.clear()
             for cell in self.cells.values():
                 if isinstance(cell, GoalCard):
                     for zone in cell.zones.values():

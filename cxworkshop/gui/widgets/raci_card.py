@@ -215,7 +215,12 @@ class CardPlaceholder(QWidget):
         self.title = goal.title
         self._heights: dict[int, int] = {}
         """The room worked out so far: how tall at each width asked about."""
+        self._chips: list[list[float]] | None = None
+        """The widths of the goal's chips, role by role, once asked for."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # It shows nothing, so the app's style sheet has nothing to dress: marked as
+        # dressed, it is not matched against every rule the first time it is shown.
+        self.setAttribute(Qt.WidgetAttribute.WA_WState_Polished, True)
 
     def set_goal(self, goal: Goal) -> None:
         self.pillar = goal.pillar
@@ -226,20 +231,30 @@ class CardPlaceholder(QWidget):
     def refresh(self) -> None:
         """The goal's title or holders changed: work the room out again."""
         self._heights.clear()
+        self._chips = None
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
+        if width < self.board.metrics.min_card_width // 2:
+            # Asked for the board's least size, or while the window settles: at a
+            # width no card is shown at. The least any card takes answers that,
+            # rather than every goal measured for a layout no one sees.
+            return self.board.least_card_height()
         height = self._heights.get(width)
         if height is None:
-            height = self._heights[width] = self.board.card_height(self.goal_id, width)
+            if self._chips is None:
+                self._chips = self.board.chip_widths(self.goal_id)
+            height = self.board.card_height(self.goal_id, width, self._chips)
+            self._heights[width] = height
         return height
 
     def sizeHint(self) -> QSize:
-        width = self.board.metrics.min_card_width
-        return QSize(width, self.heightForWidth(width))
+        # The room a layout gives the card comes from heightForWidth at its column's
+        # width; the hint's height is only a floor, which needs no measuring.
+        return QSize(self.board.metrics.min_card_width, self.board.least_card_height())
 
 
 # ----------------------------------------------------------------- the canvas
@@ -303,9 +318,12 @@ class BoardCanvas(QWidget):
 
     def lay_out(self) -> bool:
         """Lay the sections out now if they wait for it; True if they did."""
-        grids = [section.grid.activate() for section in self.sections.values()]
+        # The canvas first: it gives each section its width, at which its grid then
+        # asks its cards' heights (a grid laid out first would ask at its old width).
         layout = self.layout()
-        return (layout is not None and layout.activate()) or any(grids)
+        done = layout is not None and layout.activate()
+        grids = [section.grid.activate() for section in self.sections.values()]
+        return done or any(grids)
 
     def laid_out(self) -> bool:
         """Lay the sections out now if they wait for it; True if every child then has its place.

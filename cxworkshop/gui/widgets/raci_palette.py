@@ -335,6 +335,8 @@ class PaletteList(QListView):
         super().__init__(parent)
         self.session: Session | None = None
         self._fitted_height = -1
+        self._height: int | None = None
+        """How tall the chips stand, worked out once until the rows or the font change."""
         self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.ListMode)
         self.setSpacing(self.SPACING)
@@ -361,6 +363,7 @@ class PaletteList(QListView):
 
     def setModel(self, model: QSortFilterProxyModel) -> None:  # type: ignore[override]
         super().setModel(model)
+        self._height = None
         for signal in (
             model.rowsInserted,
             model.rowsRemoved,
@@ -371,13 +374,24 @@ class PaletteList(QListView):
         model.dataChanged.connect(self._refit)
 
     def _refit(self, *args: object) -> None:
+        self._height = None
         self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._height = None
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """How tall the chips stand, one under another."""
+        """How tall the chips stand, one under another (whatever the width: chips fill it)."""
+        if self._height is None:
+            self._height = self._stacked_height()
+        return self._height
+
+    def _stacked_height(self) -> int:
         model = self.model()
         if model is None or model.rowCount() == 0:
             return 0

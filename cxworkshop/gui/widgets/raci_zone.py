@@ -128,6 +128,33 @@ def zone_height(m: BoardMetrics, role: Role, holders: list[AssigneeInfo], width:
     return int(lay_out_chips(m, role, holders, width)[1] + 0.999)
 
 
+def chip_widths(m: BoardMetrics, role: Role, holders: list[AssigneeInfo]) -> list[float]:
+    """The widths of the holders' chips in a zone of ``role``, as :func:`lay_out_chips` has them."""
+    bold = role is Role.ACCOUNTABLE
+    return [m.chip_width(info.name, bold=bold) for info in holders]
+
+
+def zone_height_of(m: BoardMetrics, widths: list[float], width: int) -> int:
+    """:func:`zone_height` from the chips' widths alone: the same wrapping, no rectangles.
+
+    The board asks it for every card it has not built, at every width its
+    columns take while the window settles, so it does only the arithmetic.
+    """
+    chips = m.chips
+    left = m.label_width
+    avail = max(chips.height * 2, width - left - m.pad)
+    x, y = float(left), float(m.pad)
+    for w in widths:
+        w = min(w, avail)
+        if x > left and x + w > left + avail:
+            x = float(left)
+            y += chips.height + chips.gap
+        x += w + chips.gap
+    bottom = y + chips.height
+    label = 2 * m.badge_radius + m.pad
+    return int(max(bottom, label) + m.pad + 0.999)
+
+
 # ----------------------------------------------------------------- a drop zone
 
 

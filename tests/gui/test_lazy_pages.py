@@ -1,0 +1,196 @@
+"""A workshop opens with only its step's page built; the others come when they are first shown.
+
+A page built late must look and behave as though it had been there all
+along: it shows the edits made before it existed, its selections reach the
+audience screen, undo and redo on it select the goal they changed, and the
+Tab order runs from its last control on to Back and Next.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget, QListView
+
+from cxworkshop.domain import editing
+from cxworkshop.domain.demo import demo_workshop
+from cxworkshop.domain.model import Goal, Pillar, Step
+from cxworkshop.gui.main_window import MainWindow
+from cxworkshop.gui.options import Options
+from cxworkshop.gui.pages.accountability import AccountabilityPage
+from cxworkshop.gui.pages.goals import GoalsPage
+from cxworkshop.storage.store import Store
+from tests.helpers.gui import make_active, reopened
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def open_at(window: MainWindow, store: Store, step: Step, goals: int = 0) -> int:
+    ws = demo_workshop()
+    ws.goals += [Goal(Pillar.WIN, f"Extra goal {n + 1}") for n in range(goals)]
+    ws.current_step = step
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    window.open_workshop(created.id)
+    return created.id
+
+
+def press(qtbot, window: MainWindow, keys: str) -> None:  # type: ignore[no-untyped-def]
+    combo = QKeySequence(keys)[0]
+    QTest.keyClick(window, combo.key(), combo.keyboardModifiers())
+    qtbot.wait(1)
+
+
+def test_a_workshop_opens_with_only_its_steps_page_built_and_the_next_comes_when_shown(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.GOALS)
+    view = window.workshop_view
+    assert set(view.pages.built()) == {Step.GOALS}
+    assert view.stack.currentWidget() is view.pages.built()[Step.GOALS]
+    press(qtbot, window, "Alt+Right")
+    assert window.current_step() is Step.ACCOUNTABILITY
+    assert set(view.pages.built()) == {Step.GOALS, Step.ACCOUNTABILITY}
+    assert view.stack.currentWidget() is view.pages.built()[Step.ACCOUNTABILITY]
+
+
+def test_a_page_built_late_shows_what_was_typed_before_and_undo_there_selects_the_goal(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.GOALS)
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    entry = goals.columns[Pillar.KEEP].entry
+    make_active(qtbot, window)
+    entry.setFocus()
+    QTest.keyClicks(entry, "Answer every complaint within a day")
+    QTest.keyClick(entry, Qt.Key.Key_Return)
+    session = window.session
+    assert session is not None
+    added = next(g for g in reopened(session).goals if g.title.startswith("Answer every"))
+    assert Step.ACCOUNTABILITY not in window.workshop_view.pages.built()
+
+    press(qtbot, window, "Alt+Right")
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    assert added.id in page.board.cells, "the goal typed before the page existed is on it"
+    assert page.board.ordered_goals() == [
+        g.id for pillar in Pillar for g in session.workshop.goals if g.pillar is pillar
+    ]
+
+    # Its selection reaches the room, as the pages built at the start did.
+    page.board.select_goal(added.id)
+    assert window.room.selected_goal == added.id
+    page.board.select_goal(page.board.ordered_goals()[0])
+    assert window.room.selected_goal != added.id
+
+    # Undo here takes the goal off the board; redo brings it back, selected.
+    press(qtbot, window, "Ctrl+Z")
+    assert added.id not in page.board.cells
+    assert all(g.id != added.id for g in reopened(session).goals)
+    press(qtbot, window, "Ctrl+Shift+Z")
+    assert added.id in page.board.cells
+    assert page.board.selected_goal == added.id
+    assert window.room.selected_goal == added.id
+
+
+def test_a_hidden_page_built_earlier_catches_up_on_edits_made_elsewhere(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.ACCOUNTABILITY)
+    press(qtbot, window, "Alt+Left")
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    session = window.session
+    assert session is not None
+    goal = session.workshop.goals[0]
+    goals.select_goal(goal.id)
+    title = goals.panel.fields["title"]
+    title.setFocus()
+    title.selectAll()
+    QTest.keyClicks(title, "Make every first visit effortless")
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    assert editing.goal(reopened(session), goal.id).title == "Make every first visit effortless"
+    press(qtbot, window, "Alt+Right")
+    board = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(board, AccountabilityPage)
+    card = board.board.card(goal.id)
+    assert card is not None and card.title.text() == "Make every first visit effortless"
+
+
+def test_a_card_far_down_a_long_column_grows_when_its_title_does(
+    qtbot, window: MainWindow, store: Store
+):
+    # The cards' sizes are remembered by their text: a longer title is measured anew.
+    open_at(window, store, Step.GOALS, goals=120)
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    session = window.session
+    assert session is not None
+    column = goals.columns[Pillar.WIN]
+    view: QListView = column.list
+    last = column.model.index(column.model.rowCount() - 1, 0)
+    goal_id = [g.id for g in session.workshop.goals if g.pillar is Pillar.WIN][-1]
+    assert not view.viewport().rect().intersects(view.visualRect(last)), "out of sight at first"
+    goals.select_goal(goal_id, focus=True)
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(last)))
+    before = view.visualRect(last).height()
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    title = goals.panel.fields["title"]
+    qtbot.waitUntil(title.hasFocus)
+    title.selectAll()
+    longer = "Extra goal 120: " + "every customer hears back the same day, whatever they asked " * 3
+    QTest.keyClicks(title, longer)
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    assert editing.goal(reopened(session), goal_id).title == longer.strip()
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > before)
+    # And it is still the card a click on it selects.
+    goals.select_goal(None)
+    rect = view.visualRect(last)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert goals.selected_goal_id() == goal_id
+    assert goals.panel.fields["title"].text() == longer.strip()
+
+
+def test_what_an_open_workshop_holds_is_set_aside_from_the_collector_until_it_closes(
+    qtbot, window: MainWindow, store: Store
+):
+    gc.unfreeze()
+    open_at(window, store, Step.ACCOUNTABILITY)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+    window.show_library()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.GOALS)
+    assert window.findChild(QDockWidget, "phones") is None, "no phones, no panel"
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    assert goals.phones_button.isEnabled() and not goals.phones_button.isChecked()
+    try:
+        QTest.mouseClick(goals.phones_button, Qt.MouseButton.LeftButton)
+        assert window.phones.is_on
+        dock = window.findChild(QDockWidget, "phones")
+        assert dock is not None and dock.isVisible()
+        assert goals.phones_button.isChecked() and goals.phones_button.text() == "Phones on"
+    finally:
+        window.phones.turn_off()
+    assert not goals.phones_button.isChecked()
