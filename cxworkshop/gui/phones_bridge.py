@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from ..domain.changes import ChangeSet
 from ..phones.process import PhoneProcess
 from ..phones.room import snapshot
+from ..phones.server import IDLE_SECONDS
 from .ops import phones as phone_ops
 from .ops import voting
 from .session import Session
@@ -75,6 +76,8 @@ class PhonesBridge(QObject):
         host: str = "127.0.0.1",
         ports: Sequence[int] = (0,),
         parent: QObject | None = None,
+        *,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -91,7 +94,12 @@ class PhonesBridge(QObject):
         self._saved = False
         self._stopped = False
         self.server = PhoneProcess(
-            self._submit, host, ports, joined=self.sig_joined.emit, gone=self.sig_gone.emit
+            self._submit,
+            host,
+            ports,
+            joined=self.sig_joined.emit,
+            gone=self.sig_gone.emit,
+            idle_seconds=idle_seconds,
         )
         session.sig_changes.connect(self._changed)
         self.publish()

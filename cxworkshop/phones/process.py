@@ -36,7 +36,7 @@ from typing import Any
 
 from ..domain.model import Step
 from .room import Joins, Snapshot
-from .server import WRITE_SECONDS, PhoneServer, Write
+from .server import IDLE_SECONDS, WRITE_SECONDS, PhoneServer, Write
 
 _log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ class PhoneProcess:
         joined: Callable[[], None] | None = None,
         gone: Callable[[], None] | None = None,
         write_seconds: float = WRITE_SECONDS,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         self.key = Joins.new_token()
         """The room's key: 128 random bits, the first segment of every address."""
@@ -130,7 +131,7 @@ class PhoneProcess:
         self._conn, child_end = context.Pipe()
         self._process = context.Process(
             target=_serve,
-            args=(child_end, self.key, host, tuple(ports), write_seconds),
+            args=(child_end, self.key, host, tuple(ports), write_seconds, idle_seconds),
             name="cxworkshop-phones",
             daemon=True,
         )
@@ -399,7 +400,12 @@ class _Child:
 
 
 def _serve(
-    conn: Connection, key: str, host: str, ports: tuple[int, ...], write_seconds: float
+    conn: Connection,
+    key: str,
+    host: str,
+    ports: tuple[int, ...],
+    write_seconds: float,
+    idle_seconds: float,
 ) -> None:
     """The child process: listen on the first port that can be had, then serve until told."""
     # Ctrl+C in the terminal is for the app, which closes its window and then this.
@@ -418,6 +424,7 @@ def _serve(
                 key=key,
                 joined=child.joined,
                 write_seconds=write_seconds,
+                idle_seconds=idle_seconds,
             )
             break
         except OSError as exc:

@@ -184,6 +184,10 @@ class _Handler(BaseHTTPRequestHandler):
     # the body waits for the phone's delayed acknowledgement, about 40 ms a request.
     disable_nagle_algorithm = True
 
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.phones.idle_seconds)
+
     def log_message(self, format: str, *args: Any) -> None:
         # The standard log line holds the path, and the path holds the room's key.
         pass
@@ -377,6 +381,7 @@ class PhoneServer:
         joined: Callable[[], None] | None = None,
         write_seconds: float = WRITE_SECONDS,
         key: str | None = None,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         self.key = key or Joins.new_token()
         """The room's key: 128 random bits, the first segment of every address."""
@@ -384,6 +389,8 @@ class PhoneServer:
         self.buckets = _Buckets()
         self.write = write
         self.write_seconds = write_seconds
+        self.idle_seconds = idle_seconds
+        """A connection that sends nothing for this long is dropped."""
         self._joined = joined
         self.answering = _Counter()
         """The requests being answered now."""
