@@ -9,11 +9,12 @@ change to the workshop that phones can see, from a phone or the laptop,
 publishes a fresh snapshot for the phones to read.
 
 Thirty phones confirming at once are thirty saves, each its own committed
-transaction, one per turn of the window's event loop. What the window shows
-of them (who has voted, the room's screen) is brought up to date once the
-queue is empty, or every :data:`SHOW_EVERY_MS` while it lasts, rather than
-after each: the phones' own snapshot is published before each phone hears
-back, so a phone always reads its own ballot.
+transaction, as many to a turn of the window's event loop as fit in
+:data:`TURN_MS`. What the window shows of them (who has voted, the room's
+screen) is brought up to date once the queue is empty, or every
+:data:`SHOW_EVERY_MS` while it lasts, rather than after each: the phones' own
+snapshot is published before the phones of a turn hear back, so a phone
+always reads its own ballot.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ SAVE_FAILED = "The laptop could not save that; please try again."
 
 SHOW_EVERY_MS = 100
 """While phones' ballots keep arriving, the window catches up at least this often."""
+
+TURN_MS = 2
+"""How long one turn of the window's event loop may spend saving phones' writes."""
 
 
 def seen_by_phones(changes: ChangeSet) -> bool:
@@ -149,6 +153,7 @@ class PhonesBridge(QObject):
             self._drain.start()
 
     def _run_one(self) -> None:
+        """One turn of the queue: the writes waiting, for up to :data:`TURN_MS`."""
         if not self._pending:
             self._drain.stop()
             self._catch_up()
@@ -156,9 +161,23 @@ class PhonesBridge(QObject):
         if self._behind and (monotonic() - self._behind_since) * 1000 >= SHOW_EVERY_MS:
             self._catch_up()  # a turn of its own: the saves' turns stay short
             return
-        what, participant_id, values, outcome = self._pending.popleft()
-        if not outcome.set_running_or_notify_cancel():
-            return  # the phone gave up waiting; it was told to try again
+        until = monotonic() + TURN_MS / 1000
+        answers: list[tuple[Future[str], str]] = []
+        ballots = False
+        while self._pending and (not answers or monotonic() < until):
+            what, participant_id, values, outcome = self._pending.popleft()
+            if not outcome.set_running_or_notify_cancel():
+                continue  # the phone gave up waiting; it was told to try again
+            answers.append((outcome, self._save(what, participant_id, values)))
+            ballots = ballots or what == "ballot"
+        if ballots:
+            # The phones read their own ballots as soon as they hear back.
+            self.publish()
+        for outcome, refusal in answers:
+            outcome.set_result(refusal)
+
+    def _save(self, what: str, participant_id: str, values: dict[str, Any]) -> str:
+        """Save one phone's write as the laptop's edit would: "" or why it was refused."""
         try:
             if what == "ballot":
                 refusal = voting.confirm_ballot(
@@ -173,15 +192,12 @@ class PhonesBridge(QObject):
                     self._behind = True
                     self._behind_since = monotonic()
                 self._saved = self._saved or not refusal
-                # The phone reads its own ballot as soon as it hears back.
-                self.publish()
-            else:
-                refusal = phone_ops.send_proposal(self.session, participant_id, values)
+                return refusal
+            return phone_ops.send_proposal(self.session, participant_id, values)
         except Exception as exc:
             # The kind of error only: what a phone sent never reaches the log.
             _log.error("A phone's %s could not be saved: %s", what, type(exc).__name__)
-            refusal = SAVE_FAILED
-        outcome.set_result(refusal)
+            return SAVE_FAILED
 
     def _catch_up(self) -> None:
         """Tell the window about the ballots saved since it was last told."""

@@ -97,6 +97,7 @@ def test_a_long_burst_shows_on_the_window_while_it_lasts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(phones_bridge, "SHOW_EVERY_MS", 0)
+    monkeypatch.setattr(phones_bridge, "TURN_MS", 0)  # one save a turn
     round_id = open_secret_round(team)
     goals = [g.id for g in team.workshop.goals]
     told: list[ChangeSet] = []
@@ -158,3 +159,35 @@ def test_the_phones_snapshot_follows_only_what_phones_see(
     room = bridge.server.room()
     assert room.ballot is not None and room.ballot.round_id == round_id
     assert (goal.id, Pillar.ADVOCATE.value, goal.title) in room.ballot.goals
+
+
+def test_a_turn_saves_the_ballots_waiting_and_each_phone_hears_back_after_its_own(
+    qtbot,
+    bridge: PhonesBridge,
+    team: Session,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A whole second a turn: every ballot waiting is saved in one turn of the loop.
+    monkeypatch.setattr(phones_bridge, "TURN_MS", 1000)
+    round_id = open_secret_round(team)
+    goal = team.workshop.goals[0].id
+    voters = [person_id(team, name) for name in VOTERS]
+    heard: list[bool] = []
+
+    def on_answer(outcome: Future[str], voter: str) -> None:
+        # When a phone hears back, the phones' snapshot already holds its ballot.
+        room = bridge.server.room()
+        heard.append(room is not None and dict(room.own_ballots.get(voter, {})) == {goal: 1})
+
+    outcomes = []
+    for voter in voters:
+        outcome = bridge._submit("ballot", voter, {"round": round_id, "dots": {goal: 1}})
+        outcome.add_done_callback(lambda o, v=voter: on_answer(o, v))
+        outcomes.append(outcome)
+    turns = 0
+    while not all(o.done() for o in outcomes):
+        bridge._run_one()
+        turns += 1
+    assert turns == 1 and [o.result() for o in outcomes] == [""] * len(voters)
+    assert heard == [True] * len(voters)
+    assert set(team.workshop.rounds[-1].ballots) == set(voters)
