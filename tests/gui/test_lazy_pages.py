@@ -167,6 +167,29 @@ def test_a_card_far_down_a_long_column_grows_when_its_title_does(
     assert goals.panel.fields["title"].text() == longer.strip()
 
 
+def test_a_long_column_is_measured_once_at_open_and_a_short_one_keeps_its_full_width(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.GOALS, goals=120)
+    goals = window.workshop_view.pages[Step.GOALS]
+    assert isinstance(goals, GoalsPage)
+    win = goals.columns[Pillar.WIN].list
+    qtbot.waitUntil(lambda: win.viewport().width() > 0)
+    qtbot.wait(50)
+    # The long column shows its scroll bar from the start, so its cards are laid out
+    # at one width only, not first as wide as the column and then again narrower.
+    assert win.verticalScrollBar().isVisible()
+    measured: dict[str, set[int]] = {}
+    for width, _font, title, *_ in win.itemDelegate()._sizes:
+        measured.setdefault(title, set()).add(width)
+    assert all(len(measured[f"Extra goal {n + 1}"]) == 1 for n in range(120))
+    # A short column shows its scroll bar only when its cards need one.
+    keep = goals.columns[Pillar.KEEP].list
+    assert keep.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    first = keep.model().index(0, 0)
+    assert keep.visualRect(first).width() == keep.viewport().width()
+
+
 def test_what_an_open_workshop_holds_is_set_aside_from_the_collector_until_it_closes(
     qtbot, window: MainWindow, store: Store
 ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -122,6 +123,30 @@ class GoalListView(QListView):
         self.viewport().setAutoFillBackground(False)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._fit_scroll_bar)
+        self._fit_scroll_bar()
+
+    def _fit_scroll_bar(self) -> None:
+        """A column too long for any screen shows its scroll bar from the start.
+
+        Otherwise the cards are laid out at the column's whole width, the
+        scroll bar then appears, and every card is measured again a little
+        narrower: at 300 goals, a second pass over every card as the page opens.
+        """
+        model = self.model()
+        rows = 0 if model is None else model.rowCount()
+        screen = self.screen()
+        tallest = screen.availableGeometry().height() if screen is not None else 2160
+        # No card is shorter than two lines of text.
+        always = rows * 2 * self.fontMetrics().height() > tallest
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if always else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
 
     def current_goal_id(self) -> str | None:
         index = self.currentIndex()

@@ -100,16 +100,23 @@ class GoalCardDelegate(QStyledItemDelegate):
     def _text_width(self, card_width: float) -> float:
         return max(40.0, card_width - self.STRIPE - 2 * self.PAD_X)
 
+    @staticmethod
+    def _texts(index: Index) -> tuple[str, str, str]:
+        """The card's title, measure and note."""
+        return (
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            str(index.data(MEASURE_ROLE) or ""),
+            str(index.data(MISSING_ROLE) or ""),
+        )
+
     def _blocks(
-        self, base: QFont, width: float, index: Index
+        self, base: QFont, width: float, texts: tuple[str, str, str]
     ) -> list[tuple[QFont, str, float, str]]:
         """The card's text blocks as (font, text, height, kind), top to bottom."""
         title_font, measure_font, note_font = self._fonts(base)
         blocks = []
-        for font, text, kind in (
-            (title_font, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), "title"),
-            (measure_font, str(index.data(MEASURE_ROLE) or ""), "measure"),
-            (note_font, str(index.data(MISSING_ROLE) or ""), "note"),
+        for font, text, kind in zip(
+            (title_font, measure_font, note_font), texts, ("title", "measure", "note"), strict=True
         ):
             if not text:
                 continue
@@ -132,16 +139,11 @@ class GoalCardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         card_width = self._card_width(option)
-        key = (
-            round(card_width * 64),
-            option.font.key(),
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-            str(index.data(MEASURE_ROLE) or ""),
-            str(index.data(MISSING_ROLE) or ""),
-        )
+        texts = self._texts(index)
+        key = (round(card_width * 64), option.font.key(), *texts)
         size = self._sizes.get(key)
         if size is None:
-            blocks = self._blocks(option.font, self._text_width(card_width), index)
+            blocks = self._blocks(option.font, self._text_width(card_width), texts)
             text_height = sum(b[2] for b in blocks) + self._spacing(option.font) * max(
                 0, len(blocks) - 1
             )
@@ -208,7 +210,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         x = card.left() + self.STRIPE + self.PAD_X
         y = card.top() + self.PAD_Y
         spacing = self._spacing(option.font)
-        for font, line, height, kind in self._blocks(option.font, width, index):
+        for font, line, height, kind in self._blocks(option.font, width, self._texts(index)):
             painter.setFont(font)
             painter.setPen(text if kind == "title" else muted)
             painter.drawText(QRectF(x, y, width, height), _WRAP, line)
