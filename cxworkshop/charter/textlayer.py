@@ -201,41 +201,26 @@ def for_poppler(typed: str, rtl_page: bool) -> str:
     # last one before the next left-to-right letter or number) and runs it keeps,
     # or on a right-to-left page the other way about.
     pieces: list[tuple[bool, str]] = []  # (kept in its order, text)
+    # The runs that lead: right-to-left ones on a left-to-right page, and the
+    # other way about; a leading run is kept in its order on a right-to-left page.
+    lead, other = ("L", "R") if rtl_page else ("R", "L")
     i = 0
     n = len(typed)
     while i < n:
-        if not rtl_page:
-            if kinds[i] == "R":
-                j = i
-                last = i
-                while j < n and kinds[j] != "L":
-                    if kinds[j] == "R":
-                        last = j
-                    j += 1
-                pieces.append((False, typed[i : last + 1]))
-                i = last + 1
-            else:
-                j = i
-                while j < n and kinds[j] != "R":
-                    j += 1
-                pieces.append((True, typed[i:j]))
-                i = j
+        if kinds[i] == lead:
+            j = last = i
+            while j < n and kinds[j] != other:
+                if kinds[j] == lead:
+                    last = j
+                j += 1
+            pieces.append((rtl_page, typed[i : last + 1]))
+            i = last + 1
         else:
-            if kinds[i] == "L":
-                j = i
-                last = i
-                while j < n and kinds[j] != "R":
-                    if kinds[j] == "L":
-                        last = j
-                    j += 1
-                pieces.append((True, typed[i : last + 1]))
-                i = last + 1
-            else:
-                j = i
-                while j < n and kinds[j] != "L":
-                    j += 1
-                pieces.append((False, typed[i:j]))
-                i = j
+            j = i
+            while j < n and kinds[j] != lead:
+                j += 1
+            pieces.append((not rtl_page, typed[i:j]))
+            i = j
     out: list[str] = []
     for k, (forward, text) in enumerate(pieces):
         if not rtl_page:
