@@ -11,7 +11,6 @@ from typing import Any
 
 from ...charter.content import long_date
 from ...domain import editing
-from ...domain.errors import WorkshopError
 from ...domain.model import Ask, AskKind, Cadence, Commitment
 from ..session import Session
 from . import steps
@@ -36,10 +35,8 @@ def add_commitment(
 
 def update_commitment(session: Session, commitment_id: str, field: str, value: str) -> bool:
     """Change one field of a next step (one undo step); unchanged text is no edit."""
-    try:
-        c = editing.commitment(session.workshop, commitment_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    c = steps.found(session, editing.commitment, commitment_id)
+    if c is None:
         return False
     if value.strip() == getattr(c, field):
         return True
@@ -60,11 +57,10 @@ def update_commitment(session: Session, commitment_id: str, field: str, value: s
 
 def remove_commitment(session: Session, commitment_id: str) -> bool:
     """Take a next step off the list (one undo step)."""
-    try:
-        text = editing.commitment(session.workshop, commitment_id).text
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    step = steps.found(session, editing.commitment, commitment_id)
+    if step is None:
         return False
+    text = step.text
     remove = session.store.remove_commitment
     return steps.remove_step(session, f"Remove next step {quoted(text)}", remove, commitment_id)
 
@@ -88,10 +84,8 @@ def add_ask(
 
 def update_ask(session: Session, ask_id: str, field: str, value: str) -> bool:
     """Change one field of an ask (one undo step); an unchanged value is no edit."""
-    try:
-        a = editing.ask(session.workshop, ask_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    a = steps.found(session, editing.ask, ask_id)
+    if a is None:
         return False
     current = getattr(a, field)
     if value.strip() == (current.value if isinstance(current, AskKind) else current):
@@ -111,11 +105,10 @@ def update_ask(session: Session, ask_id: str, field: str, value: str) -> bool:
 
 def remove_ask(session: Session, ask_id: str) -> bool:
     """Take an ask off the list (one undo step)."""
-    try:
-        text = editing.ask(session.workshop, ask_id).text
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    ask = steps.found(session, editing.ask, ask_id)
+    if ask is None:
         return False
+    text = ask.text
     remove = session.store.remove_ask
     return steps.remove_step(session, f"Remove ask {quoted(text)}", remove, ask_id)
 

@@ -83,10 +83,8 @@ _FIELD_NAMES = {
 
 def edit_goal(session: Session, goal_id: str, field: str, value: str) -> bool:
     """Change one detail of a goal as one undo step, if it changed; False when refused."""
-    try:
-        goal = editing.goal(session.workshop, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    goal = steps.found(session, editing.goal, goal_id)
+    if goal is None:
         return False
     if getattr(goal, field) == value:
         return True
@@ -109,10 +107,8 @@ def removal_preview(session: Session, goal_id: str) -> Removal | None:
 
 def delete_goal(session: Session, goal_id: str) -> bool:
     """Delete a goal with its assignments and votes, as one undo step."""
-    try:
-        goal = editing.goal(session.workshop, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    goal = steps.found(session, editing.goal, goal_id)
+    if goal is None:
         return False
     text = f"Delete goal {quoted(goal.title)}"
     return steps.remove_step(session, text, session.store.remove_goal, goal_id, goal_id=goal_id)

@@ -60,10 +60,8 @@ def update_participant(session: Session, participant_id: str, **changes: Any) ->
     if len(changes) != 1:
         return False
     ws = session.workshop
-    try:
-        person = editing.participant(ws, participant_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    person = steps.found(session, editing.participant, participant_id)
+    if person is None:
         return False
     ((field, value),) = changes.items()
     current = getattr(person, field)
@@ -86,11 +84,10 @@ def participant_removal_preview(session: Session, participant_id: str) -> Remova
 
 def remove_participant(session: Session, participant_id: str) -> bool:
     """Remove a person with their assignments and ballots (one undo step)."""
-    try:
-        name = editing.participant(session.workshop, participant_id).name
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    person = steps.found(session, editing.participant, participant_id)
+    if person is None:
         return False
+    name = person.name
     text = f"Remove participant {quoted(name)}"
     return steps.remove_step(session, text, session.store.remove_participant, participant_id)
 
@@ -120,10 +117,8 @@ def update_function(session: Session, function_id: str, **changes: Any) -> bool:
     """Rename, recolour or re-mark one function (one undo step); False if refused."""
     if len(changes) != 1:
         return False
-    try:
-        f = editing.function(session.workshop, function_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    f = steps.found(session, editing.function, function_id)
+    if f is None:
         return False
     ((field, value),) = changes.items()
     current = getattr(f, field)
@@ -146,11 +141,10 @@ def update_function(session: Session, function_id: str, **changes: Any) -> bool:
 
 def move_function(session: Session, function_id: str, index: int, text: str = "") -> bool:
     """Move a function to ``index`` in the list (one undo step)."""
-    try:
-        name = editing.function(session.workshop, function_id).name
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    f = steps.found(session, editing.function, function_id)
+    if f is None:
         return False
+    name = f.name
     store, wid = session.store, session.workshop_id
     done = session.edit(
         text or f"Move function {quoted(name)}",
@@ -182,10 +176,9 @@ def function_removal_preview(session: Session, function_id: str) -> Removal | No
 
 def remove_function(session: Session, function_id: str) -> bool:
     """Remove a function with its assignments and memberships (one undo step)."""
-    try:
-        name = editing.function(session.workshop, function_id).name
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    f = steps.found(session, editing.function, function_id)
+    if f is None:
         return False
+    name = f.name
     remove = session.store.remove_function
     return steps.remove_step(session, f"Remove function {quoted(name)}", remove, function_id)

@@ -9,7 +9,6 @@ import datetime as dt
 from typing import Any
 
 from ...domain import editing, review
-from ...domain.errors import WorkshopError
 from ...domain.model import Review, ReviewDecision, ReviewStatus
 from ..session import Session
 from . import steps
@@ -71,10 +70,8 @@ def record(session: Session, review_id: str, goal_id: str, **changes: Any) -> bo
     """Change what a review says of one goal, as one undo step; True if unchanged."""
     ws = session.workshop
     r = next((r for r in ws.reviews if r.id == review_id), None)
-    try:
-        goal = editing.goal(ws, goal_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
+    goal = steps.found(session, editing.goal, goal_id)
+    if goal is None:
         return False
     if r is None:
         return False

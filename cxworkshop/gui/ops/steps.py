@@ -24,6 +24,19 @@ class _Item(Protocol):
 
 
 ItemT = TypeVar("ItemT", bound=_Item)
+FoundT = TypeVar("FoundT")
+
+
+def found(
+    session: Session, lookup: Callable[[Workshop, str], FoundT], item_id: str
+) -> FoundT | None:
+    """What ``lookup`` finds in the open workshop by its id; None once the window has
+    been told, in one line, why there is no such thing (it went in another edit)."""
+    try:
+        return lookup(session.workshop, item_id)
+    except WorkshopError as exc:
+        session.sig_error.emit(str(exc))
+        return None
 
 
 def add_step(

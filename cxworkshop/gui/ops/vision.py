@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ...domain import editing
 from ...domain.defaults import default_principles
-from ...domain.errors import WorkshopError
 from ...domain.model import Principle
 from ..session import Session
 from . import steps
@@ -22,17 +21,9 @@ def set_vision(session: Session, value: str) -> bool:
     return steps.update_step(session, text, session.store.update_details, vision=value)
 
 
-def _principle(session: Session, principle_id: str) -> Principle | None:
-    try:
-        return editing.principle(session.workshop, principle_id)
-    except WorkshopError as exc:
-        session.sig_error.emit(str(exc))
-        return None
-
-
 def set_committed(session: Session, principle_id: str, committed: bool) -> bool:
     """Tick or untick a principle (one undo step)."""
-    p = _principle(session, principle_id)
+    p = steps.found(session, editing.principle, principle_id)
     if p is None:
         return False
     if p.committed == committed:
@@ -46,7 +37,7 @@ def set_committed(session: Session, principle_id: str, committed: bool) -> bool:
 
 def reword_principle(session: Session, principle_id: str, text: str) -> bool:
     """Change a principle's wording (one undo step)."""
-    p = _principle(session, principle_id)
+    p = steps.found(session, editing.principle, principle_id)
     if p is None:
         return False
     if text.strip() == p.text:
@@ -80,7 +71,7 @@ def add_usual_principles(session: Session) -> bool:
 
 def remove_principle(session: Session, principle_id: str) -> bool:
     """Take a principle off the list (one undo step)."""
-    p = _principle(session, principle_id)
+    p = steps.found(session, editing.principle, principle_id)
     if p is None:
         return False
     remove = session.store.remove_principle
