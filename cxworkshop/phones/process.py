@@ -28,7 +28,7 @@ import logging
 import multiprocessing
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from types import MappingProxyType
@@ -67,6 +67,39 @@ def sealed(room: Snapshot) -> Snapshot:
 
 def _joined_portable(joins: Joins) -> dict[str, str]:
     return {pid: step.value for pid, step in joins.joined().items()}
+
+
+class _Questions:
+    """Questions sent across the pipe, each waiting for its answer under a key of its own.
+
+    Either side asks (the app "free this name", the server "joined" and
+    "cancel"); the side's reader thread hands the answer over.
+    """
+
+    def __init__(self) -> None:
+        self._waiting: dict[Hashable, tuple[threading.Event, list[Any]]] = {}
+
+    def ask(self, key: Hashable, send: Callable[[], None]) -> list[Any]:
+        """Call ``send`` and wait for the answer to ``key`` (empty: none came in time)."""
+        event, reply = threading.Event(), list[Any]()
+        self._waiting[key] = (event, reply)
+        try:
+            send()
+            event.wait(REPLY_SECONDS)
+            return reply
+        finally:
+            self._waiting.pop(key, None)
+
+    def answer(self, key: Hashable, values: Sequence[Any]) -> None:
+        waiting = self._waiting.get(key)
+        if waiting is not None:
+            waiting[1].extend(values)
+            waiting[0].set()
+
+    def give_up(self) -> None:
+        """No answer will come (the other side has gone): stop waiting for any."""
+        for event, _ in list(self._waiting.values()):
+            event.set()
 
 
 # ---------------------------------------------------------------- the app's side
@@ -124,7 +157,7 @@ class PhoneProcess:
         self._stopping = False
         self._room: Snapshot | None = None
         self._send_lock = threading.Lock()
-        self._waiting: dict[int, tuple[threading.Event, list[Any]]] = {}
+        self._questions = _Questions()
         self._ids = itertools.count(1)
         self._running: dict[int, Future[str]] = {}
         context = multiprocessing.get_context("spawn")
@@ -161,8 +194,7 @@ class PhoneProcess:
         self._stopping = True
         self._send(("stop",))
         self._end()
-        for event, _ in list(self._waiting.values()):
-            event.set()
+        self._questions.give_up()
         self.joins.set({})
         _log.info("Phones off")
 
@@ -191,7 +223,10 @@ class PhoneProcess:
 
     def free(self, participant_id: str) -> bool:
         """Let go of a name taken by mistake; the phone that held it has to join again."""
-        reply = self._ask("free", participant_id)
+        if not self._reader.is_alive():
+            return False  # the process has gone: no answer will come
+        n = next(self._ids)
+        reply = self._questions.ask(n, lambda: self._send(("free", n, participant_id)))
         return bool(reply and reply[0])
 
     # ------------------------------------------------------------ the pipe
@@ -201,27 +236,12 @@ class PhoneProcess:
         with self._send_lock, contextlib.suppress(OSError, ValueError):
             self._conn.send(message)
 
-    def _ask(self, *message: Any) -> list[Any] | None:
-        """Send a question and wait for its answer (None: none came)."""
-        if not self._reader.is_alive():
-            return None  # the process has gone: no answer will come
-        n = next(self._ids)
-        event, reply = threading.Event(), list[Any]()
-        self._waiting[n] = (event, reply)
-        try:
-            self._send((message[0], n, *message[1:]))
-            event.wait(REPLY_SECONDS)
-            return reply or None
-        finally:
-            self._waiting.pop(n, None)
-
     def _read(self) -> None:
         while True:
             try:
                 message = self._conn.recv()
             except (EOFError, OSError):
-                for event, _ in list(self._waiting.values()):
-                    event.set()  # no answer will come
+                self._questions.give_up()
                 if not self._stopping:
                     _log.error("The phones' server ended on its own")
                     if self._on_gone is not None:
@@ -248,12 +268,8 @@ class PhoneProcess:
                 self._send(("ack", n))
             elif kind == "reply":
                 _, n, *values = message
-                waiting = self._waiting.get(n)
-                if waiting is not None:
-                    if values[-1] is not None:
-                        self.joins.set(values[-1])
-                    waiting[1].extend(values)
-                    waiting[0].set()
+                self.joins.set(values[-1])
+                self._questions.answer(n, values)
             elif kind == "log":
                 _, level, name, text = message
                 logging.getLogger(name).log(level, "%s", text)
@@ -310,7 +326,7 @@ class _Child:
         self._send_lock = threading.Lock()
         self._ids = itertools.count(1)
         self._writes: dict[int, _Remote] = {}
-        self._waiting: dict[tuple[str, int], tuple[threading.Event, list[Any]]] = {}
+        self._questions = _Questions()
         self.server: PhoneServer | None = None
         self._closing = False
 
@@ -329,17 +345,14 @@ class _Child:
         """Send ``kind`` and wait for the app's answer to it."""
         n = next(self._ids) if n is None else n
         answer = "cancelled" if kind == "cancel" else "ack"
-        event, reply = threading.Event(), list[Any]()
-        self._waiting[(answer, n)] = (event, reply)
-        try:
+
+        def send() -> None:
             if kind == "joined":
                 self.send_joined(kind, n)
             else:
                 self.send((kind, n))
-            event.wait(REPLY_SECONDS)
-            return reply
-        finally:
-            self._waiting.pop((answer, n), None)
+
+        return self._questions.ask((answer, n), send)
 
     def write(self, what: str, participant_id: str, values: dict[str, Any]) -> Future[str]:
         n = next(self._ids)
@@ -382,10 +395,7 @@ class _Child:
                 freed = self.server.joins.free(participant_id)
                 self.send_joined("reply", n, freed)
             elif kind in ("ack", "cancelled"):
-                waiting = self._waiting.get((kind, message[1]))
-                if waiting is not None:
-                    waiting[1].extend(message[2:])
-                    waiting[0].set()
+                self._questions.answer((kind, message[1]), message[2:])
         # The process ends, and its sockets and threads with it.
 
     def _wind_down(self) -> None:
@@ -393,8 +403,7 @@ class _Child:
         self._closing = True
         for outcome in list(self._writes.values()):
             Future.cancel(outcome)
-        for event, _ in list(self._waiting.values()):
-            event.set()
+        self._questions.give_up()
         if self.server is not None:
             self.server.quiet(STOP_SECONDS)
 
