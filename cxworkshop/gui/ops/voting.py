@@ -113,35 +113,31 @@ def change_budget(
 
 def close_round(session: Session, round_id: str) -> bool:
     """Close a round so its ballots and tallies are frozen; one undo step."""
-    r = find_round(session, round_id)
-    if r is None:
-        return False
-    wid = session.workshop_id
-
-    def close() -> bool:
-        session.store.close_round(wid, round_id)
-        return True  # (None would read as refused)
-
-    result = session.edit(
-        f"Close {round_name(r)}", close, lambda _: session.store.reopen_round(wid, round_id)
-    )
-    return result is not None
+    return _open_or_close(session, round_id, reopen=False)
 
 
 def reopen_round(session: Session, round_id: str) -> bool:
     """Reopen the latest round for more votes; one undo step."""
+    return _open_or_close(session, round_id, reopen=True)
+
+
+def _open_or_close(session: Session, round_id: str, *, reopen: bool) -> bool:
     r = find_round(session, round_id)
     if r is None:
         return False
-    wid = session.workshop_id
+    wid, store = session.workshop_id, session.store
+    do, undo = (
+        (store.reopen_round, store.close_round)
+        if reopen
+        else (store.close_round, store.reopen_round)
+    )
 
-    def reopen() -> bool:
-        session.store.reopen_round(wid, round_id)
+    def run() -> bool:
+        do(wid, round_id)
         return True  # (None would read as refused)
 
-    result = session.edit(
-        f"Reopen {round_name(r)}", reopen, lambda _: session.store.close_round(wid, round_id)
-    )
+    verb = "Reopen" if reopen else "Close"
+    result = session.edit(f"{verb} {round_name(r)}", run, lambda _: undo(wid, round_id))
     return result is not None
 
 
