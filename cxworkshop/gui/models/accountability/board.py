@@ -435,20 +435,22 @@ class GoalAssignmentsModel(QAbstractItemModel):
         target = self.drop_target(row, parent)
         return target is not None and self.edits.drop(payload, *target)
 
+    def _payload(self, data: QMimeData, action: Qt.DropAction) -> Payload | None:
+        """What a drag carries, if it is one of ours and moves or copies."""
+        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
+            return None
+        return read_mime(data, self.session)
+
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
-            return False
-        payload = read_mime(data, self.session)
+        payload = self._payload(data, action)
         return payload is not None and self.can_drop(payload, row, parent)
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
-            return False
-        payload = read_mime(data, self.session)
+        payload = self._payload(data, action)
         return payload is not None and self.drop(payload, row, parent)
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
