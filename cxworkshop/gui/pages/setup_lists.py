@@ -16,13 +16,10 @@ from PySide6.QtGui import QColor, QDropEvent, QIcon, QKeyEvent, QPainter, QPixma
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -32,7 +29,7 @@ from ..models.base import Index
 from ..models.people import NO_FUNCTION, FunctionsModel, ParticipantsModel
 from ..roles import SUBTITLE_ROLE
 from ..widgets.checklist import ChecklistDelegate
-from ..widgets.editable_table import EditableTable
+from ..widgets.editable_table import EditableTable, InsetDelegate
 
 
 def swatch_icon(colour: str, size: int = 16) -> QIcon:
@@ -46,10 +43,8 @@ def swatch_icon(colour: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-class ParticipantDelegate(QStyledItemDelegate):
+class ParticipantDelegate(InsetDelegate):
     """Cells of the people table: text editors, and a list of functions for Function."""
-
-    INDENT = 6
 
     def __init__(self, model: ParticipantsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,26 +148,10 @@ class ParticipantDelegate(QStyledItemDelegate):
             return True
         return super().eventFilter(watched, event)
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        # Indent the text to line up with the header's padding; the whole cell still
-        # shows the selection.
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -2, 0)
-        super().paint(painter, inset, index)
-
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
         # Measured at the inset width the text is painted at, and tall enough for
         # an open editor, so typing never clips the text.
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -2, 0)
-        base = super().sizeHint(inset, index)
+        base = super().sizeHint(self._inset(option), index)
         return QSize(base.width() + 16, max(base.height() + 8, option.fontMetrics.height() + 10))
 
 

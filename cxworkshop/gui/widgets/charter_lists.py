@@ -6,16 +6,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -24,33 +21,18 @@ from ...domain.model import AskKind
 from ..models.base import Index
 from ..models.charter import CommitmentsModel
 from ..models.people import WorkshopModel
-from .editable_table import EditableTable
+from .editable_table import EditableTable, InsetDelegate
 
 NO_DATE = QDate(1900, 1, 1)
 """The date edit's lowest value, shown while no date is set."""
 
 
-class CommitmentDelegate(QStyledItemDelegate):
+class CommitmentDelegate(InsetDelegate):
     """A next step's cell: its text set in from the edge, with room above and below."""
 
     INDENT = 8
+    RIGHT = INDENT // 2
     PAD = 8
-
-    def _inset(self, option: QStyleOptionViewItem) -> QStyleOptionViewItem:
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(self.INDENT, 0, -self.INDENT // 2, 0)
-        return inset
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
-    ) -> None:
-        # The whole cell shows the selection; the text keeps off the edge.
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
-        super().paint(painter, self._inset(option), index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | Index) -> QSize:
         base = super().sizeHint(self._inset(option), index)

@@ -3,8 +3,43 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ..models.base import Index
+
+
+class InsetDelegate(QStyledItemDelegate):
+    """A cell whose text is set in from its edges while the whole cell shows the selection."""
+
+    INDENT = 6
+    """Room left of the text, to line up with the header's padding."""
+    RIGHT = 2
+    """Room right of the text."""
+
+    def _inset(self, option: QStyleOptionViewItem) -> QStyleOptionViewItem:
+        inset = QStyleOptionViewItem(option)
+        inset.rect = option.rect.adjusted(self.INDENT, 0, -self.RIGHT, 0)
+        return inset
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Index
+    ) -> None:
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
+        super().paint(painter, self._inset(option), index)
 
 
 class EditableTable(QTableView):
