@@ -17,9 +17,10 @@ from cxworkshop.domain.defaults import default_functions
 from cxworkshop.domain.model import Assignee, Goal, Pillar, Role, Step
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.models.accountability.assignees import AssigneeInfo
+from cxworkshop.gui.ops import goals as goal_ops
 from cxworkshop.gui.options import Options
 from cxworkshop.gui.pages.accountability import AccountabilityPage
-from cxworkshop.gui.widgets.raci_board import GoalCard, RaciBoard
+from cxworkshop.gui.widgets.raci_board import RaciBoard
 from cxworkshop.gui.widgets.raci_zone import BoardMetrics, chip_widths, zone_height, zone_height_of
 from cxworkshop.storage.store import Store
 from tests.helpers.dragging import LEFT, NO_KEYS, stand_in_for_the_pointer
@@ -55,13 +56,16 @@ def open_big_board(qtbot, store: Store, tmp_path: Path) -> AccountabilityPage:  
 
 
 def cells_in_view(board: RaciBoard) -> list[str]:
-    """The goals whose place (card or room for one) shows in the board's viewport."""
+    """The goals whose place (their card's, built or not) shows in the board's viewport."""
     view = board.viewport().rect()
-    return [
-        goal_id
-        for goal_id, cell in board.cells.items()
-        if view.intersects(QRect(cell.mapTo(board.viewport(), QPoint(0, 0)), cell.size()))
-    ]
+    shown = []
+    for goal_id in board.pillars:
+        place = board.place(goal_id)
+        assert place is not None, "every goal on a laid-out board has its place"
+        top_left = board.canvas.mapTo(board.viewport(), place.topLeft())
+        if view.intersects(QRect(top_left, place.size())):
+            shown.append(goal_id)
+    return shown
 
 
 def scroll_to_the_end(qtbot, board: RaciBoard) -> list[int]:  # type: ignore[no-untyped-def]
@@ -80,24 +84,24 @@ def test_only_the_cards_near_the_view_are_built_and_scrolling_builds_the_rest(
 ):
     page = open_big_board(qtbot, store, tmp_path)
     board = page.board
-    assert len(board.cells) == 3 * GOALS_PER_PILLAR
+    assert len(board.pillars) == 3 * GOALS_PER_PILLAR
     shown = cells_in_view(board)
     assert shown and all(g in board.cards for g in shown), "every goal in view has its card"
-    assert len(board.cards) < len(board.cells) // 3, "goals far out of view wait for their card"
+    assert len(board.cards) < len(board.pillars) // 3, "goals far out of view wait for their card"
     last = board.ordered_goals()[-1]
     assert last not in board.cards
-    room = board.cells[last]
-    kept = (room.mapTo(board.canvas, QPoint(0, 0)), room.size())
+    kept = board.place(last)
+    assert kept is not None and kept.height() > 100
 
     seen: set[str] = set()
     for _value in scroll_to_the_end(qtbot, board):
         in_view = cells_in_view(board)
-        assert all(isinstance(board.cells[g], GoalCard) for g in in_view), "no empty room shows"
+        assert all(g in board.cards for g in in_view), "no empty room shows"
         seen.update(in_view)
-    assert last in seen and isinstance(board.cells[last], GoalCard)
-    card = board.cells[last]
+    assert last in seen and last in board.cards
+    card = board.cards[last]
     # The room kept was the card's: building it and those above moved nothing.
-    assert (card.mapTo(board.canvas, QPoint(0, 0)), card.size()) == kept
+    assert QRect(card.mapTo(board.canvas, QPoint(0, 0)), card.size()) == kept
     assert card.title.text() == board.model.goal(last).title  # type: ignore[union-attr]
     qtmodeltester.check(page.model, force_py=True)
 
@@ -166,9 +170,9 @@ def test_the_keys_reach_goals_whose_cards_were_not_built_and_bring_them_into_vie
     QTest.keyClick(board, Qt.Key.Key_Up)
     above = board.selected_goal
     assert above is not None and above != order[-1]
-    assert board.cells[above].pillar is Pillar.ADVOCATE
+    assert board.pillars[above] is Pillar.ADVOCATE
     qtbot.waitUntil(lambda: above in cells_in_view(board))
-    assert all(isinstance(board.cells[g], GoalCard) for g in cells_in_view(board))
+    assert all(g in board.cards for g in cells_in_view(board))
     QTest.keyClick(board, Qt.Key.Key_Home)
     assert board.selected_goal == order[0]
     qtbot.waitUntil(lambda: order[0] in cells_in_view(board))
@@ -199,3 +203,93 @@ def test_the_room_kept_for_a_zone_is_the_height_the_zone_takes_for_any_holders(
     assert zone_height_of(metrics, chip_widths(metrics, role, holders), width) == zone_height(
         metrics, role, holders, width
     )
+
+
+def assert_every_goal_in_its_place(qtbot, board: RaciBoard) -> None:  # type: ignore[no-untyped-def]
+    """Each pillar holds its goals in the workshop's order, and every card sits in its place."""
+    session = board.session
+    assert session is not None
+    for pillar in Pillar:
+        goals = [g.id for g in editing.goals_in(session.workshop, pillar)]
+        assert board.canvas.sections[pillar].grid.goals() == goals
+        assert board.canvas.sections[pillar].grid_host.isVisibleTo(board.canvas) == bool(goals)
+        assert board.canvas.sections[pillar].empty.isVisibleTo(board.canvas) == (not goals)
+
+    def cards_placed() -> bool:
+        return all(
+            QRect(card.mapTo(board.canvas, QPoint(0, 0)), card.size()) == board.place(goal_id)
+            and card.isVisible()
+            for goal_id, card in board.cards.items()
+        )
+
+    qtbot.waitUntil(cards_placed)
+
+
+def test_goals_that_come_go_or_change_pillar_take_their_place_and_undo_puts_them_back(
+    qtbot, store: Store, tmp_path: Path
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    session = page.session
+    assert session is not None
+    far = editing.goals_in(session.workshop, Pillar.KEEP)[-1].id
+    assert far not in board.cards, "a goal far down the board has no card yet"
+
+    # Moved to the top of Win, it comes into view with its card.
+    assert goal_ops.move_goal(session, far, Pillar.WIN, 0)
+    assert board.pillars[far] is Pillar.WIN and board.ordered_goals()[0] == far
+    qtbot.waitUntil(lambda: far in board.cards)
+    assert board.cards[far].pillar is Pillar.WIN
+    assert_every_goal_in_its_place(qtbot, board)
+
+    session.undo_stack.undo()
+    assert board.pillars[far] is Pillar.KEEP and board.ordered_goals()[0] != far
+    assert_every_goal_in_its_place(qtbot, board)
+
+    # A goal with its card on screen is deleted: its card goes, and comes back with undo.
+    first = board.ordered_goals()[0]
+    assert first in board.cards
+    assert goal_ops.delete_goal(session, first)
+    assert first not in board.pillars and first not in board.cards
+    assert_every_goal_in_its_place(qtbot, board)
+    session.undo_stack.undo()
+    assert first in board.pillars
+    qtbot.waitUntil(lambda: first in board.cards)
+    assert_every_goal_in_its_place(qtbot, board)
+
+
+def test_a_pillar_with_no_goals_says_so_until_its_first_goal_comes(
+    qtbot, store: Store, tmp_path: Path
+):
+    ws = editing.new_workshop("Win only", organisation="Acme Outdoor")
+    ws.functions = default_functions()
+    ws.goals = [Goal(Pillar.WIN, f"Win goal {n + 1}") for n in range(3)]
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    window = MainWindow(store, Options(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workshop(created.id)
+    window.go_to(Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    board, session = page.board, page.session
+    assert session is not None
+    assert_every_goal_in_its_place(qtbot, board)
+
+    added = goal_ops.add_goal(session, Pillar.ADVOCATE, "Turn fans into referrers")
+    assert added is not None
+    assert board.pillars[added.id] is Pillar.ADVOCATE
+    board.select_goal(added.id)  # as a click on its finding does: built, and scrolled to
+    qtbot.waitUntil(lambda: added.id in cells_in_view(board))
+    assert board.cards[added.id].title.text() == "Turn fans into referrers"
+    assert_every_goal_in_its_place(qtbot, board)
+    section = board.canvas.sections[Pillar.ADVOCATE]
+    assert section.count.text() == "1 goal"
+
+    session.undo_stack.undo()
+    assert added.id not in board.pillars
+    assert_every_goal_in_its_place(qtbot, board)
+    assert section.count.text() == "0 goals"

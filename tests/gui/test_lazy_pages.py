@@ -88,7 +88,7 @@ def test_a_page_built_late_shows_what_was_typed_before_and_undo_there_selects_th
     press(qtbot, window, "Alt+Right")
     page = window.workshop_view.pages[Step.ACCOUNTABILITY]
     assert isinstance(page, AccountabilityPage)
-    assert added.id in page.board.cells, "the goal typed before the page existed is on it"
+    assert added.id in page.board.pillars, "the goal typed before the page existed is on it"
     assert page.board.ordered_goals() == [
         g.id for pillar in Pillar for g in session.workshop.goals if g.pillar is pillar
     ]
@@ -101,10 +101,10 @@ def test_a_page_built_late_shows_what_was_typed_before_and_undo_there_selects_th
 
     # Undo here takes the goal off the board; redo brings it back, selected.
     press(qtbot, window, "Ctrl+Z")
-    assert added.id not in page.board.cells
+    assert added.id not in page.board.pillars
     assert all(g.id != added.id for g in reopened(session).goals)
     press(qtbot, window, "Ctrl+Shift+Z")
-    assert added.id in page.board.cells
+    assert added.id in page.board.pillars
     assert page.board.selected_goal == added.id
     assert window.room.selected_goal == added.id
 

@@ -491,7 +491,7 @@ class AccountabilityPage(StepPage):
         return self.board.selected_goal
 
     def reveal_goal(self, goal_id: str) -> None:
-        if goal_id in self.board.cells:
+        if goal_id in self.board.pillars:
             self.select_goal(goal_id)
 
     def select_goal(self, goal_id: str | None) -> None:

@@ -17,12 +17,12 @@ dragged off a goal comes off it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPoint,
+    QRect,
     Qt,
     Signal,
 )
@@ -51,7 +51,7 @@ from .raci import (
     exec_drag,
     make_quiet,
 )
-from .raci_card import BoardCanvas, CardPlaceholder, GoalCard
+from .raci_card import BoardCanvas, GoalCard
 from .raci_zone import ROLE_KEYS, BoardMetrics, DropZone, chip_widths, zone_height_of
 
 __all__ = ["BOARD_KEYS_TEXT", "ROLE_KEYS", "BoardMetrics", "DropZone", "GoalCard", "RaciBoard"]
@@ -85,10 +85,14 @@ class RaciBoard(QScrollArea):
         super().__init__(parent)
         self.model = model
         self.session: Session | None = None
-        self.cells: dict[str, GoalCard | CardPlaceholder] = {}
-        """Every goal on the board: its card, or the room kept for it until it comes near view."""
+        self.pillars: dict[str, Pillar] = {}
+        """Every goal on the board, with the pillar it shows under."""
         self.cards: dict[str, GoalCard] = {}
-        """The cards built so far."""
+        """The cards built so far: those of the goals in or near the view, and any asked for."""
+        self._rooms: dict[str, dict[int, int]] = {}
+        """How tall each goal's card is, by width, for goals whose card is not built."""
+        self._chips: dict[str, list[list[float]]] = {}
+        """The widths of those goals' chips, role by role, once asked for."""
         self._filling = False
         self._measuring: GoalCard | None = None
         """A card never shown, on which the room for cards not built yet is measured."""
@@ -138,11 +142,11 @@ class RaciBoard(QScrollArea):
         goal_id, role, _info = self.model.place_of(parent)
         if goal_id is None or role is None:
             return False
-        cell = self.cells.get(goal_id)
-        if isinstance(cell, GoalCard):
-            cell.zones[role].set_chips(self.model.holders(goal_id, role))
-        elif cell is not None:
-            cell.refresh()  # its room follows its holders
+        card = self.cards.get(goal_id)
+        if card is not None:
+            card.zones[role].set_chips(self.model.holders(goal_id, role))
+        else:
+            self._forget_room(goal_id)  # its room follows its holders
         return True
 
     def _rows_changed(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -158,9 +162,16 @@ class RaciBoard(QScrollArea):
             for row in range(top.row(), bottom.row() + 1):
                 goal_id = self.model.goal_ids()[row]
                 goal = self.model.goal(goal_id)
-                cell = self.cells.get(goal_id)
-                if cell is not None and goal is not None:
-                    cell.set_goal(goal)
+                if goal is None or goal_id not in self.pillars:
+                    continue
+                if goal.pillar is not self.pillars[goal_id]:
+                    self.rebuild()  # it goes under another pillar
+                    return
+                card = self.cards.get(goal_id)
+                if card is not None:
+                    card.set_goal(goal)
+                else:
+                    self._forget_room(goal_id)
         else:
             self._refresh_zone_of(parent)
 
@@ -171,27 +182,31 @@ class RaciBoard(QScrollArea):
         come near the view (:meth:`fill_view`).
         """
         ids = self.model.goal_ids()
-        for goal_id in [g for g in self.cells if g not in ids]:
-            gone = self.cells.pop(goal_id)
-            self.cards.pop(goal_id, None)
-            gone.hide()
-            gone.deleteLater()
+        pillars: dict[str, Pillar] = {}
         for goal_id in ids:
             goal = self.model.goal(goal_id)
             assert goal is not None
-            cell = self.cells.get(goal_id)
-            if cell is None:
-                # Made in its pillar's grid, where it goes: moving 300 widgets costs.
-                host = self.canvas.sections[goal.pillar].grid_host
-                self.cells[goal_id] = CardPlaceholder(self, goal, host)
-            elif isinstance(cell, GoalCard):
-                cell.set_goal(goal)
-                for role in ROLES:
-                    cell.zones[role].set_chips(self.model.holders(goal_id, role))
-            else:
-                cell.set_goal(goal)
-                cell.refresh()
-        if self.selected_goal not in self.cells:
+            pillars[goal_id] = goal.pillar
+        for goal_id in [g for g in self.cards if g not in pillars]:
+            gone = self.cards.pop(goal_id)
+            host = gone.parentWidget()
+            layout = host.layout() if host is not None else None
+            if layout is not None:
+                layout.removeWidget(gone)
+            gone.hide()
+            gone.deleteLater()
+        self.pillars = pillars
+        self._rooms.clear()
+        self._chips.clear()
+        for section in self.canvas.sections.values():
+            section.grid.forget_rooms()
+        for goal_id, card in self.cards.items():
+            goal = self.model.goal(goal_id)
+            assert goal is not None
+            card.set_goal(goal)
+            for role in ROLES:
+                card.zones[role].set_chips(self.model.holders(goal_id, role))
+        if self.selected_goal not in self.pillars:
             self.selected_goal = None
             self.selected_chip = None
         self._place_cards(force=True)
@@ -206,10 +221,49 @@ class RaciBoard(QScrollArea):
 
     def card(self, goal_id: str) -> GoalCard | None:
         """The goal's card, built now if it was not yet; None if the board has no such goal."""
-        cell = self.cells.get(goal_id)
-        if cell is None or isinstance(cell, GoalCard):
-            return cell
-        return self._build(cell)
+        card = self.cards.get(goal_id)
+        if card is not None or goal_id not in self.pillars:
+            return card
+        return self._build(goal_id)
+
+    def place(self, goal_id: str) -> QRect | None:
+        """Where the goal's card is or will be, in the canvas; None if the board has no such goal.
+
+        Built or not, every goal has its place once the board is laid out.
+        """
+        pillar = self.pillars.get(goal_id)
+        if pillar is None:
+            return None
+        self.canvas.lay_out()
+        section = self.canvas.sections[pillar]
+        place = section.grid.place(goal_id)
+        return None if place is None else place.translated(section.grid_host.pos())
+
+    def room(self, goal_id: str, width: int) -> int:
+        """How tall the goal's card is at ``width``: the room kept for it until it is built."""
+        if self.model.goal(goal_id) is None:
+            return 0  # gone, and about to leave the board
+        if width < self.metrics.min_card_width // 2:
+            # Asked for the board's least size, or while the window settles: at a
+            # width no card is shown at. The least any card takes answers that,
+            # rather than every goal measured for a layout no one sees.
+            return self.least_card_height()
+        rooms = self._rooms.setdefault(goal_id, {})
+        height = rooms.get(width)
+        if height is None:
+            chips = self._chips.get(goal_id)
+            if chips is None:
+                chips = self._chips[goal_id] = self.chip_widths(goal_id)
+            height = rooms[width] = self.card_height(goal_id, width, chips)
+        return height
+
+    def _forget_room(self, goal_id: str) -> None:
+        """The goal's title or holders changed: work its room out again when next asked."""
+        self._rooms.pop(goal_id, None)
+        self._chips.pop(goal_id, None)
+        pillar = self.pillars.get(goal_id)
+        if pillar is not None:
+            self.canvas.sections[pillar].grid.forget_rooms()
 
     def card_height(self, goal_id: str, width: int, chips: list[list[float]] | None = None) -> int:
         """How tall the goal's card is at ``width``, worked out without building it.
@@ -233,6 +287,8 @@ class RaciBoard(QScrollArea):
 
     def least_card_height(self) -> int:
         """The height of a card with no holders and a title of one line: the least a card takes."""
+        if not self.model.goal_ids():
+            return 0  # no card to measure on, and none to make room for
         card, fixed = self._measuring_card()
         inner, _title_width, button_height = self._card_widths(card, self.metrics.min_card_width)
         return fixed + button_height + len(ROLES) * zone_height_of(self.metrics, [], inner)
@@ -289,7 +345,7 @@ class RaciBoard(QScrollArea):
 
     def fill_view(self, *_: object) -> None:
         """Build the cards of the goals in view, or near it, that are not built yet."""
-        if self._filling or len(self.cards) == len(self.cells) or not self.isVisible():
+        if self._filling or len(self.cards) == len(self.pillars) or not self.isVisible():
             return
         if not self.canvas.laid_out():
             return  # the places are not known yet: the canvas's resize comes back here
@@ -299,38 +355,35 @@ class RaciBoard(QScrollArea):
         bottom = -self.canvas.y() + height + near
         self._filling = True
         try:
-            for cell in list(self.cells.values()):
-                if isinstance(cell, CardPlaceholder) and not cell.isHidden():
-                    y = cell.mapTo(self.canvas, QPoint(0, 0)).y()
-                    if y <= bottom and y + cell.height() >= top:
-                        self._build(cell)
+            for section in self.canvas.sections.values():
+                if section.grid_host.isHidden():
+                    continue
+                y = section.grid_host.y()
+                wanted = section.grid.goals_between(top - y, bottom - y)
+                for goal_id in [g for g in wanted if g not in self.cards]:
+                    self._build(goal_id)
         finally:
             self._filling = False
 
-    def _build(self, placeholder: CardPlaceholder) -> GoalCard:
-        """Put the goal's card where its placeholder was, as the board shows it now."""
-        goal_id = placeholder.goal_id
+    def _build(self, goal_id: str) -> GoalCard:
+        """Put the goal's card in the place kept for it, as the board shows it now."""
         goal = self.model.goal(goal_id)
         assert goal is not None
-        card = GoalCard(self, goal, self.canvas.sections[placeholder.pillar].grid_host)
+        section = self.canvas.sections[self.pillars[goal_id]]
+        card = GoalCard(self, goal, section.grid_host)
         for role in ROLES:
             card.zones[role].set_chips(self.model.holders(goal_id, role))
         card.set_selected(goal_id == self.selected_goal)
         if self.drag_payload is not None:
             self._outline(card, self.drag_payload, self._holdings())
-        grid = self.canvas.sections[placeholder.pillar].grid
-        index = grid.indexOf(placeholder)
-        if index >= 0:
-            row, column, _rows, _columns = cast(
-                "tuple[int, int, int, int]", grid.getItemPosition(index)
-            )
-            grid.takeAt(index)
-            grid.addWidget(card, row, column)
-            card.show()
-        self.cells[goal_id] = card
         self.cards[goal_id] = card
-        placeholder.hide()
-        placeholder.deleteLater()
+        self._rooms.pop(goal_id, None)
+        self._chips.pop(goal_id, None)
+        section.grid.addWidget(card)
+        place = section.grid.place(goal_id)
+        if place is not None:
+            card.setGeometry(place)  # where the layout puts it: no frame shows it elsewhere
+        card.show()
         return card
 
     def _column_count(self) -> int:
@@ -344,33 +397,27 @@ class RaciBoard(QScrollArea):
         if not force and columns == self._columns:
             return
         self._columns = columns
-        order = self.model.goal_ids()
         for pillar, section in self.canvas.sections.items():
-            grid = section.grid
-            while grid.count():
-                grid.takeAt(0)
-            ids = [g for g in order if self.cells[g].pillar is pillar]
-            # Filled while hidden: each cell shown in a shown grid would lay out the
-            # grid and all above it there and then, asking every cell's height again.
-            host = section.grid_host
-            host.hide()
-            for i, goal_id in enumerate(ids):
-                cell = self.cells[goal_id]
-                grid.addWidget(cell, i // columns, i % columns)
-                cell.show()
-            for c in range(max(columns, grid.columnCount())):
-                grid.setColumnStretch(c, 1 if c < columns else 0)
-                grid.setColumnMinimumWidth(c, 0)
+            ids = [g for g, p in self.pillars.items() if p is pillar]
+            section.grid.set_goals(ids, columns, self.metrics.min_card_width)
+            for goal_id in ids:
+                card = self.cards.get(goal_id)
+                if card is not None and card.parentWidget() is not section.grid_host:
+                    section.grid.addWidget(card)  # its goal moved to this pillar
+                    card.show()
             section.count.setText(f"{len(ids)} goal{'s' if len(ids) != 1 else ''}")
             section.empty.setVisible(not ids and self.session is not None)
-            if ids:
+            host = section.grid_host
+            if not ids:
+                host.hide()
+            elif host.isHidden():
                 # Shown, it is laid out at once: at the width the canvas gives it, not
-                # at the one it had, so every cell's height is asked at a width it keeps.
+                # at the one it had, so every goal's room is asked at a width it keeps.
                 host.resize(self._section_width(), host.height())
                 host.show()
 
     def _section_width(self) -> int:
-        """The width the canvas gives a pillar's grid of cards."""
+        """The width the canvas gives a pillar's cards."""
         layout = self.canvas.layout()
         margins = layout.contentsMargins() if layout is not None else None
         sides = margins.left() + margins.right() if margins is not None else 0
@@ -393,23 +440,19 @@ class RaciBoard(QScrollArea):
             self.metrics = BoardMetrics(self)
             self._fixed = None
             self._widths.clear()
-            for cell in self.cells.values():
-                if isinstance(cell, GoalCard):
-                    for zone in cell.zones.values():
-                        zone.forget_sizes()
-                else:
-                    cell.refresh()
+            self._rooms.clear()
+            self._chips.clear()
+            for card in self.cards.values():
+                for zone in card.zones.values():
+                    zone.forget_sizes()
+            for section in self.canvas.sections.values():
+                section.grid.forget_rooms()
             self._place_cards(force=True)
 
     def ordered_goals(self) -> list[str]:
         """The goals in the order the board shows them: pillar by pillar, row by row."""
         order = self.model.goal_ids()
-        return [
-            g
-            for pillar in Pillar
-            for g in order
-            if g in self.cells and self.cells[g].pillar is pillar
-        ]
+        return [g for pillar in Pillar for g in order if self.pillars.get(g) is pillar]
 
     # -- selection ---------------------------------------------------------------
 
@@ -507,13 +550,16 @@ class RaciBoard(QScrollArea):
             return order[0]
         if key == Qt.Key.Key_End:
             return order[-1]
-        here = self.cells[current]
-        origin = here.mapTo(self.canvas, QPoint(0, 0))
+        here = self.place(current)
+        if here is None:
+            return current
+        origin = here.topLeft()
         best: tuple[float, str] | None = None
         for goal_id in order:
-            if goal_id == current:
+            place = self.place(goal_id)
+            if goal_id == current or place is None:
                 continue
-            pos = self.cells[goal_id].mapTo(self.canvas, QPoint(0, 0))
+            pos = place.topLeft()
             dy = pos.y() - origin.y()
             if (key == Qt.Key.Key_Down and dy <= 0) or (key == Qt.Key.Key_Up and dy >= 0):
                 continue

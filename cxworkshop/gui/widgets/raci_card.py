@@ -4,11 +4,13 @@ sections, and the canvas whose empty space takes chips off goals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -28,9 +30,10 @@ from PySide6.QtGui import (
     QRegion,
 )
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -196,74 +199,271 @@ class GoalCard(QWidget):
         event.ignore()
 
 
-# ----------------------------------------------------------------- room for a card
+# ----------------------------------------------------------------- a pillar's cards
 
 
-class CardPlaceholder(QWidget):
-    """The room a goal's card will take, kept until the card comes near the view.
+class CardGrid(QLayout):
+    """One pillar's goals in rows of equal columns, each goal in the place its card takes.
 
-    It paints nothing and takes no drops (a chip over it is over the board).
-    Its height is the card's, measured on a card the board keeps hidden for
-    the purpose, so building the card moves nothing.
+    Only the goals in or near the board's view have a card; the others take
+    the room their card will take, worked out without building it (``room``,
+    for a goal at a width), so building a card moves nothing. A row is as
+    tall as its tallest goal, and a card fills its place. Goals without a
+    card cost no widget: a 300-goal board holds only the cards it shows.
     """
 
-    def __init__(self, board: RaciBoard, goal: Goal, parent: QWidget) -> None:
+    SPACING = 16
+
+    def __init__(
+        self, room: Callable[[str, int], int], least: Callable[[], int], parent: QWidget
+    ) -> None:
         super().__init__(parent)
-        self.board = board
-        self.goal_id = goal.id
-        self.pillar = goal.pillar
-        self.title = goal.title
+        self._room = room
+        self._least = least
+        self._goals: list[str] = []
+        self._columns = 1
+        self._card_width = 0
+        self._items: dict[str, QLayoutItem] = {}
+        """The cards, by goal."""
+        self._listed: list[tuple[str, QLayoutItem]] | None = None
+        """The cards in the goals' order (those of goals no longer listed last)."""
+        self._by_row: dict[int, list[tuple[int, str, QLayoutItem]]] | None = None
+        """The cards of each row, with their column."""
+        self._rooms: dict[int, list[int]] = {}
+        """For each grid width asked about: each row's tallest room among goals without a card."""
         self._heights: dict[int, int] = {}
-        """The room worked out so far: how tall at each width asked about."""
-        self._chips: list[list[float]] | None = None
-        """The widths of the goal's chips, role by role, once asked for."""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # It shows nothing, so the app's style sheet has nothing to dress: marked as
-        # dressed, it is not matched against every rule the first time it is shown.
-        self.setAttribute(Qt.WidgetAttribute.WA_WState_Polished, True)
+        """How tall the grid is at each width asked about since it was last invalidated."""
+        self._rows: list[tuple[int, int]] = []
+        """Each row's top and height, as last laid out."""
+        self._lefts: list[int] = []
+        self._widths: list[int] = []
+        """Each column's left and width, as last laid out."""
+        self.setContentsMargins(0, 0, 0, 0)
 
-    def set_goal(self, goal: Goal) -> None:
-        self.pillar = goal.pillar
-        if goal.title != self.title:
-            self.title = goal.title
-            self.refresh()
+    # -- what it holds ---------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """The goal's title or holders changed: work the room out again."""
+    def set_goals(self, goals: list[str], columns: int, card_width: int) -> None:
+        """Hold ``goals``, in this order, ``columns`` to a row (``card_width``: the least)."""
+        columns = max(1, columns)
+        if goals != self._goals or columns != self._columns or card_width != self._card_width:
+            self._goals = list(goals)
+            self._columns = columns
+            self._card_width = card_width
+            self._held_changed()
+
+    def forget_rooms(self) -> None:
+        """Some goal's room changed (its title, its holders, the font): ask for rooms again."""
+        self._rooms.clear()
+        self.invalidate()
+
+    def goals(self) -> list[str]:
+        return list(self._goals)
+
+    def place(self, goal_id: str) -> QRect | None:
+        """Where the goal's card is or will be, in the grid's widget (None: not laid out)."""
+        try:
+            at = self._goals.index(goal_id)
+        except ValueError:
+            return None
+        row, column = divmod(at, self._columns)
+        if row >= len(self._rows) or column >= len(self._widths):
+            return None
+        top, height = self._rows[row]
+        return QRect(self._lefts[column], top, self._widths[column], height)
+
+    def goals_between(self, top: int, bottom: int) -> list[str]:
+        """The goals whose row reaches between ``top`` and ``bottom`` (as last laid out)."""
+        columns = self._columns
+        return [
+            goal_id
+            for row, (row_top, height) in enumerate(self._rows)
+            if row_top <= bottom and row_top + height >= top
+            for goal_id in self._goals[row * columns : (row + 1) * columns]
+        ]
+
+    def _held_changed(self) -> None:
+        self._listed = None
+        self._by_row = None
+        self._rooms.clear()
+        self.invalidate()
+
+    def _card_changed(self, goal_id: str) -> None:
+        """The goal's card came or went: its row's rooms (only) are worked out again."""
+        self._listed = None
+        self._by_row = None
+        try:
+            at = self._goals.index(goal_id)
+        except ValueError:
+            self.invalidate()  # a goal no longer held: no row of rooms changes
+            return
+        row = at // self._columns
+        for rooms in self._rooms.values():
+            rooms[row] = -1  # worked out again when next asked
+        self.invalidate()
+
+    def _in_order(self) -> list[tuple[str, QLayoutItem]]:
+        listed = self._listed
+        if listed is None:
+            order = [(g, self._items[g]) for g in self._goals if g in self._items]
+            held = {g for g, _item in order}
+            order += [(g, item) for g, item in self._items.items() if g not in held]
+            listed = self._listed = order
+        return listed
+
+    def _cards_by_row(self) -> dict[int, list[tuple[int, str, QLayoutItem]]]:
+        by_row = self._by_row
+        if by_row is None:
+            by_row = self._by_row = {}
+            if self._items:
+                for at, goal_id in enumerate(self._goals):
+                    item = self._items.get(goal_id)
+                    if item is not None:
+                        row, column = divmod(at, self._columns)
+                        by_row.setdefault(row, []).append((column, goal_id, item))
+        return by_row
+
+    def _row_rooms(self, width: int, widths: list[int]) -> list[int]:
+        """Each row's tallest room among its goals without a card, at ``width``."""
+        rooms = self._rooms.get(width)
+        if rooms is None:
+            rooms = self._rooms[width] = [-1] * -(-len(self._goals) // self._columns)
+        if -1 in rooms:
+            for row, known in enumerate(rooms):
+                if known < 0:
+                    rooms[row] = self._row_room(row, widths)
+        return rooms
+
+    def _row_room(self, row: int, widths: list[int]) -> int:
+        columns, room, items = self._columns, self._room, self._items
+        first = row * columns
+        return max(
+            (
+                room(goal_id, widths[c])
+                for c, goal_id in enumerate(self._goals[first : first + columns])
+                if goal_id not in items
+            ),
+            default=0,
+        )
+
+    # -- QLayout -------------------------------------------------------------------
+
+    def addItem(self, item: QLayoutItem) -> None:
+        widget = item.widget()
+        goal_id = getattr(widget, "goal_id", None)
+        if not isinstance(goal_id, str):
+            raise TypeError("a card grid holds goal cards only")
+        self._items[goal_id] = item
+        self._card_changed(goal_id)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        listed = self._in_order()
+        return listed[index][1] if 0 <= index < len(listed) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        listed = self._in_order()
+        if not 0 <= index < len(listed):
+            return None
+        goal_id, item = listed[index]
+        del self._items[goal_id]
+        self._card_changed(goal_id)
+        return item
+
+    def invalidate(self) -> None:
         self._heights.clear()
-        self._chips = None
-        self.updateGeometry()
+        super().invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        if width < self.board.metrics.min_card_width // 2:
-            # Asked for the board's least size, or while the window settles: at a
-            # width no card is shown at. The least any card takes answers that,
-            # rather than every goal measured for a layout no one sees.
-            return self.board.least_card_height()
         height = self._heights.get(width)
         if height is None:
-            if self._chips is None:
-                self._chips = self.board.chip_widths(self.goal_id)
-            height = self.board.card_height(self.goal_id, width, self._chips)
-            self._heights[width] = height
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), keep=False)
         return height
 
     def sizeHint(self) -> QSize:
-        # The room a layout gives the card comes from heightForWidth at its column's
-        # width; the hint's height is only a floor, which needs no measuring.
-        return QSize(self.board.metrics.min_card_width, self.board.least_card_height())
+        # Heights come from heightForWidth at the width the grid is given; the hint
+        # asks for room for each row at the least a card takes, which needs no measuring.
+        goals = len(self._goals)
+        if not goals:
+            return QSize(0, 0)
+        columns = min(self._columns, goals)
+        rows = -(-goals // columns)
+        width = columns * self._card_width + (columns - 1) * self.SPACING
+        return QSize(width, rows * self._least() + (rows - 1) * self.SPACING)
+
+    def minimumSize(self) -> QSize:
+        return QSize(0, 0)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, keep=True)
+        for goal_id, item in self._items.items():
+            place = self.place(goal_id)
+            if place is not None:
+                item.setGeometry(place)
+
+    def _arrange(self, rect: QRect, *, keep: bool) -> int:
+        """Lay the goals out in ``rect`` (kept for :meth:`place` if ``keep``); the height."""
+        goals = self._goals
+        if not goals:
+            if keep:
+                self._rows, self._lefts, self._widths = [], [], []
+            return 0
+        columns, spacing = self._columns, self.SPACING
+        base, extra = divmod(max(0, rect.width() - (columns - 1) * spacing), columns)
+        widths = [base + (1 if c < extra else 0) for c in range(columns)]
+        rooms = self._row_rooms(rect.width(), widths)
+        cards = self._cards_by_row()
+        rows = []
+        top = rect.y()
+        for row, height in enumerate(rooms):
+            for column, goal_id, item in cards.get(row, ()):
+                width = widths[column]
+                if item.isEmpty():  # not shown yet: it takes its room
+                    height = max(height, self._room(goal_id, width))
+                elif item.hasHeightForWidth():
+                    height = max(height, item.heightForWidth(width))
+                else:
+                    height = max(height, item.sizeHint().height())
+            rows.append((top, height))
+            top += height + spacing
+        if keep:
+            self._rows = rows
+            self._widths = widths
+            self._lefts = [rect.x() + sum(widths[:c]) + c * spacing for c in range(columns)]
+        return top - spacing - rect.y()
 
 
 # ----------------------------------------------------------------- the canvas
 
 
-class _Section:
-    """One pillar's part of the board: a heading and a grid of cards."""
+class _CardsHost(QWidget):
+    """What a pillar's cards sit on: the widget of its :class:`CardGrid`."""
 
-    def __init__(self, pillar: Pillar, parent: QWidget) -> None:
+    def sizeHint(self) -> QSize:
+        # The grid's own hint. Qt's default would ask the grid's height at the hint's
+        # width, a width the cards are never shown at: every goal's room measured for it.
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+
+class _Section:
+    """One pillar's part of the board: a heading and its goals' cards."""
+
+    def __init__(
+        self,
+        pillar: Pillar,
+        parent: QWidget,
+        room: Callable[[str, int], int],
+        least: Callable[[], int],
+    ) -> None:
         self.pillar = pillar
         colour = PILLAR_COLOURS[pillar]
         self.header = QWidget(parent)
@@ -282,11 +482,8 @@ class _Section:
         row.addWidget(name)
         row.addWidget(self.count)
         row.addStretch(1)
-        self.grid_host = QWidget(parent)
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(16)
+        self.grid_host = _CardsHost(parent)
+        self.grid = CardGrid(room, least, self.grid_host)
         self.empty = QLabel(
             f"No {pillar.label} goals yet. Add them in the Goals step, or agree to leave "
             f"{pillar.label} out."
@@ -308,13 +505,19 @@ class BoardCanvas(QWidget):
         layout.setContentsMargins(0, 0, 14, 12)
         layout.setSpacing(10)
         for pillar in Pillar:
-            section = _Section(pillar, self)
+            section = _Section(pillar, self, board.room, board.least_card_height)
             self.sections[pillar] = section
             layout.addWidget(section.header)
             layout.addWidget(section.empty)
             layout.addWidget(section.grid_host)
             layout.addSpacing(14)
         layout.addStretch(1)
+
+    def sizeHint(self) -> QSize:
+        # The sections' own hints; Qt's default would measure every goal at the hint's
+        # width, one the board is never shown at (see _CardsHost).
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
 
     def lay_out(self) -> bool:
         """Lay the sections out now if they wait for it; True if they did."""
