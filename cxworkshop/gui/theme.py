@@ -461,6 +461,13 @@ def stylesheet(
     QToolButton[cxRole="link"]:hover {{ text-decoration: underline; background: transparent; }}
     QToolButton[cxRole="link"]:focus {{ border-color: {c.accent}; padding: 3px 4px; }}
     QToolButton[cxRole="link"]:disabled {{ color: {c.disabled}; border-color: transparent; }}
+    /* A goal card's Assign button: a quiet word until the pointer comes. */
+    QToolButton[cxRole="assign"], QToolButton[cxRole="assign"]:hover,
+    QToolButton[cxRole="assign"]:pressed {{
+        border: 1px solid transparent; background: transparent;
+        color: palette(placeholder-text); padding: 2px 6px; border-radius: 6px;
+    }}
+    QToolButton[cxRole="assign"]:hover {{ border-color: palette(mid); color: palette(link); }}
     /* A link-like push button: a quieter choice beside big ones. */
     QPushButton[cxRole="link"] {{
         border-color: transparent; background: transparent; color: {c.accent};

@@ -85,11 +85,8 @@ class GoalCard(QWidget):
         self.assign_button.setToolTip(
             "Choose who takes which role on this goal, by keyboard (Enter)"
         )
-        self.assign_button.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; background: transparent;"
-            " color: palette(placeholder-text); padding: 2px 6px; border-radius: 6px; }"
-            " QToolButton:hover { border-color: palette(mid); color: palette(link); }"
-        )
+        # Dressed by the app's style sheet: one of its own would cost every card a parse.
+        self.assign_button.setProperty("cxRole", "assign")
         self.assign_button.clicked.connect(lambda: board.sig_picker_requested.emit(self.goal_id))
 
         header = QHBoxLayout()
