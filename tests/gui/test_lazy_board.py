@@ -293,3 +293,26 @@ def test_a_pillar_with_no_goals_says_so_until_its_first_goal_comes(
     assert added.id not in board.pillars
     assert_every_goal_in_its_place(qtbot, board)
     assert section.count.text() == "0 goals"
+
+
+def test_a_long_board_works_out_its_goals_rooms_at_one_width_and_a_short_one_has_no_bar(
+    qtbot, store: Store, tmp_path: Path
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    qtbot.wait(50)
+    # Its scroll bar shows from the start, so the goals not built are measured at
+    # the width they are shown at only, not first as wide as the board and then again.
+    assert board.verticalScrollBar().isVisible()
+    unbuilt = [g for g in board.pillars if g not in board.cards]
+    assert len(unbuilt) > 60
+    widths = {g: set(board._rooms.get(g, {})) for g in unbuilt}
+    assert all(len(w) == 1 for w in widths.values()), widths
+    # With fewer goals than fill the screen, the bar comes only if they need it.
+    session = page.session
+    assert session is not None
+    for goal in list(session.workshop.goals)[3:]:
+        assert goal_ops.delete_goal(session, goal.id)
+    assert len(board.pillars) == 3
+    assert board.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert_every_goal_in_its_place(qtbot, board)

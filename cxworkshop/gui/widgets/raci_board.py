@@ -397,8 +397,12 @@ class RaciBoard(QScrollArea):
         if not force and columns == self._columns:
             return
         self._columns = columns
+        by_pillar = {
+            pillar: [g for g, p in self.pillars.items() if p is pillar] for pillar in Pillar
+        }
+        self._fit_scroll_bar(sum(-(-len(ids) // columns) for ids in by_pillar.values()))
         for pillar, section in self.canvas.sections.items():
-            ids = [g for g, p in self.pillars.items() if p is pillar]
+            ids = by_pillar[pillar]
             section.grid.set_goals(ids, columns, self.metrics.min_card_width)
             for goal_id in ids:
                 card = self.cards.get(goal_id)
@@ -415,6 +419,24 @@ class RaciBoard(QScrollArea):
                 # at the one it had, so every goal's room is asked at a width it keeps.
                 host.resize(self._section_width(), host.height())
                 host.show()
+
+    def _fit_scroll_bar(self, rows: int) -> None:
+        """A board too long for any screen shows its scroll bar from the start.
+
+        Otherwise its goals are laid out at the board's whole width, the
+        scroll bar then appears, and every goal's room is worked out again a
+        little narrower: at 300 goals, a second pass over every goal as the
+        page opens.
+        """
+        screen = self.screen()
+        tallest = screen.availableGeometry().height() if screen is not None else 2160
+        # No card is shorter than its title and four zones: five lines of text.
+        always = rows * 5 * self.fontMetrics().height() > tallest
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if always else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
 
     def _section_width(self) -> int:
         """The width the canvas gives a pillar's cards."""
