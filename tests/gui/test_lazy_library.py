@@ -69,6 +69,16 @@ def _file_menu_state(window: MainWindow) -> dict[str, bool]:
     return {a.text(): a.isEnabled() for a in window.file_menu.actions() if a.text()}
 
 
+def _tab_stops(window: MainWindow, presses: int = 14) -> list[str]:
+    """Where Tab takes the keyboard, press after press, by accessible name."""
+    seen = []
+    for _ in range(presses):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        seen.append(focus.accessibleName() or type(focus).__name__)
+    return seen
+
+
 REOPEN = """
 import sys
 from pathlib import Path
@@ -137,8 +147,12 @@ def test_closing_a_workshop_reopened_at_start_shows_the_library_as_if_built_befo
     qtbot.waitExposed(before)
     before.open_workshop(ids[1])
     before.show_library()
+    before.activateWindow()
+    qtbot.waitUntil(before.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is before.library_page.search)
     qtbot.wait(50)
     expected = before.grab().toImage()
+    expected_stops = _tab_stops(before)
     before.close()
 
     options = Options(tmp_path / "settings.ini")
@@ -163,6 +177,9 @@ def test_closing_a_workshop_reopened_at_start_shows_the_library_as_if_built_befo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
     qtbot.wait(50)
     assert window.grab().toImage() == expected
+    # Tab runs through the same controls in the same order.
+    assert _tab_stops(window) == expected_stops
+    assert "Search workshops" in expected_stops and "Workshops" in expected_stops
     window.close()
 
 
