@@ -89,7 +89,6 @@ class MainWindow(QMainWindow):
 
     store: Store
     library: Library
-    library_page: LibraryPage
     room: RoomMode
 
     # The menus' contents, filled by gui/menus.py once the window is whole.
@@ -125,6 +124,9 @@ class MainWindow(QMainWindow):
         self.changes_window: ChangesWindow | None = None
         self._attached = False
         self._complete_done = False
+        # The library is what the window shows, but its page is not built yet: it is
+        # built as the window shows it, unless a workshop opens first.
+        self._library_due = False
         self._waiting: _FirstPaint | None = None
         self._scheme_guess: theme.ThemeName | None = None
         self.setWindowTitle("CX Workshop")
@@ -188,7 +190,9 @@ class MainWindow(QMainWindow):
 
         Built at once when the window was made with its store; after a window
         made without one, the menus and the room mode follow the library's
-        first paint (or come at once when a workshop is opened).
+        first paint (or come at once when a workshop is opened). The library's
+        page is built as the window shows it: a workshop opened before that
+        (as at a start that reopens one) leaves it unbuilt until it is wanted.
         """
         if self._attached:
             return
@@ -199,28 +203,59 @@ class MainWindow(QMainWindow):
         if self._scheme_guess is not None:
             self._settle_theme()
         self.library = Library(store, self)
-        self.library_page = self.library.page
-        self.library_page.sig_open_requested.connect(self.open_workshop)
+        self.library.sig_page_built.connect(self._place_library_page)
+        self.library.sig_open_requested.connect(self.open_workshop)
         self.library.sig_error.connect(self.show_error)
         self.library.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.library.sig_library_requested.connect(self.show_library)
         self.library.sig_workshop_deleted.connect(self._workshop_deleted)
         self.undo_group.addStack(self.library.undo_stack)
+        self.undo_group.setActiveStack(self.library.undo_stack)
+        self._library_due = True
+        placeholder, self._placeholder = self._placeholder, None
+        if placeholder is None:
+            # Not shown yet: the page comes as the window is shown (see setVisible).
+            self._complete()
+        elif isinstance(placeholder, LibraryFrame):
+            # The heading is on screen: the library fills in below it now.
+            self._show_due_library()
+        else:
+            # A blank first frame: a workshop opens next. Should it not, the library shows.
+            QTimer.singleShot(0, self, self._show_due_library)
+        if placeholder is not None:
+            # Qt owns it and takes it out of the stack as it goes.
+            placeholder.deleteLater()
+
+    @property
+    def library_page(self) -> LibraryPage:
+        """The library's page, built the first time it is shown or asked for."""
+        self._show_due_library()
+        return self.library.page
+
+    def _place_library_page(self, page: LibraryPage) -> None:
+        """The library's page was just built: it goes into the window's stack."""
         # Stylesheet fonts reach only children present when the parent is
         # polished: a page added after the first frame carries the mark itself.
-        theme.mark_content(self.library_page)
-        self.pages.addWidget(self.library_page)
-        self.library_page.set_recent(self.options.recent, reread=False)
-        self.pages.setCurrentWidget(self.library_page)
-        self.undo_group.setActiveStack(self.library.undo_stack)
-        self.library_page.setFocus()
-        if self._placeholder is None:
-            self._complete()
-        else:
-            # Qt owns it and takes it out of the stack as it goes.
-            self._placeholder.deleteLater()
-            self._placeholder = None
-            self._waiting = _FirstPaint(self.library_page, self._complete)
+        theme.mark_content(page)
+        self.pages.addWidget(page)
+        page.set_recent(self.options.recent, reread=False)
+
+    def _show_due_library(self) -> None:
+        """Show the library, its page built now, if the window is to show it and does not yet."""
+        if not self._library_due:
+            return
+        self._library_due = False
+        page = self.library.page
+        self.pages.setCurrentWidget(page)
+        page.setFocus()
+        if not self._complete_done:
+            self._waiting = _FirstPaint(page, self._complete)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            # Built before the window is polished and laid out, as if it had been there.
+            self._show_due_library()
+        super().setVisible(visible)
 
     def _complete(self) -> None:
         """The rest of the window: the room mode and the menus' contents (once)."""
@@ -278,6 +313,7 @@ class MainWindow(QMainWindow):
         """
         self._complete()
         self._set_session(None)
+        self._library_due = False
         self.library_page.set_recent(self.options.recent, reread=reread)
         self.pages.setCurrentWidget(self.library_page)
         self.undo_group.setActiveStack(self.library.undo_stack)
@@ -297,12 +333,15 @@ class MainWindow(QMainWindow):
         except WorkshopError as exc:
             self.show_error(str(exc))
             self.options.forget_recent(workshop_id)
+            # It was to open instead of the library (at start): the library it is.
+            self._show_due_library()
             return
+        self._library_due = False
         session = Session(self.store, workshop_id, self)
         self._set_session(session)
         self.options.add_recent(workshop_id)
         # File > Export and Duplicate then act on the workshop that is open.
-        self.library_page.select(workshop_id)
+        self.library.select(workshop_id)
         self.pages.setCurrentWidget(self.workshop_view)
         self.undo_group.setActiveStack(session.undo_stack)
         self.go_to(ws.current_step, remember=False)
@@ -350,8 +389,8 @@ class MainWindow(QMainWindow):
     def _changes_target(self) -> int | None:
         if self.session is not None:
             return self.session.workshop_id
-        if self.pages.currentWidget() is self.library_page:
-            return self.library_page.selected_id()
+        if self.library.has_page() and self.pages.currentWidget() is self.library.page:
+            return self.library.selected_id()
         return None
 
     def _set_session(self, session: Session | None) -> None:

@@ -171,7 +171,7 @@ def build_menus(window: MainWindow) -> None:
     )
     go_menu.addAction(window.changes_action)
     # From the library too, for the workshop selected there.
-    window.library_page.sig_selection_changed.connect(window._update_actions)
+    window.library.sig_selection_changed.connect(window._update_actions)
 
     # The menus a voter must not reach while casting a secret ballot.
     window.locked_menus = [file_menu, edit_menu, go_menu, window.recent_menu]

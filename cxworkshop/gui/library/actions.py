@@ -1,6 +1,10 @@
 """The library's controller: it holds the store, the library's own undo history and
 the actions (New, Open, Duplicate, Rename, Delete, Import, Export) that the main
 window also puts in its File menu.
+
+The page is built (and its module imported) the first time it is shown or asked
+for: a start that reopens a workshop never needs it, and the actions work
+without it, on the workshop that is open.
 """
 
 from __future__ import annotations
@@ -35,10 +39,10 @@ from ...storage.store import Store
 from ..models.library import LibraryModel
 from ..ops import library as library_ops
 from ..options import start_folder
-from .page import LibraryPage
 
 if TYPE_CHECKING:
     from ...storage.interchange import ImportProblems
+    from .page import LibraryPage
 
 JSON_FILTER = "CX Workshop JSON (*.json)"
 
@@ -65,7 +69,11 @@ def export_file_name(title: str) -> str:
 
 
 class Library(QObject):
-    """The library's controller: its page, its undo history and its File-menu actions."""
+    """The library's controller: its page, its undo history and its File-menu actions.
+
+    Its edits act on the workshop selected in the page; until the page is built,
+    on the one :meth:`select` was last given (the open workshop).
+    """
 
     sig_error = Signal(str)
     """Something went wrong or was refused; one sentence for the status bar."""
@@ -79,12 +87,23 @@ class Library(QObject):
     sig_library_requested = Signal()
     """Open was asked for with no workshop chosen: show the library so one can be found."""
 
+    sig_open_requested = Signal(int)
+    """The facilitator asked to open this workshop (from the page, or a new one just made)."""
+
+    sig_selection_changed = Signal()
+    """A different workshop (or none) is selected: the one the edits act on."""
+
+    sig_page_built = Signal(QWidget)
+    """The page was just built (see :attr:`page`): put it where it shows."""
+
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(store, self)
-        self.page = LibraryPage(self.model)
+        self._page: LibraryPage | None = None
+        self._selected: int | None = None
+        """The selection while there is no page."""
         self._folder = str(start_folder())
 
         self.new_action = self._action(
@@ -148,9 +167,27 @@ class Library(QObject):
         # keyboard: Delete in a workshop's goal board must never delete the workshop.
         for action in (self.duplicate_action, self.rename_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.page.addAction(action)
+        self._update_actions()
 
-        self.page.set_actions(
+    @property
+    def page(self) -> LibraryPage:
+        """The library's page, built the first time it is shown or asked for."""
+        if self._page is None:
+            self._build_page()
+        assert self._page is not None
+        return self._page
+
+    def has_page(self) -> bool:
+        """Whether the page has been built (asking for :attr:`page` builds it)."""
+        return self._page is not None
+
+    def _build_page(self) -> None:
+        from .page import LibraryPage
+
+        page = self._page = LibraryPage(self.model)
+        for action in (self.duplicate_action, self.rename_action, self.delete_action):
+            page.addAction(action)
+        page.set_actions(
             [
                 self.new_action,
                 self.open_action,
@@ -165,12 +202,18 @@ class Library(QObject):
             ],
             primary=self.new_action,
         )
-        self.page.sig_selection_changed.connect(self._update_actions)
-        self.page.sig_context_menu_requested.connect(self._show_context_menu)
-        self.page.sig_new_requested.connect(self.new_workshop)
-        self.page.sig_demo_requested.connect(self.open_demo)
-        self.page.sig_import_requested.connect(self.import_workshop)
-        self._update_actions()
+        page.sig_open_requested.connect(self.sig_open_requested)
+        page.sig_selection_changed.connect(self._page_selection_changed)
+        page.sig_context_menu_requested.connect(self._show_context_menu)
+        page.sig_new_requested.connect(self.new_workshop)
+        page.sig_demo_requested.connect(self.open_demo)
+        page.sig_import_requested.connect(self.import_workshop)
+        self.sig_page_built.emit(page)
+        # The page takes over the selection kept until now.
+        selected, self._selected = self._selected, None
+        if selected is not None:
+            page.select(selected)
+        self._page_selection_changed()
 
     def _action(
         self,
@@ -204,8 +247,31 @@ class Library(QObject):
 
     # -- state ---------------------------------------------------------------
 
+    def selected_id(self) -> int | None:
+        """The workshop the edits act on: the one selected in the page, or else the one
+        last given to :meth:`select`; None if none."""
+        return self._page.selected_id() if self._page is not None else self._selected
+
+    def select(self, workshop_id: int) -> None:
+        """Select this workshop (in the page, if it is built)."""
+        if self._page is not None:
+            self._page.select(workshop_id)
+        elif workshop_id != self._selected:
+            self._selected = workshop_id
+            self._page_selection_changed()
+
+    def _page_selection_changed(self) -> None:
+        self._update_actions()
+        self.sig_selection_changed.emit()
+
+    def _request_open(self, workshop_id: int) -> None:
+        if self._page is not None:
+            self._page.request_open(workshop_id)  # the page says so, and so the library
+        else:
+            self.sig_open_requested.emit(workshop_id)
+
     def _update_actions(self) -> None:
-        has = self.page.selected_id() is not None
+        has = self.selected_id() is not None
         for action in (
             self.open_action,
             self.duplicate_action,
@@ -220,18 +286,24 @@ class Library(QObject):
 
     def refresh(self) -> None:
         """Read the library again (after a workshop was edited elsewhere)."""
-        self.page.refresh()
+        if self._page is not None:
+            self._page.refresh()
+        else:
+            self.model.sync()
 
     def show_change(self, *, select: int | None = None, deleted: int | None = None) -> None:
         if deleted is not None:
             neighbour = self._neighbour_of(deleted)
-        self.page.refresh()
+        self.refresh()
         if deleted is not None:
             if neighbour is not None:
-                self.page.select(neighbour)
+                self.select(neighbour)
+            elif self._page is None and self._selected == deleted:
+                self._selected = None
+                self._page_selection_changed()
             self.sig_workshop_deleted.emit(deleted)
         if select is not None:
-            self.page.select(select)
+            self.select(select)
 
     def _neighbour_of(self, workshop_id: int) -> int | None:
         """The workshop to select once this one is gone: the next row, or else the one above."""
@@ -255,13 +327,15 @@ class Library(QObject):
             self.sig_error.emit(f"{exc} The library's undo history was cleared.")
             # Not from inside the stack's own undo()/redo() call.
             QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
-            self.page.refresh()
+            self.refresh()
 
     def _target(self, workshop_id: int | None) -> int | None:
-        return self.page.selected_id() if workshop_id is None else workshop_id
+        return self.selected_id() if workshop_id is None else workshop_id
 
     def _parent(self) -> QWidget:
-        return self.page.window()
+        # The window the library belongs to, whether or not its page is built.
+        owner = self.parent()
+        return owner.window() if isinstance(owner, QWidget) else self.page.window()
 
     def _title(self, workshop_id: int) -> str:
         return self.store.workshop(workshop_id).title
@@ -285,7 +359,7 @@ class Library(QObject):
             self, f"New workshop '{choice.title}'", choice.build()
         )
         if workshop_id is not None:
-            self.page.request_open(workshop_id)
+            self._request_open(workshop_id)
         return workshop_id
 
     def open_demo(self) -> int | None:
@@ -300,14 +374,14 @@ class Library(QObject):
         else:
             workshop_id = library_ops.create_workshop(self, "Add the demo workshop", demo)
         if workshop_id is not None:
-            self.page.select(workshop_id)
-            self.page.request_open(workshop_id)
+            self.select(workshop_id)
+            self._request_open(workshop_id)
         return workshop_id
 
     def open_selected(self) -> None:
         """Open the selected workshop; with none selected, go to the search to find one."""
-        workshop_id = self.page.selected_id()
-        if workshop_id is None or not self.page.isVisible():
+        workshop_id = self.selected_id()
+        if workshop_id is None or self._page is None or not self._page.isVisible():
             self.sig_library_requested.emit()
             self.page.focus_search()
             return
@@ -350,7 +424,7 @@ class Library(QObject):
             dialog.deleteLater()
         workshop_id = library_ops.start_next_workshop(self, source, title, on, previous.title)
         if workshop_id is not None:
-            self.page.request_open(workshop_id)
+            self._request_open(workshop_id)
         return workshop_id
 
     def rename(self, workshop_id: int | None = None) -> bool:
@@ -405,7 +479,7 @@ class Library(QObject):
         menu = QMenu(self._parent())
         menu.addAction(self.open_action)
         statuses = StatusMenu(parent=menu)
-        target = self.page.selected_id()
+        target = self.selected_id()
         statuses.set_current(None if target is None else self.store.workshop(target).status)
         statuses.sig_chosen.connect(lambda value: self.set_status(Status(value)))
         menu.addMenu(statuses)
