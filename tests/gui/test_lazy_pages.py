@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QListView
+from PySide6.QtWidgets import QDockWidget, QListView, QTableView
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -217,3 +217,26 @@ def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
     finally:
         window.phones.turn_off()
     assert not goals.phones_button.isChecked()
+
+
+def test_the_matrix_is_built_when_first_shown_in_the_zoomed_font_with_every_goal(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    assert page.findChild(QTableView, "raci_matrix") is None, "the board is what shows first"
+    window.zoom_by(2)
+    make_active(qtbot, window)
+    page.board.setFocus()
+    press(qtbot, window, "Ctrl+M")
+    matrix = page.findChild(QTableView, "raci_matrix")
+    assert matrix is not None and matrix.isVisible() and matrix.hasFocus()
+    session = window.session
+    assert session is not None
+    assert matrix.model().rowCount() == len(session.workshop.goals)
+    # Built after the zoom reached the page, it still takes the page's content font.
+    assert matrix.font().pointSizeF() == page.board.font().pointSizeF()
+    assert matrix.horizontalHeader().font().pointSizeF() == page.board.font().pointSizeF()
+    press(qtbot, window, "Ctrl+M")
+    assert page.board.hasFocus() and not matrix.isVisible()
