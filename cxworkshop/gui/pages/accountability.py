@@ -406,13 +406,13 @@ class AccountabilityPage(StepPage):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_filter)
 
-        # The matrix joins this order, after the board, when it is built.
+        # The matrix and the coverage table join this order when they are built:
+        # the matrix after the board, the coverage table after the findings.
         chain: list[QWidget] = [
             self.palette_panel.filter,
             *self.palette_panel.lists(),
             self.board,
             self.checks.findings,
-            self.checks.coverage,
             self.board_button,
             self.matrix_button,
         ]

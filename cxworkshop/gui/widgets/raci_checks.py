@@ -41,6 +41,7 @@ from ..models.accountability.checks import (
 )
 from ..models.base import Index
 from ..roles import ASSIGNEE_ROLE, FINDING_ROLE, NOTE_ROLE, SEVERITY_ROLE
+from ..theme import mark_content
 from .goal_card import app_palette, blend
 from .raci import (
     QUIET_SCROLLBAR,
@@ -269,38 +270,14 @@ class ChecksPanel(QFrame):
         self.all_clear.setWordWrap(True)
         self.all_clear.setObjectName("all_clear")
 
+        # The coverage table waits until it is first shown (see `coverage`); its model
+        # follows the checks from the start.
         self.coverage_model = CoverageModel(self)
-        self.coverage = QTableView()
-        self.coverage.setObjectName("coverage")
-        self.coverage.setAccessibleName("Coverage by function")
-        self.coverage.setModel(self.coverage_model)
-        self.coverage.setItemDelegate(CoverageDelegate(self.coverage))
-        self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.coverage.setShowGrid(False)
-        self.coverage.setWordWrap(False)
-        self.coverage.verticalHeader().hide()
-        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.coverage.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.coverage.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.coverage.setFrameShape(QFrame.Shape.NoFrame)
-        self.coverage.setStyleSheet(
-            "QTableView { background: transparent; border: none; }" + QUIET_SCROLLBAR
-        )
-        self.coverage.viewport().setAutoFillBackground(False)
-        header = self.coverage.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COVERAGE_COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, int(QFontMetricsF(self.font()).height() * 1.45))
-        header.setHighlightSections(False)
-        self.coverage.clicked.connect(self._function_chosen)
-        self.coverage.activated.connect(self._function_chosen)
-        self.coverage_summary = QLabel()
-        self.coverage_summary.setObjectName("coverage_summary")
-        self.coverage_summary.setWordWrap(True)
-        self.coverage_summary.setProperty("cxRole", "muted")
+        self._coverage: QTableView | None = None
+        self._coverage_summary: QLabel | None = None
+        self._summary = ""
+        self._count_width = int(QFontMetricsF(self.font()).height() * 1.45)
+        """How wide each count's column is, measured with the panel."""
 
         # Findings and coverage share the panel, one at a time, each with its full height.
         self.findings_button = segment_button(
@@ -329,15 +306,8 @@ class ChecksPanel(QFrame):
         findings_layout.addWidget(self.findings, 1)
         findings_layout.addWidget(self.all_clear)
         findings_layout.addStretch(0)
-        coverage_page = QWidget()
-        coverage_layout = QVBoxLayout(coverage_page)
-        coverage_layout.setContentsMargins(0, 0, 0, 0)
-        coverage_layout.setSpacing(10)
-        coverage_layout.addWidget(self.coverage, 1)
-        coverage_layout.addWidget(self.coverage_summary)
         self.pages = QStackedWidget()
         self.pages.addWidget(findings_page)
-        self.pages.addWidget(coverage_page)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 10, 14)
@@ -347,6 +317,66 @@ class ChecksPanel(QFrame):
         layout.addWidget(self.pages, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.set_results([], [], {})
+
+    @property
+    def coverage(self) -> QTableView:
+        """The coverage table, built the first time it is shown or asked for."""
+        return self._coverage_parts()[0]
+
+    @property
+    def coverage_summary(self) -> QLabel:
+        """The sentence under the coverage table that names silos and bottlenecks."""
+        return self._coverage_parts()[1]
+
+    def _coverage_parts(self) -> tuple[QTableView, QLabel]:
+        if self._coverage is None or self._coverage_summary is None:
+            self._coverage, self._coverage_summary = self._build_coverage()
+        return self._coverage, self._coverage_summary
+
+    def _build_coverage(self) -> tuple[QTableView, QLabel]:
+        table = QTableView()
+        table.setObjectName("coverage")
+        table.setAccessibleName("Coverage by function")
+        table.setModel(self.coverage_model)
+        table.setItemDelegate(CoverageDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setFrameShape(QFrame.Shape.NoFrame)
+        table.setStyleSheet(
+            "QTableView { background: transparent; border: none; }" + QUIET_SCROLLBAR
+        )
+        table.viewport().setAutoFillBackground(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COVERAGE_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self._count_width)
+        header.setHighlightSections(False)
+        table.clicked.connect(self._function_chosen)
+        table.activated.connect(self._function_chosen)
+        summary = QLabel(self._summary)
+        summary.setObjectName("coverage_summary")
+        summary.setWordWrap(True)
+        summary.setProperty("cxRole", "muted")
+        coverage_page = QWidget()
+        # Made after the theme reached the panel: marked, it takes the content font itself.
+        mark_content(coverage_page)
+        coverage_layout = QVBoxLayout(coverage_page)
+        coverage_layout.setContentsMargins(0, 0, 0, 0)
+        coverage_layout.setSpacing(10)
+        coverage_layout.addWidget(table, 1)
+        coverage_layout.addWidget(summary)
+        self.pages.addWidget(coverage_page)
+        # In the Tab order where it always was: right after the findings.
+        QWidget.setTabOrder(self.findings, table)
+        return table, summary
 
     def _function_chosen(self, index: QModelIndex) -> None:
         who = item_data(self.coverage_model.index(index.row(), 0), ASSIGNEE_ROLE)
@@ -366,7 +396,9 @@ class ChecksPanel(QFrame):
         self.all_clear.setVisible(not findings)
         if not findings:
             self.all_clear.setStyleSheet(f"color: {theme_colours().ok};")
-        self.coverage_summary.setText(silo_and_bottleneck_sentence(coverage) if coverage else "")
+        self._summary = silo_and_bottleneck_sentence(coverage) if coverage else ""
+        if self._coverage_summary is not None:
+            self._coverage_summary.setText(self._summary)
         if self.coverage_shown():
             self.coverage.resizeRowsToContents()
 
@@ -375,6 +407,8 @@ class ChecksPanel(QFrame):
 
     def show_coverage(self, on: bool) -> None:
         """Show the coverage per function (True) or the findings (False)."""
+        if on:
+            self._coverage_parts()
         self.pages.setCurrentIndex(1 if on else 0)
         self.coverage_button.setChecked(on)
         self.findings_button.setChecked(not on)
