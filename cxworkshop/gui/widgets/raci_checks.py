@@ -8,8 +8,6 @@ function's A / R / C / I counts and names silos and bottlenecks in words.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -418,6 +416,7 @@ class ChecksPanel(QFrame):
 
 def badge_html(tally: dict[Severity, int]) -> str:
     """The badge: each severity's symbol and count in its colour, with its word."""
+    # Plain words of our own: nothing in them needs escaping for the rich text.
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     parts = []
     for severity, n in tally.items():
@@ -427,7 +426,7 @@ def badge_html(tally: dict[Severity, int]) -> str:
         word = f"{words[severity]}{'s' if n != 1 else ''}"
         parts.append(
             f'<span style="color:{colour}; font-weight:600">{SEVERITY_SYMBOLS[severity]} {n}</span>'
-            f" {escape(word)}"
+            f" {word}"
         )
     if not parts:
         return f'<span style="color:{theme_colours().ok}; font-weight:600">✓ All clear</span>'
