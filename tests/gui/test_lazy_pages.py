@@ -242,20 +242,21 @@ def test_the_matrix_is_built_when_first_shown_in_the_zoomed_font_with_every_goal
     assert page.board.hasFocus() and not matrix.isVisible()
 
 
-def test_the_coverage_table_is_built_when_first_shown_in_the_zoomed_font(
+def test_the_coverage_table_comes_with_the_first_checks_in_the_zoomed_font(
     qtbot, window: MainWindow, store: Store
 ):
     open_at(window, store, Step.ACCOUNTABILITY)
     page = window.workshop_view.pages[Step.ACCOUNTABILITY]
     assert isinstance(page, AccountabilityPage)
-    assert page.findChild(QTableView, "coverage") is None, "the findings are what show first"
+    assert page.findChild(QTableView, "coverage") is None, "the first frame goes without it"
     window.zoom_by(2)
+    qtbot.waitUntil(lambda: page.findChild(QTableView, "coverage") is not None)
     QTest.mouseClick(page.checks.coverage_button, Qt.MouseButton.LeftButton)
     table = page.findChild(QTableView, "coverage")
     assert table is not None and table.isVisible()
     session = window.session
     assert session is not None
-    qtbot.waitUntil(lambda: table.model().rowCount() == len(session.workshop.functions))
+    assert table.model().rowCount() == len(session.workshop.functions)
     assert table.font().pointSizeF() == page.checks.findings.font().pointSizeF()
     summary = page.findChild(QLabel, "coverage_summary")
     assert summary is not None and summary.isVisible() and summary.text()

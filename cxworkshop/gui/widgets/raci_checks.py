@@ -268,8 +268,8 @@ class ChecksPanel(QFrame):
         self.all_clear.setWordWrap(True)
         self.all_clear.setObjectName("all_clear")
 
-        # The coverage table waits until it is first shown (see `coverage`); its model
-        # follows the checks from the start.
+        # The coverage table is not part of the first frame: it comes with the first
+        # coverage to show (the checks run after the board's first paint), or when asked for.
         self.coverage_model = CoverageModel(self)
         self._coverage: QTableView | None = None
         self._coverage_summary: QLabel | None = None
@@ -318,7 +318,7 @@ class ChecksPanel(QFrame):
 
     @property
     def coverage(self) -> QTableView:
-        """The coverage table, built the first time it is shown or asked for."""
+        """The coverage table, built with the first coverage or when first asked for."""
         return self._coverage_parts()[0]
 
     @property
@@ -385,6 +385,8 @@ class ChecksPanel(QFrame):
         self, findings: list[Finding], coverage: list[Coverage], colours: dict[str, str]
     ) -> None:
         """Show these findings and this coverage; the views keep their place."""
+        if coverage:
+            self._coverage_parts()
         self.findings_model.set_findings(findings)
         self.coverage_model.set_coverage(coverage, colours)
         self.badge.setText(badge_html(counts(findings)))
