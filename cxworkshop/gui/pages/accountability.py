@@ -109,7 +109,10 @@ class Palette(QFrame):
         super().__init__(parent)
         self.setProperty("cxRole", "panel")
         self.setAccessibleName("Functions and people")
-        self.filter = QLineEdit()
+        # Each part is made in its place, so the style reaches it once (the page is in
+        # the window from its start): a part built apart and moved in is styled again
+        # at every move.
+        self.filter = QLineEdit(self)
         self.filter.setObjectName("palette_filter")
         self.filter.setPlaceholderText("Filter…")
         self.filter.setAccessibleName("Filter functions and people")
@@ -123,7 +126,11 @@ class Palette(QFrame):
             for kind in (AssigneeKind.FUNCTION, AssigneeKind.PARTICIPANT)
         }
         self.groups: list[PaletteGroup] = []
+        scroll = QScrollArea(self)
+        make_quiet(scroll)
         body = QWidget()
+        scroll.setWidget(body)
+        self.scroll_area = scroll
         body.setAutoFillBackground(False)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 0)
@@ -131,30 +138,25 @@ class Palette(QFrame):
         for key, kind, front_office, heading in self.GROUPS:
             proxy = AssigneeFilter(self, front_office=front_office)
             proxy.setSourceModel(self.models[kind])
-            view = PaletteList(heading)
+            view = PaletteList(heading, body)
             view.setObjectName(f"palette_{key}")
             view.setModel(proxy)
             view.setToolTip(
                 "Drag a chip onto a goal's A, R, C or I zone. "
                 "Drop a chip from a goal here to take it off that goal."
             )
-            label = QLabel(heading)
+            label = QLabel(heading, body)
             label.setProperty("cxRole", "hint")
             label.setBuddy(view)
             self.groups.append(PaletteGroup(key, kind, label, proxy, view))
             column.addWidget(label)
             column.addWidget(view)
             column.addSpacing(8)
-        self.nothing = QLabel("Nobody matches the filter.")
+        self.nothing = QLabel("Nobody matches the filter.", body)
         self.nothing.setProperty("cxRole", "muted")
         self.nothing.hide()
         column.addWidget(self.nothing)
         column.addStretch(1)
-
-        scroll = QScrollArea()
-        make_quiet(scroll)
-        scroll.setWidget(body)
-        self.scroll_area = scroll
 
         self.hint = QLabel("Drag a chip onto a goal. Enter on a goal picks by keyboard.")
         self.hint.setProperty("cxRole", "hint")
@@ -294,6 +296,9 @@ class AccountabilityPage(StepPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Content from the start: made in the window (see workshop_view.make_page), its
+        # parts are styled as they are made, and are styled as content.
+        mark_content(self)
         self.edits = Edits(self)
         self.edits.sig_replaced.connect(self._replaced)
         self._stale = True
@@ -350,7 +355,7 @@ class AccountabilityPage(StepPage):
         head.addWidget(self.matrix_button)
 
         # The three parts.
-        self.palette_panel = Palette()
+        self.palette_panel = Palette(self)
         self.palette_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         self.model = GoalAssignmentsModel(self)
@@ -364,10 +369,10 @@ class AccountabilityPage(StepPage):
         self._matrix_model: RaciMatrixModel | None = None
         self._matrix: RaciMatrixView | None = None
 
-        self.views = QStackedWidget()
+        self.views = QStackedWidget(self)
         self.views.addWidget(self.board)
 
-        self.checks = ChecksPanel()
+        self.checks = ChecksPanel(self)
         self.checks.sig_finding_activated.connect(self.show_finding)
         self.checks.sig_function_activated.connect(lambda who: self.select_assignee(who))
         self._checks_timer = QTimer(self)

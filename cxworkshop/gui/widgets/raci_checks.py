@@ -253,17 +253,22 @@ class ChecksPanel(QFrame):
         self.setProperty("cxRole", "panel")
         self.setAccessibleName("Checks and coverage")
 
-        self.badge = QLabel()
+        # Each part is made in its place, so the style reaches it once.
+        self.badge = QLabel(self)
         self.badge.setObjectName("checks_badge")
         self.badge.setTextFormat(Qt.TextFormat.RichText)
         self.badge.setWordWrap(True)
 
         self.findings_model = FindingsModel(self)
-        self.findings = FindingsList()
+        self.pages = QStackedWidget(self)
+        findings_page = QWidget()
+        self.pages.addWidget(findings_page)
+        self.findings = FindingsList(findings_page)
         self.findings.setModel(self.findings_model)
         self.findings.sig_activated.connect(self.sig_finding_activated)
         self.all_clear = QLabel(
-            "Every goal has one Accountable and a Responsible, and nobody is left out."
+            "Every goal has one Accountable and a Responsible, and nobody is left out.",
+            findings_page,
         )
         self.all_clear.setWordWrap(True)
         self.all_clear.setObjectName("all_clear")
@@ -298,14 +303,11 @@ class ChecksPanel(QFrame):
         switch.addWidget(self.coverage_button)
         switch.addStretch(1)
 
-        findings_page = QWidget()
         findings_layout = QVBoxLayout(findings_page)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(self.findings, 1)
         findings_layout.addWidget(self.all_clear)
         findings_layout.addStretch(0)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(findings_page)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 10, 14)
