@@ -36,8 +36,9 @@ STEPS = list(Step)
 def make_page(step: Step, parent: QWidget | None = None) -> StepPage:
     """A new page for ``step``; its module is imported here, when the page is first wanted.
 
-    A page that takes ``parent`` is made in it, so what it holds is styled once, where
-    it stays, instead of again when moved in.
+    The Goals and Accountability pages are made in ``parent``: what they hold is then
+    styled once, where it stays (inside the workshop's content mark), instead of again
+    when the page is moved in.
     """
     if step is Step.SETUP:
         from .pages.setup import SetupPage
@@ -50,7 +51,7 @@ def make_page(step: Step, parent: QWidget | None = None) -> StepPage:
     if step is Step.GOALS:
         from .pages.goals import GoalsPage
 
-        return GoalsPage()
+        return GoalsPage(parent)
     if step is Step.ACCOUNTABILITY:
         from .pages.accountability import AccountabilityPage
 

@@ -296,9 +296,6 @@ class AccountabilityPage(StepPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Content from the start: made in the window (see workshop_view.make_page), its
-        # parts are styled as they are made, and are styled as content.
-        mark_content(self)
         self.edits = Edits(self)
         self.edits.sig_replaced.connect(self._replaced)
         self._stale = True
