@@ -84,13 +84,13 @@ _FIELD_PLACEHOLDERS = {
 }
 
 
-def _scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area.
+def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area, made in ``parent``.
 
     On a small screen or at a large zoom the panel's fields and its how-to text
     outgrow it: they scroll rather than squash or lose their last lines.
     """
-    scroller = QScrollArea()
+    scroller = QScrollArea(parent)
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -120,6 +120,7 @@ class GoalDetailPanel(QFrame):
         self.session: Session | None = None
         self.goal_id: str | None = None
         self._shown: dict[str, str] = {}
+        self.stack = QStackedWidget(self)
 
         # Nothing selected: how to get going.
         empty = QWidget()
@@ -219,8 +220,9 @@ class GoalDetailPanel(QFrame):
         editor_layout.addStretch(1)
         editor_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.stack = QStackedWidget()
-        self._empty, self._editor = _scrolling(empty), _scrolling(editor)
+        # Made in their places: measured (and so styled) as they are filled, the two
+        # faces are styled once where they stay, not again when moved in.
+        self._empty, self._editor = _scrolling(empty, self.stack), _scrolling(editor, self.stack)
         self.stack.addWidget(self._empty)
         self.stack.addWidget(self._editor)
         layout = QVBoxLayout(self)
