@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -260,13 +258,14 @@ class GoalDetailPanel(QFrame):
         same = goal.id == self.goal_id
         self.goal_id = goal.id
         colour = PILLAR_COLOURS[goal.pillar]
+        # The pillar's name and typical metrics are our own plain words: nothing in
+        # them needs escaping for the rich text.
         self.heading.setText(
             f'<span style="color:{colour}">{PILLAR_SYMBOLS[goal.pillar]}</span>'
-            f" {escape(goal.pillar.label)} goal"
+            f" {goal.pillar.label} goal"
         )
         self.hint.setText(
-            f"<b>Typical {escape(goal.pillar.label)} metrics:</b> "
-            f"{escape(metric_hints()[goal.pillar])}"
+            f"<b>Typical {goal.pillar.label} metrics:</b> {metric_hints()[goal.pillar]}"
         )
         for name in _FIELD_LABELS:
             if same and self._is_typing(name):
