@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 STEPS = list(Step)
 
 
-def make_page(step: Step) -> StepPage:
-    """A new page for ``step``; its module is imported here, when the page is first wanted."""
+def make_page(step: Step, parent: QWidget | None = None) -> StepPage:
+    """A new page for ``step``; its module is imported here, when the page is first wanted.
+
+    The Goals and Accountability pages are made in ``parent``: what they hold is then
+    styled once, where it stays (inside the workshop's content mark), instead of again
+    when the page is moved in.
+    """
     if step is Step.SETUP:
         from .pages.setup import SetupPage
 
@@ -46,11 +51,11 @@ def make_page(step: Step) -> StepPage:
     if step is Step.GOALS:
         from .pages.goals import GoalsPage
 
-        return GoalsPage()
+        return GoalsPage(parent)
     if step is Step.ACCOUNTABILITY:
         from .pages.accountability import AccountabilityPage
 
-        return AccountabilityPage()
+        return AccountabilityPage(parent)
     if step is Step.PRIORITIES:
         from .pages.priorities.page import PrioritiesPage
 
@@ -207,7 +212,7 @@ class WorkshopView(QWidget):
 
     def _build_page(self, step: Step) -> StepPage:
         """Build the page of ``step``, showing the open session's workshop."""
-        page = make_page(step)
+        page = make_page(step, self.stack)
         # Stylesheet fonts reach only children present when the parent is
         # polished: a page added later carries the content mark itself.
         theme.mark_content(page)

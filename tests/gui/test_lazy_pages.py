@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QListView
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListView, QTableView
 
 from cxworkshop.domain import editing
 from cxworkshop.domain.demo import demo_workshop
@@ -217,3 +217,77 @@ def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
     finally:
         window.phones.turn_off()
     assert not goals.phones_button.isChecked()
+
+
+def test_the_matrix_is_built_when_first_shown_in_the_zoomed_font_with_every_goal(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    assert page.findChild(QTableView, "raci_matrix") is None, "the board is what shows first"
+    window.zoom_by(2)
+    make_active(qtbot, window)
+    page.board.setFocus()
+    press(qtbot, window, "Ctrl+M")
+    matrix = page.findChild(QTableView, "raci_matrix")
+    assert matrix is not None and matrix.isVisible() and matrix.hasFocus()
+    session = window.session
+    assert session is not None
+    assert matrix.model().rowCount() == len(session.workshop.goals)
+    # Built after the zoom reached the page, it still takes the page's content font.
+    assert matrix.font().pointSizeF() == page.board.font().pointSizeF()
+    assert matrix.horizontalHeader().font().pointSizeF() == page.board.font().pointSizeF()
+    press(qtbot, window, "Ctrl+M")
+    assert page.board.hasFocus() and not matrix.isVisible()
+
+
+def test_the_coverage_table_comes_with_the_first_checks_in_the_zoomed_font(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    assert page.findChild(QTableView, "coverage") is None, "the first frame goes without it"
+    window.zoom_by(2)
+    qtbot.waitUntil(lambda: page.findChild(QTableView, "coverage") is not None)
+    QTest.mouseClick(page.checks.coverage_button, Qt.MouseButton.LeftButton)
+    table = page.findChild(QTableView, "coverage")
+    assert table is not None and table.isVisible()
+    session = window.session
+    assert session is not None
+    assert table.model().rowCount() == len(session.workshop.functions)
+    assert table.font().pointSizeF() == page.checks.findings.font().pointSizeF()
+    summary = page.findChild(QLabel, "coverage_summary")
+    assert summary is not None and summary.isVisible() and summary.text()
+    assert summary.font().pointSizeF() == page.checks.all_clear.font().pointSizeF()
+
+
+@pytest.mark.desktop
+def test_tab_reaches_the_matrix_and_the_coverage_table_where_it_always_did(
+    qtbot, window: MainWindow, store: Store
+):
+    open_at(window, store, Step.ACCOUNTABILITY)
+    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
+    assert isinstance(page, AccountabilityPage)
+    make_active(qtbot, window)
+
+    # The coverage table comes after the findings: between the board and the switch above it.
+    QTest.mouseClick(page.checks.coverage_button, Qt.MouseButton.LeftButton)
+    page.board.setFocus()
+    qtbot.waitUntil(page.board.hasFocus)
+    for _ in range(3):
+        press(qtbot, window, "Tab")
+        if not page.board.isAncestorOf(QApplication.focusWidget()):
+            break
+    assert page.checks.coverage.hasFocus()
+    press(qtbot, window, "Tab")
+    assert page.board_button.hasFocus()
+
+    # The matrix takes the board's place: Tab goes on from it to the checks, and back.
+    QTest.mouseClick(page.matrix_button, Qt.MouseButton.LeftButton)
+    assert page.matrix.hasFocus()
+    press(qtbot, window, "Tab")
+    assert page.checks.coverage.hasFocus()
+    press(qtbot, window, "Shift+Tab")
+    assert page.matrix.hasFocus()

@@ -179,3 +179,10 @@ def test_every_pillar_has_a_one_line_hint_of_what_to_measure() -> None:
     assert all(h and "\n" not in h and len(h) <= text.SHORT_MAX for h in hints.values())
     hints[Pillar.WIN] = "changed"
     assert metric_hints()[Pillar.WIN] != "changed"
+
+
+@pytest.mark.parametrize("pillar", list(Pillar))
+def test_a_pillars_name_and_metric_hint_are_plain_text_shown_as_written(pillar: Pillar) -> None:
+    # The goal panel puts them into rich text as they are, without escaping.
+    for words in (pillar.label, metric_hints()[pillar]):
+        assert not set(words) & set("<>&"), words

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -56,18 +57,21 @@ from ...domain.checks import Finding
 from ...domain.model import Assignee, AssigneeKind, Pillar, Role, Step
 from ..models.accountability.assignees import function_colours, item_data
 from ..models.accountability.board import AssigneesModel, GoalAssignmentsModel
-from ..models.accountability.matrix import RaciMatrixModel
 from ..models.accountability.payload import Payload
 from ..ops.accountability import Edits
 from ..roles import ASSIGNEE_ROLE
 from ..session import Session
+from ..theme import mark_content
 from ..widgets.goal_card import app_palette
 from ..widgets.raci import make_quiet, segment_button
 from ..widgets.raci_board import RaciBoard
 from ..widgets.raci_checks import ChecksPanel
-from ..widgets.raci_matrix import RaciMatrixView
 from ..widgets.raci_palette import AssigneeFilter, AssigneePicker, PaletteList
 from .base import StepPage
+
+if TYPE_CHECKING:
+    from ..models.accountability.matrix import RaciMatrixModel
+    from ..widgets.raci_matrix import RaciMatrixView
 
 INTRO = (
     "Drag a function or a person onto a goal: exactly one Accountable answers for it, "
@@ -105,7 +109,10 @@ class Palette(QFrame):
         super().__init__(parent)
         self.setProperty("cxRole", "panel")
         self.setAccessibleName("Functions and people")
-        self.filter = QLineEdit()
+        # Each part is made in its place, so the style reaches it once (the page is in
+        # the window from its start): a part built apart and moved in is styled again
+        # at every move.
+        self.filter = QLineEdit(self)
         self.filter.setObjectName("palette_filter")
         self.filter.setPlaceholderText("Filter…")
         self.filter.setAccessibleName("Filter functions and people")
@@ -119,7 +126,11 @@ class Palette(QFrame):
             for kind in (AssigneeKind.FUNCTION, AssigneeKind.PARTICIPANT)
         }
         self.groups: list[PaletteGroup] = []
+        scroll = QScrollArea(self)
+        make_quiet(scroll)
         body = QWidget()
+        scroll.setWidget(body)
+        self.scroll_area = scroll
         body.setAutoFillBackground(False)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 0)
@@ -127,30 +138,25 @@ class Palette(QFrame):
         for key, kind, front_office, heading in self.GROUPS:
             proxy = AssigneeFilter(self, front_office=front_office)
             proxy.setSourceModel(self.models[kind])
-            view = PaletteList(heading)
+            view = PaletteList(heading, body)
             view.setObjectName(f"palette_{key}")
             view.setModel(proxy)
             view.setToolTip(
                 "Drag a chip onto a goal's A, R, C or I zone. "
                 "Drop a chip from a goal here to take it off that goal."
             )
-            label = QLabel(heading)
+            label = QLabel(heading, body)
             label.setProperty("cxRole", "hint")
             label.setBuddy(view)
             self.groups.append(PaletteGroup(key, kind, label, proxy, view))
             column.addWidget(label)
             column.addWidget(view)
             column.addSpacing(8)
-        self.nothing = QLabel("Nobody matches the filter.")
+        self.nothing = QLabel("Nobody matches the filter.", body)
         self.nothing.setProperty("cxRole", "muted")
         self.nothing.hide()
         column.addWidget(self.nothing)
         column.addStretch(1)
-
-        scroll = QScrollArea()
-        make_quiet(scroll)
-        scroll.setWidget(body)
-        self.scroll_area = scroll
 
         self.hint = QLabel("Drag a chip onto a goal. Enter on a goal picks by keyboard.")
         self.hint.setProperty("cxRole", "hint")
@@ -346,7 +352,7 @@ class AccountabilityPage(StepPage):
         head.addWidget(self.matrix_button)
 
         # The three parts.
-        self.palette_panel = Palette()
+        self.palette_panel = Palette(self)
         self.palette_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         self.model = GoalAssignmentsModel(self)
@@ -356,15 +362,14 @@ class AccountabilityPage(StepPage):
         self.board.on_role_key = lambda goal_id, who, role: self.edits.assign(goal_id, who, role)
         self.board.on_remove_key = lambda goal_id, who: self.edits.unassign(goal_id, who)
 
-        self.matrix_model = RaciMatrixModel(self)
-        self.matrix = RaciMatrixView(self.matrix_model)
-        self.matrix.selectionModel().currentChanged.connect(self._matrix_current)
+        # The matrix waits behind the board until it is first asked for (see `matrix`).
+        self._matrix_model: RaciMatrixModel | None = None
+        self._matrix: RaciMatrixView | None = None
 
-        self.views = QStackedWidget()
+        self.views = QStackedWidget(self)
         self.views.addWidget(self.board)
-        self.views.addWidget(self.matrix)
 
-        self.checks = ChecksPanel()
+        self.checks = ChecksPanel(self)
         self.checks.sig_finding_activated.connect(self.show_finding)
         self.checks.sig_function_activated.connect(lambda who: self.select_assignee(who))
         self._checks_timer = QTimer(self)
@@ -403,13 +408,13 @@ class AccountabilityPage(StepPage):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_filter)
 
+        # The matrix and the coverage table join this order when they are built:
+        # the matrix after the board, the coverage table after the findings.
         chain: list[QWidget] = [
             self.palette_panel.filter,
             *self.palette_panel.lists(),
             self.board,
-            self.matrix,
             self.checks.findings,
-            self.checks.coverage,
             self.board_button,
             self.matrix_button,
         ]
@@ -428,8 +433,9 @@ class AccountabilityPage(StepPage):
         # Bind the models now; they read the workshop on the refresh below.
         self.model.session = session
         self.model.edits = self.edits
-        self.matrix_model.session = session
-        self.matrix_model.edits = self.edits
+        if self._matrix_model is not None:
+            self._matrix_model.session = session
+            self._matrix_model.edits = self.edits
         self.palette_panel.set_session(session, self.edits)
         self.clear_notice()
         super().set_session(session)
@@ -514,8 +520,47 @@ class AccountabilityPage(StepPage):
                 row = max(0, self.matrix.currentIndex().row())
                 self.matrix.setCurrentIndex(self.matrix_model.index(row, column))
 
+    @property
+    def matrix_model(self) -> RaciMatrixModel:
+        """The matrix's model, made the first time it is wanted."""
+        if self._matrix_model is None:
+            # Imported here: a page that never shows the matrix never loads it.
+            from ..models.accountability.matrix import RaciMatrixModel
+
+            model = RaciMatrixModel(self)
+            model.session = self.session
+            model.edits = self.edits
+            self._matrix_model = model
+        return self._matrix_model
+
+    @property
+    def matrix(self) -> RaciMatrixView:
+        """The matrix, built the first time it is shown or asked for.
+
+        Until then the page opens without it: the board is what the first frame shows.
+        """
+        if self._matrix is None:
+            from ..widgets.raci_matrix import RaciMatrixView
+
+            view = RaciMatrixView(self.matrix_model)
+            # Made after the theme reached the page: marked, it takes the content font itself.
+            mark_content(view)
+            view.selectionModel().currentChanged.connect(self._matrix_current)
+            self.views.addWidget(view)
+            # In the Tab order where it always was: after the board's last stop, before the checks.
+            last: QWidget = self.board
+            stop = self.board.nextInFocusChain()
+            while stop is not None and self.board.isAncestorOf(stop):
+                if stop.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    last = stop
+                stop = stop.nextInFocusChain()
+            QWidget.setTabOrder(last, view)
+            QWidget.setTabOrder(view, self.checks.findings)
+            self._matrix = view
+        return self._matrix
+
     def matrix_shown(self) -> bool:
-        return self.views.currentWidget() is self.matrix
+        return self._matrix is not None and self.views.currentWidget() is self._matrix
 
     def show_matrix(self, on: bool) -> None:
         """Show the matrix (True) or the board (False); the selected goal stays selected."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -84,13 +82,13 @@ _FIELD_PLACEHOLDERS = {
 }
 
 
-def _scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area.
+def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area, made in ``parent``.
 
     On a small screen or at a large zoom the panel's fields and its how-to text
     outgrow it: they scroll rather than squash or lose their last lines.
     """
-    scroller = QScrollArea()
+    scroller = QScrollArea(parent)
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -120,6 +118,7 @@ class GoalDetailPanel(QFrame):
         self.session: Session | None = None
         self.goal_id: str | None = None
         self._shown: dict[str, str] = {}
+        self.stack = QStackedWidget(self)
 
         # Nothing selected: how to get going.
         empty = QWidget()
@@ -219,8 +218,9 @@ class GoalDetailPanel(QFrame):
         editor_layout.addStretch(1)
         editor_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.stack = QStackedWidget()
-        self._empty, self._editor = _scrolling(empty), _scrolling(editor)
+        # Made in their places: measured (and so styled) as they are filled, the two
+        # faces are styled once where they stay, not again when moved in.
+        self._empty, self._editor = _scrolling(empty, self.stack), _scrolling(editor, self.stack)
         self.stack.addWidget(self._empty)
         self.stack.addWidget(self._editor)
         layout = QVBoxLayout(self)
@@ -258,13 +258,14 @@ class GoalDetailPanel(QFrame):
         same = goal.id == self.goal_id
         self.goal_id = goal.id
         colour = PILLAR_COLOURS[goal.pillar]
+        # The pillar's name and typical metrics are our own plain words: nothing in
+        # them needs escaping for the rich text.
         self.heading.setText(
             f'<span style="color:{colour}">{PILLAR_SYMBOLS[goal.pillar]}</span>'
-            f" {escape(goal.pillar.label)} goal"
+            f" {goal.pillar.label} goal"
         )
         self.hint.setText(
-            f"<b>Typical {escape(goal.pillar.label)} metrics:</b> "
-            f"{escape(metric_hints()[goal.pillar])}"
+            f"<b>Typical {goal.pillar.label} metrics:</b> {metric_hints()[goal.pillar]}"
         )
         for name in _FIELD_LABELS:
             if same and self._is_typing(name):

@@ -409,7 +409,7 @@ class GoalsPage(StepPage):
         board.setRowMinimumHeight(5, 2)
         board.setRowStretch(6, 1)
 
-        self.panel = GoalDetailPanel()
+        self.panel = GoalDetailPanel(self)
         self.panel.sig_back_to_board.connect(self._back_to_board)
         self.panel.sig_delete_requested.connect(self.delete_selected)
         self.panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)

@@ -8,8 +8,6 @@ function's A / R / C / I counts and names silos and bottlenecks in words.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -41,6 +39,7 @@ from ..models.accountability.checks import (
 )
 from ..models.base import Index
 from ..roles import ASSIGNEE_ROLE, FINDING_ROLE, NOTE_ROLE, SEVERITY_ROLE
+from ..theme import mark_content
 from .goal_card import app_palette, blend
 from .raci import (
     QUIET_SCROLLBAR,
@@ -254,53 +253,34 @@ class ChecksPanel(QFrame):
         self.setProperty("cxRole", "panel")
         self.setAccessibleName("Checks and coverage")
 
-        self.badge = QLabel()
+        # Each part is made in its place, so the style reaches it once.
+        self.badge = QLabel(self)
         self.badge.setObjectName("checks_badge")
         self.badge.setTextFormat(Qt.TextFormat.RichText)
         self.badge.setWordWrap(True)
 
         self.findings_model = FindingsModel(self)
-        self.findings = FindingsList()
+        self.pages = QStackedWidget(self)
+        findings_page = QWidget()
+        self.pages.addWidget(findings_page)
+        self.findings = FindingsList(findings_page)
         self.findings.setModel(self.findings_model)
         self.findings.sig_activated.connect(self.sig_finding_activated)
         self.all_clear = QLabel(
-            "Every goal has one Accountable and a Responsible, and nobody is left out."
+            "Every goal has one Accountable and a Responsible, and nobody is left out.",
+            findings_page,
         )
         self.all_clear.setWordWrap(True)
         self.all_clear.setObjectName("all_clear")
 
+        # The coverage table is not part of the first frame: it comes with the first
+        # coverage to show (the checks run after the board's first paint), or when asked for.
         self.coverage_model = CoverageModel(self)
-        self.coverage = QTableView()
-        self.coverage.setObjectName("coverage")
-        self.coverage.setAccessibleName("Coverage by function")
-        self.coverage.setModel(self.coverage_model)
-        self.coverage.setItemDelegate(CoverageDelegate(self.coverage))
-        self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.coverage.setShowGrid(False)
-        self.coverage.setWordWrap(False)
-        self.coverage.verticalHeader().hide()
-        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.coverage.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.coverage.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.coverage.setFrameShape(QFrame.Shape.NoFrame)
-        self.coverage.setStyleSheet(
-            "QTableView { background: transparent; border: none; }" + QUIET_SCROLLBAR
-        )
-        self.coverage.viewport().setAutoFillBackground(False)
-        header = self.coverage.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COVERAGE_COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, int(QFontMetricsF(self.font()).height() * 1.45))
-        header.setHighlightSections(False)
-        self.coverage.clicked.connect(self._function_chosen)
-        self.coverage.activated.connect(self._function_chosen)
-        self.coverage_summary = QLabel()
-        self.coverage_summary.setObjectName("coverage_summary")
-        self.coverage_summary.setWordWrap(True)
-        self.coverage_summary.setProperty("cxRole", "muted")
+        self._coverage: QTableView | None = None
+        self._coverage_summary: QLabel | None = None
+        self._summary = ""
+        self._count_width = int(QFontMetricsF(self.font()).height() * 1.45)
+        """How wide each count's column is, measured with the panel."""
 
         # Findings and coverage share the panel, one at a time, each with its full height.
         self.findings_button = segment_button(
@@ -323,21 +303,11 @@ class ChecksPanel(QFrame):
         switch.addWidget(self.coverage_button)
         switch.addStretch(1)
 
-        findings_page = QWidget()
         findings_layout = QVBoxLayout(findings_page)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(self.findings, 1)
         findings_layout.addWidget(self.all_clear)
         findings_layout.addStretch(0)
-        coverage_page = QWidget()
-        coverage_layout = QVBoxLayout(coverage_page)
-        coverage_layout.setContentsMargins(0, 0, 0, 0)
-        coverage_layout.setSpacing(10)
-        coverage_layout.addWidget(self.coverage, 1)
-        coverage_layout.addWidget(self.coverage_summary)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(findings_page)
-        self.pages.addWidget(coverage_page)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 10, 14)
@@ -348,6 +318,66 @@ class ChecksPanel(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.set_results([], [], {})
 
+    @property
+    def coverage(self) -> QTableView:
+        """The coverage table, built with the first coverage or when first asked for."""
+        return self._coverage_parts()[0]
+
+    @property
+    def coverage_summary(self) -> QLabel:
+        """The sentence under the coverage table that names silos and bottlenecks."""
+        return self._coverage_parts()[1]
+
+    def _coverage_parts(self) -> tuple[QTableView, QLabel]:
+        if self._coverage is None or self._coverage_summary is None:
+            self._coverage, self._coverage_summary = self._build_coverage()
+        return self._coverage, self._coverage_summary
+
+    def _build_coverage(self) -> tuple[QTableView, QLabel]:
+        table = QTableView()
+        table.setObjectName("coverage")
+        table.setAccessibleName("Coverage by function")
+        table.setModel(self.coverage_model)
+        table.setItemDelegate(CoverageDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setFrameShape(QFrame.Shape.NoFrame)
+        table.setStyleSheet(
+            "QTableView { background: transparent; border: none; }" + QUIET_SCROLLBAR
+        )
+        table.viewport().setAutoFillBackground(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COVERAGE_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self._count_width)
+        header.setHighlightSections(False)
+        table.clicked.connect(self._function_chosen)
+        table.activated.connect(self._function_chosen)
+        summary = QLabel(self._summary)
+        summary.setObjectName("coverage_summary")
+        summary.setWordWrap(True)
+        summary.setProperty("cxRole", "muted")
+        coverage_page = QWidget()
+        # Made after the theme reached the panel: marked, it takes the content font itself.
+        mark_content(coverage_page)
+        coverage_layout = QVBoxLayout(coverage_page)
+        coverage_layout.setContentsMargins(0, 0, 0, 0)
+        coverage_layout.setSpacing(10)
+        coverage_layout.addWidget(table, 1)
+        coverage_layout.addWidget(summary)
+        self.pages.addWidget(coverage_page)
+        # In the Tab order where it always was: right after the findings.
+        QWidget.setTabOrder(self.findings, table)
+        return table, summary
+
     def _function_chosen(self, index: QModelIndex) -> None:
         who = item_data(self.coverage_model.index(index.row(), 0), ASSIGNEE_ROLE)
         if who is not None:
@@ -357,6 +387,8 @@ class ChecksPanel(QFrame):
         self, findings: list[Finding], coverage: list[Coverage], colours: dict[str, str]
     ) -> None:
         """Show these findings and this coverage; the views keep their place."""
+        if coverage:
+            self._coverage_parts()
         self.findings_model.set_findings(findings)
         self.coverage_model.set_coverage(coverage, colours)
         self.badge.setText(badge_html(counts(findings)))
@@ -366,7 +398,9 @@ class ChecksPanel(QFrame):
         self.all_clear.setVisible(not findings)
         if not findings:
             self.all_clear.setStyleSheet(f"color: {theme_colours().ok};")
-        self.coverage_summary.setText(silo_and_bottleneck_sentence(coverage) if coverage else "")
+        self._summary = silo_and_bottleneck_sentence(coverage) if coverage else ""
+        if self._coverage_summary is not None:
+            self._coverage_summary.setText(self._summary)
         if self.coverage_shown():
             self.coverage.resizeRowsToContents()
 
@@ -375,6 +409,8 @@ class ChecksPanel(QFrame):
 
     def show_coverage(self, on: bool) -> None:
         """Show the coverage per function (True) or the findings (False)."""
+        if on:
+            self._coverage_parts()
         self.pages.setCurrentIndex(1 if on else 0)
         self.coverage_button.setChecked(on)
         self.findings_button.setChecked(not on)
@@ -384,6 +420,7 @@ class ChecksPanel(QFrame):
 
 def badge_html(tally: dict[Severity, int]) -> str:
     """The badge: each severity's symbol and count in its colour, with its word."""
+    # Plain words of our own: nothing in them needs escaping for the rich text.
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     parts = []
     for severity, n in tally.items():
@@ -393,7 +430,7 @@ def badge_html(tally: dict[Severity, int]) -> str:
         word = f"{words[severity]}{'s' if n != 1 else ''}"
         parts.append(
             f'<span style="color:{colour}; font-weight:600">{SEVERITY_SYMBOLS[severity]} {n}</span>'
-            f" {escape(word)}"
+            f" {word}"
         )
     if not parts:
         return f'<span style="color:{theme_colours().ok}; font-weight:600">✓ All clear</span>'

@@ -348,7 +348,9 @@ class PaletteList(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDragEnabled(True)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.setUniformItemSizes(False)
+        # A group holds one kind of chip (functions, or people), all of one height and
+        # as wide as the list: measured once, not row by row.
+        self.setUniformItemSizes(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -397,12 +399,8 @@ class PaletteList(QListView):
             return 0
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        delegate = self.itemDelegate()
-        space = self.spacing()
-        total = sum(
-            delegate.sizeHint(option, model.index(row, 0)).height() + 2 * space
-            for row in range(model.rowCount())
-        )
+        chip = self.itemDelegate().sizeHint(option, model.index(0, 0)).height()
+        total = model.rowCount() * (chip + 2 * self.spacing())
         return int(total + 2 * self.frameWidth())
 
     def sizeHint(self) -> QSize:
