@@ -326,16 +326,23 @@ class MainWindow(QMainWindow):
         from ..domain.errors import WorkshopError
         from .session import Session
 
+        # Until its first frame (heap.settle below), the collector waits: what
+        # opening makes is what the workshop will hold.
+        heap.pause()
         self._complete()
 
         try:
             ws = self.store.workshop(workshop_id)
         except WorkshopError as exc:
+            heap.resume()
             self.show_error(str(exc))
             self.options.forget_recent(workshop_id)
             # It was to open instead of the library (at start): the library it is.
             self._show_due_library()
             return
+        # Once on screen, what the workshop holds is set aside from later collections
+        # (and the collector runs again): after a second at the latest.
+        _FirstPaint(self.workshop_view, heap.settle)
         self._library_due = False
         session = Session(self.store, workshop_id, self)
         self._set_session(session)
@@ -346,8 +353,6 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.go_to(ws.current_step, remember=False)
         self._refresh_header()
-        # Once on screen, what the workshop holds is set aside from later collections.
-        _FirstPaint(self.workshop_view, heap.settle)
 
     def show_reviews(self) -> None:
         """Open the progress reviews of the open workshop, in a window beside this one."""
@@ -688,6 +693,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        heap.resume()  # closed before a workshop it was opening came on screen
         # Closed before the file was open (it could not be): nothing to remember.
         if self._attached:
             if self._complete_done:

@@ -200,6 +200,37 @@ def test_what_an_open_workshop_holds_is_set_aside_from_the_collector_until_it_cl
     assert gc.get_freeze_count() == 0
 
 
+def test_the_collector_waits_while_a_workshop_opens_and_runs_once_it_is_on_screen(
+    qtbot, window: MainWindow, store: Store
+):
+    gc.unfreeze()
+    ws = demo_workshop()
+    ws.goals += [Goal(Pillar.WIN, f"Extra goal {n + 1}") for n in range(60)]
+    ws.current_step = Step.ACCOUNTABILITY
+    created = store.create_workshop(ws)
+    assert created.id is not None
+    collections: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        window.open_workshop(created.id)
+        # Everything opening made (pages, models, cards) was made without a collection.
+        assert not gc.isenabled() and collections == []
+        qtbot.waitUntil(gc.isenabled)
+        assert gc.get_freeze_count() > 0, "on screen: what it holds is set aside"
+        # A workshop that cannot be opened lets the collector go at once.
+        window.show_library()
+        window.open_workshop(10_000)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(note)
+        gc.enable()
+
+
 def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
     qtbot, window: MainWindow, store: Store
 ):
