@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
         self._scheme_guess: theme.ThemeName | None = None
         self.setWindowTitle("CX Workshop")
         if store is not None:
-            # (Without a store, the app is starting: its icon follows the first frame.)
-            self.setWindowIcon(theme.app_icon())
+            # Loading the icon (an SVG) need not hold up the first frame, as at start
+            # (without a store, the app is starting: app.start gives the icon).
+            self.call_after_first_paint(lambda: self.setWindowIcon(theme.app_icon()))
         self.undo_group = QUndoGroup(self)
         # Dress the app before building widgets: restyling them afterwards costs
         # a polish of every widget.
