@@ -219,7 +219,7 @@ def assert_every_goal_in_its_place(qtbot, board: RaciBoard) -> None:  # type: ig
         return all(
             QRect(card.mapTo(board.canvas, QPoint(0, 0)), card.size()) == board.place(goal_id)
             and card.isVisible()
-            for goal_id, card in board.cards.items()
+            for goal_id, card in list(board.cards.items())
         )
 
     qtbot.waitUntil(cards_placed)
@@ -315,4 +315,37 @@ def test_a_long_board_works_out_its_goals_rooms_at_one_width_and_a_short_one_has
         assert goal_ops.delete_goal(session, goal.id)
     assert len(board.pillars) == 3
     assert board.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert_every_goal_in_its_place(qtbot, board)
+
+
+def test_rooms_below_the_view_are_worked_out_after_the_frame_and_nothing_in_view_moves(
+    qtbot, store: Store, tmp_path: Path
+):
+    page = open_big_board(qtbot, store, tmp_path)
+    board = page.board
+    grids = [section.grid for section in board.canvas.sections.values()]
+    qtbot.waitUntil(lambda: all(grid.fully_measured() for grid in grids))
+    session = page.session
+    assert session is not None
+
+    def shown() -> dict[str, QRect]:
+        return {
+            goal_id: QRect(card.mapTo(board.canvas, QPoint(0, 0)), card.size())
+            for goal_id, card in board.cards.items()
+            if card.isVisible()
+        }
+
+    # Goals come or go: the board is laid out again, measuring only what its view needs.
+    far = editing.goals_in(session.workshop, Pillar.ADVOCATE)[-1].id
+    assert goal_ops.delete_goal(session, far)
+    assert not all(grid.fully_measured() for grid in grids), "the goals far below wait"
+    before = shown()
+    assert before, "the cards in view are there"
+    for goal_id, rect in before.items():
+        section = board.canvas.sections[board.pillars[goal_id]]
+        place = section.grid.place(goal_id)
+        assert place is not None and place.translated(section.grid_host.pos()) == rect
+    # After the next frame, the rest are worked out, and nothing on screen moved.
+    qtbot.waitUntil(lambda: all(grid.fully_measured() for grid in grids))
+    assert shown() == before
     assert_every_goal_in_its_place(qtbot, board)

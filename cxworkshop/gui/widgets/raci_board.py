@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPoint,
     QRect,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -93,6 +95,8 @@ class RaciBoard(QScrollArea):
         """How tall each goal's card is, by width, for goals whose card is not built."""
         self._chips: dict[str, list[list[float]]] = {}
         """The widths of those goals' chips, role by role, once asked for."""
+        self._estimating = False
+        """Some rooms below the view are estimates, to be worked out after the next frame."""
         self._filling = False
         self._measuring: GoalCard | None = None
         """A card never shown, on which the room for cards not built yet is measured."""
@@ -200,6 +204,10 @@ class RaciBoard(QScrollArea):
         self._chips.clear()
         for section in self.canvas.sections.values():
             section.grid.forget_rooms()
+            # Only as far down as the view reaches (fill_view says how far); the rest
+            # once the board has painted (viewportEvent): a frame need not wait for it.
+            section.grid.estimate_below(0)
+        self._estimating = True
         for goal_id, card in self.cards.items():
             goal = self.model.goal(goal_id)
             assert goal is not None
@@ -234,10 +242,32 @@ class RaciBoard(QScrollArea):
         pillar = self.pillars.get(goal_id)
         if pillar is None:
             return None
-        self.canvas.lay_out()
+        self.measure_all()
         section = self.canvas.sections[pillar]
         place = section.grid.place(goal_id)
         return None if place is None else place.translated(section.grid_host.pos())
+
+    def measure_all(self) -> None:
+        """Work out every goal's room now (and lay the board out), estimates no more."""
+        self._estimating = False
+        for section in self.canvas.sections.values():
+            section.grid.measure_to(None)
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        """Lay the board out now, if it waits for it: every place is then where it stays."""
+        self.canvas.lay_out()
+        # If the canvas grew or shrank, the scroll area gives it its new height when it
+        # hears of it: now, with the range it scrolls through.
+        QCoreApplication.sendPostedEvents(self.viewport(), QEvent.Type.LayoutRequest)
+        self.canvas.lay_out()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._estimating:
+            # The frame is on its way: the rooms below the view follow it.
+            self._estimating = False
+            QTimer.singleShot(0, self, self.measure_all)
+        return super().viewportEvent(event)
 
     def room(self, goal_id: str, width: int) -> int:
         """How tall the goal's card is at ``width``: the room kept for it until it is built."""
@@ -347,6 +377,12 @@ class RaciBoard(QScrollArea):
         """Build the cards of the goals in view, or near it, that are not built yet."""
         if self._filling or len(self.cards) == len(self.pillars) or not self.isVisible():
             return
+        height = self.viewport().height()
+        # Every goal whose place starts above the view's bottom (and the margin below it)
+        # has its exact room: a grid's rows start at least that far down in the canvas.
+        reach = -self.canvas.y() + height + round(height * self.NEAR)
+        for section in self.canvas.sections.values():
+            section.grid.measure_to(reach)
         if not self.canvas.laid_out():
             return  # the places are not known yet: the canvas's resize comes back here
         height = self.viewport().height()
@@ -381,6 +417,11 @@ class RaciBoard(QScrollArea):
         self._chips.pop(goal_id, None)
         section.grid.addWidget(card)
         place = section.grid.place(goal_id)
+        if place is None or not section.grid.measured_to(place.top()):
+            # Asked for below the rooms worked out (by the keyboard, or a finding):
+            # all of them first, so that it does not move once they are.
+            self.measure_all()
+            place = section.grid.place(goal_id)
         if place is not None:
             card.setGeometry(place)  # where the layout puts it: no frame shows it elsewhere
         card.show()
@@ -496,7 +537,7 @@ class RaciBoard(QScrollArea):
             self.sig_goal_selected.emit(goal_id or "")
         if card is not None and scroll:
             # Just built, or just moved: its place is known once the board is laid out.
-            self.canvas.lay_out()
+            self.lay_out()
             self.ensureWidgetVisible(card, 0, 24)
 
     def select_chip(self, goal_id: str, who: Assignee) -> None:

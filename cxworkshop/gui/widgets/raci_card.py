@@ -207,6 +207,11 @@ class CardGrid(QLayout):
     for a goal at a width), so building a card moves nothing. A row is as
     tall as its tallest goal, and a card fills its place. Goals without a
     card cost no widget: a 300-goal board holds only the cards it shows.
+
+    As a board opens, rooms are worked out only as far down as its view
+    reaches (:meth:`estimate_below`, :meth:`measure_to`); the rows below take
+    an estimate until the board asks for them all, after its first frame.
+    What shows is always exact.
     """
 
     SPACING = 16
@@ -230,6 +235,8 @@ class CardGrid(QLayout):
         """For each grid width asked about: each row's tallest room among goals without a card."""
         self._heights: dict[int, int] = {}
         """How tall the grid is at each width asked about since it was last invalidated."""
+        self._measured_to: int | None = None
+        """Rows starting below this (in the grid's widget) take an estimate; None: none do."""
         self._rows: list[tuple[int, int]] = []
         """Each row's top and height, as last laid out."""
         self._lefts: list[int] = []
@@ -248,10 +255,29 @@ class CardGrid(QLayout):
             self._card_width = card_width
             self._held_changed()
 
+    def estimate_below(self, bottom: int) -> None:
+        """From now, work rooms out only down to ``bottom``; the rows below take an estimate."""
+        if bottom != self._measured_to:
+            self._measured_to = bottom
+            self._resized()
+
+    def measure_to(self, bottom: int | None) -> None:
+        """Work the rooms out exactly down to ``bottom`` at least (None: all the way)."""
+        if self._measured_to is not None and (bottom is None or bottom > self._measured_to):
+            self._measured_to = bottom
+            self._resized()
+
+    def measured_to(self, bottom: int) -> bool:
+        """Whether every row starting above ``bottom`` has its exact room."""
+        return self._measured_to is None or bottom <= self._measured_to
+
+    def fully_measured(self) -> bool:
+        return self._measured_to is None
+
     def forget_rooms(self) -> None:
         """Some goal's room changed (its title, its holders, the font): ask for rooms again."""
         self._rooms.clear()
-        self.invalidate()
+        self._resized()
 
     def goals(self) -> list[str]:
         return list(self._goals)
@@ -282,7 +308,7 @@ class CardGrid(QLayout):
         self._listed = None
         self._by_row = None
         self._rooms.clear()
-        self.invalidate()
+        self._resized()
 
     def _card_changed(self, goal_id: str) -> None:
         """The goal's card came or went: its row's rooms (only) are worked out again."""
@@ -291,12 +317,19 @@ class CardGrid(QLayout):
         try:
             at = self._goals.index(goal_id)
         except ValueError:
-            self.invalidate()  # a goal no longer held: no row of rooms changes
+            self._resized()  # a goal no longer held: no row of rooms changes
             return
         row = at // self._columns
         for rooms in self._rooms.values():
             rooms[row] = -1  # worked out again when next asked
+        self._resized()
+
+    def _resized(self) -> None:
+        """Its rows changed: lay them out again, and tell the canvas, which caches its height."""
         self.invalidate()
+        host = self.parentWidget()
+        if host is not None:
+            host.updateGeometry()
 
     def _in_order(self) -> list[tuple[str, QLayoutItem]]:
         listed = self._listed
@@ -319,16 +352,18 @@ class CardGrid(QLayout):
                         by_row.setdefault(row, []).append((column, goal_id, item))
         return by_row
 
-    def _row_rooms(self, width: int, widths: list[int]) -> list[int]:
-        """Each row's tallest room among its goals without a card, at ``width``."""
+    def _row_rooms(self, width: int) -> list[int]:
+        """Each row's tallest room among its goals without a card, at ``width`` (-1: not yet)."""
+        rows = -(-len(self._goals) // self._columns)
         rooms = self._rooms.get(width)
-        if rooms is None:
-            rooms = self._rooms[width] = [-1] * -(-len(self._goals) // self._columns)
-        if -1 in rooms:
-            for row, known in enumerate(rooms):
-                if known < 0:
-                    rooms[row] = self._row_room(row, widths)
+        if rooms is None or len(rooms) != rows:
+            rooms = self._rooms[width] = [-1] * rows
         return rooms
+
+    def _estimate(self, rooms: list[int]) -> int:
+        """The room of a row not measured yet: as the rows measured so far, on average."""
+        known = [room for room in rooms if room > 0]
+        return round(sum(known) / len(known)) if known else self._least()
 
     def _row_room(self, row: int, widths: list[int]) -> int:
         columns, room, items = self._columns, self._room, self._items
@@ -416,11 +451,24 @@ class CardGrid(QLayout):
         columns, spacing = self._columns, self.SPACING
         base, extra = divmod(max(0, rect.width() - (columns - 1) * spacing), columns)
         widths = [base + (1 if c < extra else 0) for c in range(columns)]
-        rooms = self._row_rooms(rect.width(), widths)
+        rooms = self._row_rooms(rect.width())
         cards = self._cards_by_row()
+        limit = self._measured_to
+        estimate: int | None = None
         rows = []
         top = rect.y()
-        for row, height in enumerate(rooms):
+        for row, known in enumerate(rooms):
+            height = known
+            if height < 0:
+                first = row * columns
+                if (limit is None or top - rect.y() <= limit) or all(
+                    goal_id in self._items for goal_id in goals[first : first + columns]
+                ):
+                    height = rooms[row] = self._row_room(row, widths)
+                else:
+                    if estimate is None:
+                        estimate = self._estimate(rooms)
+                    height = estimate
             for column, goal_id, item in cards.get(row, ()):
                 width = widths[column]
                 if item.isEmpty():  # not shown yet: it takes its room
