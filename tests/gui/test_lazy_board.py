@@ -32,13 +32,26 @@ GOALS_PER_PILLAR = 40
 
 def open_big_board(qtbot, store: Store, tmp_path: Path) -> AccountabilityPage:  # type: ignore[no-untyped-def]
     """A 120-goal workshop at Accountability in a 1280 x 720 window."""
+    page = open_board(
+        qtbot,
+        store,
+        tmp_path,
+        [
+            Goal(pillar, f"{pillar.label} goal {n + 1}" + (" and a longer title" * (n % 3)))
+            for pillar in Pillar
+            for n in range(GOALS_PER_PILLAR)
+        ],
+    )
+    bar = page.board.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and len(page.board.cards) > 0)
+    return page
+
+
+def open_board(qtbot, store: Store, tmp_path: Path, goals: list[Goal]) -> AccountabilityPage:  # type: ignore[no-untyped-def]
+    """A workshop of ``goals`` at Accountability in a 1280 x 720 window."""
     ws = editing.new_workshop("A big organisation", organisation="Acme Outdoor")
     ws.functions = default_functions()
-    ws.goals = [
-        Goal(pillar, f"{pillar.label} goal {n + 1}" + (" and a longer title" * (n % 3)))
-        for pillar in Pillar
-        for n in range(GOALS_PER_PILLAR)
-    ]
+    ws.goals = goals
     created = store.create_workshop(ws)
     assert created.id is not None
     window = MainWindow(store, Options(tmp_path / "settings.ini"))
@@ -50,8 +63,6 @@ def open_big_board(qtbot, store: Store, tmp_path: Path) -> AccountabilityPage:  
     window.go_to(Step.ACCOUNTABILITY)
     page = window.workshop_view.pages[Step.ACCOUNTABILITY]
     assert isinstance(page, AccountabilityPage)
-    bar = page.board.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0 and len(page.board.cards) > 0)
     return page
 
 
@@ -261,20 +272,8 @@ def test_goals_that_come_go_or_change_pillar_take_their_place_and_undo_puts_them
 def test_a_pillar_with_no_goals_says_so_until_its_first_goal_comes(
     qtbot, store: Store, tmp_path: Path
 ):
-    ws = editing.new_workshop("Win only", organisation="Acme Outdoor")
-    ws.functions = default_functions()
-    ws.goals = [Goal(Pillar.WIN, f"Win goal {n + 1}") for n in range(3)]
-    created = store.create_workshop(ws)
-    assert created.id is not None
-    window = MainWindow(store, Options(tmp_path / "settings.ini"))
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_workshop(created.id)
-    window.go_to(Step.ACCOUNTABILITY)
-    page = window.workshop_view.pages[Step.ACCOUNTABILITY]
-    assert isinstance(page, AccountabilityPage)
+    goals = [Goal(Pillar.WIN, f"Win goal {n + 1}") for n in range(3)]
+    page = open_board(qtbot, store, tmp_path, goals)
     board, session = page.board, page.session
     assert session is not None
     assert_every_goal_in_its_place(qtbot, board)
