@@ -223,6 +223,8 @@ class CardGrid(QLayout):
         self._room = room
         self._least = least
         self._goals: list[str] = []
+        self._at: dict[str, int] = {}
+        """Where each goal comes in :attr:`_goals`."""
         self._columns = 1
         self._card_width = 0
         self._items: dict[str, QLayoutItem] = {}
@@ -251,6 +253,7 @@ class CardGrid(QLayout):
         columns = max(1, columns)
         if goals != self._goals or columns != self._columns or card_width != self._card_width:
             self._goals = list(goals)
+            self._at = {goal_id: at for at, goal_id in enumerate(goals)}
             self._columns = columns
             self._card_width = card_width
             self._held_changed()
@@ -284,9 +287,8 @@ class CardGrid(QLayout):
 
     def place(self, goal_id: str) -> QRect | None:
         """Where the goal's card is or will be, in the grid's widget (None: not laid out)."""
-        try:
-            at = self._goals.index(goal_id)
-        except ValueError:
+        at = self._at.get(goal_id)
+        if at is None:
             return None
         row, column = divmod(at, self._columns)
         if row >= len(self._rows) or column >= len(self._widths):
@@ -314,9 +316,8 @@ class CardGrid(QLayout):
         """The goal's card came or went: its row's rooms (only) are worked out again."""
         self._listed = None
         self._by_row = None
-        try:
-            at = self._goals.index(goal_id)
-        except ValueError:
+        at = self._at.get(goal_id)
+        if at is None:
             self._resized()  # a goal no longer held: no row of rooms changes
             return
         row = at // self._columns
