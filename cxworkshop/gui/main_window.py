@@ -330,9 +330,8 @@ class MainWindow(QMainWindow):
         # Until its first frame (heap.settle below), the collector waits: what
         # opening makes is what the workshop will hold.
         heap.pause()
-        self._complete()
-
         try:
+            self._complete()
             ws = self.store.workshop(workshop_id)
         except WorkshopError as exc:
             heap.resume()
@@ -341,6 +340,9 @@ class MainWindow(QMainWindow):
             # It was to open instead of the library (at start): the library it is.
             self._show_due_library()
             return
+        except BaseException:
+            heap.resume()
+            raise
         # Once on screen, what the workshop holds is set aside from later collections
         # (and the collector runs again): after a second at the latest.
         _FirstPaint(self.workshop_view, heap.settle)
