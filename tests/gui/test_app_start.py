@@ -17,7 +17,7 @@ from cxworkshop.gui.ops.library import find_or_create_demo
 from cxworkshop.gui.options import Options
 from cxworkshop.storage import schema
 from cxworkshop.storage.store import Store
-from tests.helpers.gui import run_probe
+from tests.helpers.gui import demo_workshops, run_probe
 
 
 @pytest.fixture
@@ -50,14 +50,7 @@ def _started(qtbot, db_path: Path, options: Options, **kwargs) -> MainWindow:
 
 def _two_workshops(db_path: Path) -> list[int]:
     with Store(db_path) as store:
-        ids = []
-        for title in ("Spring CX workshop", "Autumn re-run"):
-            ws = demo_workshop()
-            ws.title = title
-            created = store.create_workshop(ws)
-            assert created.id is not None
-            ids.append(created.id)
-    return ids
+        return demo_workshops(store, ["Spring CX workshop", "Autumn re-run"])
 
 
 def test_demo_is_made_once_and_then_reused(store):

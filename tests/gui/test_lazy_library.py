@@ -15,26 +15,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from cxworkshop.domain.demo import demo_workshop
 from cxworkshop.gui.app import start
 from cxworkshop.gui.main_window import MainWindow
 from cxworkshop.gui.options import Options
 from cxworkshop.storage.store import Store
-from tests.helpers.gui import run_probe
+from tests.helpers.gui import demo_workshops, run_probe
 
 TITLES = ("Spring CX workshop", "Autumn re-run", "Winter review")
 
 
 def _workshops(store: Store) -> list[int]:
     """Three workshops; the library lists the last one made first."""
-    ids = []
-    for title in TITLES:
-        ws = demo_workshop()
-        ws.title = title
-        created = store.create_workshop(ws)
-        assert created.id is not None
-        ids.append(created.id)
-    return ids
+    return demo_workshops(store, list(TITLES))
 
 
 @pytest.fixture

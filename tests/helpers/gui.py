@@ -75,6 +75,20 @@ def roles_on(session: Session, goal_id: str) -> dict[str, Role]:
     return roles_by_name(session.workshop, goal_id)
 
 
+def demo_workshops(store: Store, titles: list[str]) -> list[int]:
+    """The demo workshop stored once under each title, in this order; their ids."""
+    from cxworkshop.domain.demo import demo_workshop
+
+    ids = []
+    for title in titles:
+        ws = demo_workshop()
+        ws.title = title
+        created = store.create_workshop(ws)
+        assert created.id is not None
+        ids.append(created.id)
+    return ids
+
+
 def run_probe(code: str, *args: str, timeout: float = 60) -> str:
     """Run ``code`` in a fresh Python with Qt offscreen; what it printed (it must succeed)."""
     result = subprocess.run(
