@@ -21,28 +21,19 @@ from __future__ import annotations
 
 import gc
 
-_opening = False
-"""A workshop is opening: the collector waits for :func:`settle` or :func:`resume`."""
-
 
 def pause() -> None:
     """Hold the collector off until :func:`settle` or :func:`resume` (a workshop is opening)."""
-    global _opening
-    _opening = True
     gc.disable()
 
 
 def resume() -> None:
     """Let the collector run again, freezing nothing (the opening was given up)."""
-    global _opening
-    _opening = False
     gc.enable()
 
 
 def settle() -> None:
     """Leave everything alive now out of later collections, and let the collector run."""
-    global _opening
-    _opening = False
     gc.freeze()
     gc.enable()
 
@@ -50,9 +41,7 @@ def settle() -> None:
 def release() -> None:
     """Let the collector see every object again (a workshop is closing).
 
-    Closed as another opens (from File > Open Recent), the collector still
-    waits for the new one's first frame.
+    Whether it runs is left as it is: closed as another opens (File > Open
+    Recent), it still waits for the new one's first frame.
     """
     gc.unfreeze()
-    if not _opening:
-        gc.enable()

@@ -231,6 +231,21 @@ def test_the_collector_waits_while_a_workshop_opens_and_runs_once_it_is_on_scree
         gc.enable()
 
 
+def test_the_collector_waits_too_while_a_workshop_opens_from_another_open_one(
+    qtbot, window: MainWindow, store: Store
+):
+    # File > Open Recent with a workshop open: the old one closes inside the opening.
+    first = open_at(window, store, Step.ACCOUNTABILITY, goals=10)
+    qtbot.waitUntil(gc.isenabled)
+    second = open_at(window, store, Step.GOALS, goals=10)
+    try:
+        assert window.session is not None and window.session.workshop_id == second != first
+        assert not gc.isenabled(), "opened without a collection, as from the library"
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.enable()
+
+
 def test_the_phones_panel_is_made_when_phones_are_first_turned_on(
     qtbot, window: MainWindow, store: Store
 ):

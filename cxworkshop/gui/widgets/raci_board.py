@@ -239,10 +239,16 @@ class RaciBoard(QScrollArea):
 
         Built or not, every goal has its place once the board is laid out.
         """
+        if goal_id not in self.pillars:
+            return None
+        self.measure_all()
+        return self._place_as_laid_out(goal_id)
+
+    def _place_as_laid_out(self, goal_id: str) -> QRect | None:
+        """:meth:`place` without laying the board out first (it must be, and measured)."""
         pillar = self.pillars.get(goal_id)
         if pillar is None:
             return None
-        self.measure_all()
         section = self.canvas.sections[pillar]
         place = section.grid.place(goal_id)
         return None if place is None else place.translated(section.grid_host.pos())
@@ -613,13 +619,14 @@ class RaciBoard(QScrollArea):
             return order[0]
         if key == Qt.Key.Key_End:
             return order[-1]
-        here = self.place(current)
+        self.measure_all()  # once, for every place below
+        here = self._place_as_laid_out(current)
         if here is None:
             return current
         origin = here.topLeft()
         best: tuple[float, str] | None = None
         for goal_id in order:
-            place = self.place(goal_id)
+            place = self._place_as_laid_out(goal_id)
             if goal_id == current or place is None:
                 continue
             pos = place.topLeft()

@@ -381,12 +381,12 @@ class CardGrid(QLayout):
     # -- QLayout -------------------------------------------------------------------
 
     def addItem(self, item: QLayoutItem) -> None:
-        widget = item.widget()
-        goal_id = getattr(widget, "goal_id", None)
-        if not isinstance(goal_id, str):
-            raise TypeError("a card grid holds goal cards only")
-        self._items[goal_id] = item
-        self._card_changed(goal_id)
+        goal_id = getattr(item.widget(), "goal_id", None)
+        # Only goal cards have a place. Anything else is held (Qt takes it back as it
+        # would from any layout) but never placed: raising here would end the app.
+        key = goal_id if isinstance(goal_id, str) else f"not a card {id(item)}"
+        self._items[key] = item
+        self._card_changed(key)
 
     def count(self) -> int:
         return len(self._items)

@@ -183,30 +183,3 @@ def test_a_goal_added_at_the_very_end_while_away_does_not_move_what_the_board_sh
     qtbot.wait(200)
     card = board.cards[last]
     assert card.mapTo(board.viewport(), card.rect().topLeft()).y() == seen
-
-
-def test_the_collector_waits_too_while_a_workshop_opens_from_another_open_one(
-    qtbot, store: Store, tmp_path: Path
-):
-    """File > Open Recent with a workshop open: the old one closes inside the opening."""
-    import gc
-
-    from cxworkshop.domain.model import Step
-    from cxworkshop.gui.main_window import MainWindow
-    from cxworkshop.gui.options import Options
-    from tests.gui.test_lazy_pages import open_at
-
-    main = MainWindow(store, Options(tmp_path / "settings.ini"))
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    main.show()
-    qtbot.waitExposed(main)
-    first = open_at(main, store, Step.ACCOUNTABILITY, goals=10)
-    qtbot.waitUntil(gc.isenabled)
-    second = open_at(main, store, Step.GOALS, goals=10)
-    try:
-        assert main.session is not None and main.session.workshop_id == second != first
-        assert not gc.isenabled(), "opened without a collection, as from the library"
-    finally:
-        qtbot.waitUntil(gc.isenabled)
-        gc.enable()
