@@ -26,6 +26,7 @@ from . import theme
 from .pages.base import StepPage
 from .status import StatusMenu, status_text
 from .step_bar import StepBar
+from .widgets.keys import chain_end, chain_of
 
 if TYPE_CHECKING:
     from .session import Session
@@ -63,27 +64,6 @@ def make_page(step: Step, parent: QWidget | None = None) -> StepPage:
     from .pages.charter import CharterPage
 
     return CharterPage()
-
-
-def chain_of(widget: QWidget) -> list[QWidget]:
-    """What Tab stops at in ``widget`` (itself and its descendants), in Tab order."""
-
-    def takes_tab(w: QWidget) -> bool:
-        return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
-
-    stops = [widget] if takes_tab(widget) else []
-    stop = widget.nextInFocusChain()
-    while stop is not None and stop is not widget and widget.isAncestorOf(stop):
-        if takes_tab(stop):
-            stops.append(stop)
-        stop = stop.nextInFocusChain()
-    return stops
-
-
-def chain_end(widget: QWidget) -> QWidget:
-    """The last Tab stop in ``widget`` (``widget`` itself if it has none)."""
-    stops = chain_of(widget)
-    return stops[-1] if stops else widget
 
 
 class Pages(Mapping[Step, StepPage]):

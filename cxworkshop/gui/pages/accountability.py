@@ -63,6 +63,7 @@ from ..roles import ASSIGNEE_ROLE
 from ..session import Session
 from ..theme import mark_content
 from ..widgets.goal_card import app_palette
+from ..widgets.keys import chain_end
 from ..widgets.raci import make_quiet, segment_button
 from ..widgets.raci_board import RaciBoard
 from ..widgets.raci_checks import ChecksPanel
@@ -548,13 +549,7 @@ class AccountabilityPage(StepPage):
             view.selectionModel().currentChanged.connect(self._matrix_current)
             self.views.addWidget(view)
             # In the Tab order where it always was: after the board's last stop, before the checks.
-            last: QWidget = self.board
-            stop = self.board.nextInFocusChain()
-            while stop is not None and self.board.isAncestorOf(stop):
-                if stop.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                    last = stop
-                stop = stop.nextInFocusChain()
-            QWidget.setTabOrder(last, view)
+            QWidget.setTabOrder(chain_end(self.board), view)
             QWidget.setTabOrder(view, self.checks.findings)
             self._matrix = view
         return self._matrix

@@ -1,4 +1,4 @@
-"""Key presses read the same way in every view that answers to them."""
+"""Key presses read the same way in every view that answers to them; where Tab stops in a part."""
 
 from __future__ import annotations
 
@@ -14,6 +14,27 @@ def modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
     Arrow keys carry KeypadModifier on some platforms; it says nothing about intent.
     """
     return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+def chain_of(widget: QWidget) -> list[QWidget]:
+    """What Tab stops at in ``widget`` (itself and its descendants), in Tab order."""
+
+    def takes_tab(w: QWidget) -> bool:
+        return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    stops = [widget] if takes_tab(widget) else []
+    stop = widget.nextInFocusChain()
+    while stop is not None and stop is not widget and widget.isAncestorOf(stop):
+        if takes_tab(stop):
+            stops.append(stop)
+        stop = stop.nextInFocusChain()
+    return stops
+
+
+def chain_end(widget: QWidget) -> QWidget:
+    """The last Tab stop in ``widget`` (``widget`` itself if it has none)."""
+    stops = chain_of(widget)
+    return stops[-1] if stops else widget
 
 
 def enter_presses(root: QWidget) -> None:
