@@ -299,7 +299,7 @@ class RaciBoard(QScrollArea):
         self._chips.pop(goal_id, None)
         pillar = self.pillars.get(goal_id)
         if pillar is not None:
-            self.canvas.sections[pillar].grid.forget_rooms()
+            self.canvas.sections[pillar].grid.forget_room(goal_id)
 
     def card_height(self, goal_id: str, width: int, chips: list[list[float]] | None = None) -> int:
         """How tall the goal's card is at ``width``, worked out without building it.

@@ -278,7 +278,7 @@ class CardGrid(QLayout):
         return self._measured_to is None
 
     def forget_rooms(self) -> None:
-        """Some goal's room changed (its title, its holders, the font): ask for rooms again."""
+        """Every goal's room may have changed (goals came or went, the font): ask again."""
         self._rooms.clear()
         self._resized()
 
@@ -312,18 +312,21 @@ class CardGrid(QLayout):
         self._rooms.clear()
         self._resized()
 
+    def forget_room(self, goal_id: str) -> None:
+        """The goal's room changed (its card came or went, its title or holders changed):
+        its row's rooms, and only those, are worked out again."""
+        at = self._at.get(goal_id)
+        if at is not None:
+            row = at // self._columns
+            for rooms in self._rooms.values():
+                rooms[row] = -1  # worked out again when next asked
+        self._resized()
+
     def _card_changed(self, goal_id: str) -> None:
-        """The goal's card came or went: its row's rooms (only) are worked out again."""
+        """The goal's card came or went."""
         self._listed = None
         self._by_row = None
-        at = self._at.get(goal_id)
-        if at is None:
-            self._resized()  # a goal no longer held: no row of rooms changes
-            return
-        row = at // self._columns
-        for rooms in self._rooms.values():
-            rooms[row] = -1  # worked out again when next asked
-        self._resized()
+        self.forget_room(goal_id)
 
     def _resized(self) -> None:
         """Its rows changed: lay them out again, and tell the canvas, which caches its height."""
