@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from cxworkshop.domain import editing
-from cxworkshop.domain.model import Assignee, AssigneeKind, Goal, Pillar, Role
+from cxworkshop.domain.model import Assignee, AssigneeKind, Goal, Pillar, Role, Step
 from cxworkshop.gui.ops import accountability as acc_ops
+from cxworkshop.gui.ops import goals as goal_ops
 from cxworkshop.gui.ops import people as people_ops
 from cxworkshop.gui.widgets.raci_board import RaciBoard
 from cxworkshop.gui.widgets.raci_card import GoalCard
@@ -70,8 +73,6 @@ def assert_board_true(board: RaciBoard) -> None:
 
 
 def test_the_board_stays_true_through_widths_zoom_and_edits(qtbot, store: Store, tmp_path: Path):
-    from cxworkshop.domain.model import Step
-    from cxworkshop.gui.ops import goals as goal_ops
 
     goals = [
         Goal(pillar, f"{pillar.label} goal {n + 1}" + " with a longer title" * (n % 4))
@@ -116,7 +117,6 @@ def test_undoing_a_goal_that_makes_the_board_short_enough_to_lose_its_bar(
     qtbot, store: Store, tmp_path: Path
 ):
     """The scroll bar's policy changes in the middle of a rebuild: the board must not crash."""
-    from cxworkshop.gui.ops import goals as goal_ops
 
     page = open_board(qtbot, store, tmp_path, [Goal(Pillar.WIN, "Win goal 1")])
     board = page.board
@@ -131,7 +131,6 @@ def test_undoing_a_goal_that_makes_the_board_short_enough_to_lose_its_bar(
     for n in range(rows * columns - 1):
         assert goal_ops.add_goal(session, Pillar.WIN, f"Win goal {n + 2}") is not None
     qtbot.wait(50)
-    from PySide6.QtCore import Qt
 
     assert board.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
     last = goal_ops.add_goal(session, Pillar.WIN, "The goal that tips it")
@@ -153,8 +152,6 @@ def test_a_goal_added_at_the_very_end_while_away_does_not_move_what_the_board_sh
 ):
     """At the end of a long board, go to Goals, add a goal after all others, come back:
     nothing above the new goal changed, so the goal that showed is where it was."""
-    from cxworkshop.domain.model import Step
-    from cxworkshop.gui.ops import goals as goal_ops
 
     long = " that takes a much longer title to say, wrapping onto a third line of its card"
     goals = [Goal(Pillar.WIN, "Short")] + [
