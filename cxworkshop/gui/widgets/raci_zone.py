@@ -101,45 +101,14 @@ class BoardMetrics:
         return width
 
 
-def lay_out_chips(
-    m: BoardMetrics, role: Role, holders: list[AssigneeInfo], width: int
-) -> tuple[list[QRectF], float]:
-    """Where a zone ``width`` wide puts each holder's chip, and the height it then needs."""
-    chips = m.chips
-    left = m.label_width
-    avail = max(chips.height * 2, width - left - m.pad)
-    x, y = float(left), float(m.pad)
-    rects = []
-    bold = role is Role.ACCOUNTABLE
-    for info in holders:
-        w = min(m.chip_width(info.name, bold=bold), avail)
-        if x > left and x + w > left + avail:
-            x = float(left)
-            y += chips.height + chips.gap
-        rects.append(QRectF(x, y, w, chips.height))
-        x += w + chips.gap
-    bottom = y + chips.height
-    label = 2 * m.badge_radius + m.pad
-    return rects, max(bottom, label) + m.pad
-
-
-def zone_height(m: BoardMetrics, role: Role, holders: list[AssigneeInfo], width: int) -> int:
-    """The height a zone ``width`` wide needs for these holders."""
-    return int(lay_out_chips(m, role, holders, width)[1] + 0.999)
-
-
-def chip_widths(m: BoardMetrics, role: Role, holders: list[AssigneeInfo]) -> list[float]:
-    """The widths of the holders' chips in a zone of ``role``, as :func:`lay_out_chips` has them."""
-    bold = role is Role.ACCOUNTABLE
-    return [m.chip_width(info.name, bold=bold) for info in holders]
-
-
-def zone_height_of(m: BoardMetrics, widths: list[float], width: int) -> int:
-    """:func:`zone_height` from the chips' widths alone: the same wrapping, no rectangles.
-
-    The board asks it for every card it has not built, at every width its
-    columns take while the window settles, so it does only the arithmetic.
-    """
+def _flow(
+    m: BoardMetrics,
+    widths: list[float],
+    width: int,
+    places: list[tuple[float, float, float]] | None,
+) -> float:
+    """Chips of ``widths`` in a zone ``width`` wide, wrapped onto lines: the height the zone
+    then needs, and each chip's left, top and width into ``places`` if given."""
     chips = m.chips
     left = m.label_width
     avail = max(chips.height * 2, width - left - m.pad)
@@ -149,10 +118,38 @@ def zone_height_of(m: BoardMetrics, widths: list[float], width: int) -> int:
         if x > left and x + w > left + avail:
             x = float(left)
             y += chips.height + chips.gap
+        if places is not None:
+            places.append((x, y, w))
         x += w + chips.gap
     bottom = y + chips.height
     label = 2 * m.badge_radius + m.pad
-    return int(max(bottom, label) + m.pad + 0.999)
+    return max(bottom, label) + m.pad
+
+
+def lay_out_chips(
+    m: BoardMetrics, role: Role, holders: list[AssigneeInfo], width: int
+) -> tuple[list[QRectF], float]:
+    """Where a zone ``width`` wide puts each holder's chip, and the height it then needs."""
+    places: list[tuple[float, float, float]] = []
+    height = _flow(m, chip_widths(m, role, holders), width, places)
+    return [QRectF(x, y, w, m.chips.height) for x, y, w in places], height
+
+
+def zone_height(m: BoardMetrics, role: Role, holders: list[AssigneeInfo], width: int) -> int:
+    """The height a zone ``width`` wide needs for these holders."""
+    return zone_height_of(m, chip_widths(m, role, holders), width)
+
+
+def chip_widths(m: BoardMetrics, role: Role, holders: list[AssigneeInfo]) -> list[float]:
+    """The widths of the holders' chips in a zone of ``role``, as :func:`lay_out_chips` has them."""
+    bold = role is Role.ACCOUNTABLE
+    return [m.chip_width(info.name, bold=bold) for info in holders]
+
+
+def zone_height_of(m: BoardMetrics, widths: list[float], width: int) -> int:
+    """:func:`zone_height` from the chips' widths alone, as the board asks it for every card
+    it has not built: the same wrapping, without placing a chip."""
+    return int(_flow(m, widths, width, None) + 0.999)
 
 
 # ----------------------------------------------------------------- a drop zone
